@@ -1,0 +1,4 @@
+"""`python -m align`."""
+from align.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,233 @@
+"""Sentence alignment: segments -> features -> costs -> banded search, coarse to fine, in two passes.
+
+Pass one aligns on character n-grams, numbers and length; a lexicon learned from its beads adds
+shared features for word pairs, and pass two realigns with them. Long documents are first aligned
+as blocks of consecutive segments, and each finer level searches only a band around that path, so
+time and memory grow linearly with length.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from align.costs import MOVES, CostModel, SideStats, make_cost_rows, skip_costs
+from align.dp import Band, Bead, SkipCosts, search
+from align.lang import detect_language
+from align.lexicon import heldout_lexicon_features, word_matrix
+from align.segment import BOILERPLATE, LINK, META, Segment, split_document
+from align.vectors import Vocabulary, count_matrix, idf_weights, pool, segment_terms, weight, words
+
+log = logging.getLogger(__name__)
+
+_UNRELATED_KINDS = frozenset((LINK, META, BOILERPLATE))
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings of an alignment run; the defaults are the tuned ones."""
+
+    presegmented: bool = False
+    lexicon: bool = True
+    lexicon_weight: float = 4.0
+    model: CostModel = field(default_factory=CostModel)
+    full_search_cells: int = 1_500_000
+    coarse_factor: int = 4
+    margin: int = 6
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Two segmented documents and the beads that pair them."""
+
+    source: tuple[Segment, ...]
+    target: tuple[Segment, ...]
+    beads: tuple[Bead, ...]
+    source_lang: str
+    target_lang: str
+
+
+def align_documents(source_text: str, target_text: str, source_lang: str | None = None,
+                    target_lang: str | None = None, options: Options = Options()) -> Alignment:
+    """Segment and align two documents.
+
+    >>> a = align_documents("One sentence. Two.", "Une phrase. Deux.")
+    >>> [str(b) for b in a.beads]
+    ['[0]:[0]', '[1]:[1]']
+    """
+    source_lang = source_lang or detect_language(source_text)
+    target_lang = target_lang or detect_language(target_text)
+    src = split_document(source_text, source_lang, doc="s", presegmented=options.presegmented)
+    tgt = split_document(target_text, target_lang, doc="t", presegmented=options.presegmented)
+    beads = align_segments(src, tgt, source_lang, target_lang, options)
+    return Alignment(src, tgt, beads, source_lang, target_lang)
+
+
+def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | str],
+                   source_lang: str | None = None, target_lang: str | None = None,
+                   options: Options = Options()) -> tuple[Bead, ...]:
+    """Align two lists of segments (or plain strings): every index in exactly one bead, in order."""
+    src_texts = [s.text if isinstance(s, Segment) else s for s in source]
+    tgt_texts = [t.text if isinstance(t, Segment) else t for t in target]
+    n, m = len(src_texts), len(tgt_texts)
+    if n == 0 or m == 0:
+        return tuple(Bead((i,), ()) for i in range(n)) + tuple(Bead((), (j,)) for j in range(m))
+    feats = _Features.build(src_texts, tgt_texts, source_lang, target_lang)
+    skips = skip_costs(_unrelated(source, src_texts), _unrelated(target, tgt_texts), options.model)
+    ratio = _length_ratio(feats.src_lengths, feats.tgt_lengths)
+    src_m, tgt_m = feats.src_matrix, feats.tgt_matrix
+    path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options)
+    if options.lexicon:
+        lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path)
+        log.info("lexicon: %d word pairs learned from %d beads", pairs, len(path))
+        if pairs:
+            idf = idf_weights(lex_src, lex_tgt)
+            lex_src = (lex_src @ sparse.diags(idf * options.lexicon_weight)).tocsr()
+            lex_tgt = (lex_tgt @ sparse.diags(idf * options.lexicon_weight)).tocsr()
+            src_m = sparse.hstack([src_m, lex_src], format="csr", dtype=np.float32)
+            tgt_m = sparse.hstack([tgt_m, lex_tgt], format="csr", dtype=np.float32)
+            path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options)
+    scores = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, ratio, options.model)
+    return tuple(Bead(s, t, score) for (s, t), score in zip(path, scores))
+
+
+@dataclass(frozen=True)
+class _Features:
+    src_matrix: sparse.csr_matrix
+    tgt_matrix: sparse.csr_matrix
+    src_words: sparse.csr_matrix
+    tgt_words: sparse.csr_matrix
+    src_lengths: np.ndarray
+    tgt_lengths: np.ndarray
+
+    @staticmethod
+    def build(src: Sequence[str], tgt: Sequence[str], src_lang: str | None, tgt_lang: str | None) -> "_Features":
+        vocab, cache = Vocabulary(), {}
+        src_ids = [vocab.ids(segment_terms(t, src_lang, cache)) for t in src]
+        tgt_ids = [vocab.ids(segment_terms(t, tgt_lang, cache)) for t in tgt]
+        width = max(1, len(vocab.index))
+        src_counts, tgt_counts = count_matrix(src_ids, width), count_matrix(tgt_ids, width)
+        idf = idf_weights(src_counts, tgt_counts)
+        src_w, tgt_w = _word_ids(src), _word_ids(tgt)
+        return _Features(weight(src_counts, idf), weight(tgt_counts, idf), src_w, tgt_w,
+                         np.array([len(t) for t in src], dtype=np.float64),
+                         np.array([len(t) for t in tgt], dtype=np.float64))
+
+
+def _word_ids(texts: Sequence[str]) -> sparse.csr_matrix:
+    vocab = Vocabulary()
+    ids = [vocab.ids(words(t)) for t in texts]
+    return word_matrix(ids, max(1, len(vocab.index)))
+
+
+def _unrelated(segments: Sequence[Segment | str], texts: Sequence[str]) -> np.ndarray:
+    """Segments that often have no counterpart: links, meta, boilerplate, and lines with almost no letters."""
+    out = np.zeros(len(texts), dtype=bool)
+    for k, (seg, text) in enumerate(zip(segments, texts)):
+        letters = sum(c.isalpha() for c in text)
+        kind_says = isinstance(seg, Segment) and seg.kind in _UNRELATED_KINDS
+        out[k] = kind_says or letters < 4 or letters < 0.5 * len(text.strip())
+    return out
+
+
+def _length_ratio(src_lengths: np.ndarray, tgt_lengths: np.ndarray) -> float:
+    """Target characters per source character, from the document pair itself."""
+    total_src, total_tgt = src_lengths.sum(), tgt_lengths.sum()
+    return float(total_tgt / total_src) if total_src and total_tgt else 1.0
+
+
+def _search_levels(src: sparse.csr_matrix, tgt: sparse.csr_matrix, src_len: np.ndarray, tgt_len: np.ndarray,
+                   skips: SkipCosts, ratio: float, options: Options,
+                   depth: int = 0) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+    """Search at this level, inside a band around the path found on a coarser copy when it is large."""
+    n, m = src.shape[0], tgt.shape[0]
+    k = options.coarse_factor
+    if n * m <= options.full_search_cells or min(n, m) < 4 * k:
+        band = Band.full(n, m)
+    else:
+        coarse = _search_levels(pool(src, k), pool(tgt, k), _pool_sum(src_len, k), _pool_sum(tgt_len, k),
+                                _pool_skips(skips, k), ratio, options, depth + 1)
+        band = band_around(coarse, k, n, m, options.margin)
+    log.info("level %d: %d x %d segments, band width %d", depth, n, m, band.width)
+    max_run = max(max(a, b) for a, b in MOVES)
+    src_stats = SideStats.build(src, src_len, max_run)
+    tgt_stats = SideStats.build(tgt, tgt_len, max_run)
+    cost_rows = make_cost_rows(src_stats, tgt_stats, band, ratio, options.model)
+    return search(n, m, band, MOVES, cost_rows, skips)
+
+
+def _pool_sum(values: np.ndarray, k: int) -> np.ndarray:
+    groups = (len(values) + k - 1) // k
+    return np.bincount(np.arange(len(values)) // k, weights=values, minlength=groups)
+
+
+def _pool_skips(skips: SkipCosts, k: int) -> SkipCosts:
+    """Skip costs of blocks: open the run on the first segment, extend over the others."""
+    def side(open_: np.ndarray, extend: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        ext = _pool_sum(extend, k)
+        return ext + (open_ - extend)[::k], ext
+    so, se = side(skips.src_open, skips.src_extend)
+    to, te = side(skips.tgt_open, skips.tgt_extend)
+    return SkipCosts(so, se, to, te)
+
+
+def band_around(coarse: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], k: int, n: int, m: int,
+                margin: int) -> Band:
+    """Band of a fine level: the cells the coarse path covers, scaled by `k`, widened by `margin`."""
+    lo = np.full(n + 1, m, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    i = j = 0
+    for s, t in coarse:
+        i1, j1 = min(n, (i + len(s)) * k), min(m, (j + len(t)) * k)
+        i0, j0 = min(n, i * k), min(m, j * k)
+        lo[i0:i1 + 1] = np.minimum(lo[i0:i1 + 1], j0)
+        hi[i0:i1 + 1] = np.maximum(hi[i0:i1 + 1], j1)
+        i, j = i + len(s), j + len(t)
+    # widen sideways and along the rows, then make lo non-decreasing
+    lo_w = np.maximum(_window_min(lo, margin) - margin, 0)
+    hi_w = np.minimum(_window_max(hi, margin) + margin, m)
+    lo_w = np.minimum.accumulate(lo_w[::-1])[::-1]
+    lo_w[0] = 0
+    width = int(max(np.max(hi_w - lo_w) + 1, m - lo_w[n] + 1))
+    return Band(lo_w, width)
+
+
+def _window_min(values: np.ndarray, r: int) -> np.ndarray:
+    out = values.copy()
+    for d in range(1, r + 1):
+        out[d:] = np.minimum(out[d:], values[:-d])
+        out[:-d] = np.minimum(out[:-d], values[d:])
+    return out
+
+
+def _window_max(values: np.ndarray, r: int) -> np.ndarray:
+    return -_window_min(-values, r)
+
+
+def bead_scores(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: sparse.csr_matrix,
+                tgt: sparse.csr_matrix, src_len: np.ndarray, tgt_len: np.ndarray, ratio: float,
+                model: CostModel) -> list[float]:
+    """Confidence in [0, 1] that a bead's two sides translate each other; 0 for a bead with an empty side.
+
+    A logistic function of the same similarity and length evidence the search used, set so that 0.5
+    falls where, on the development set, a bead is as likely wrong as right.
+    """
+    from align.costs import length_cost
+
+    scores = []
+    for s, t in path:
+        if not s or not t:
+            scores.append(0.0)
+            continue
+        a = np.asarray(src[list(s)].sum(axis=0)).ravel()
+        b = np.asarray(tgt[list(t)].sum(axis=0)).ravel()
+        denom = float(np.sqrt((a @ a) * (b @ b)))
+        cos = float(a @ b) / denom if denom else 0.0
+        length = float(length_cost(np.array([src_len[list(s)].sum()]), np.array([tgt_len[list(t)].sum()]),
+                                   ratio, model.length_variance)[0])
+        z = 12.0 * (cos - 0.12) - 0.5 * length
+        scores.append(round(float(1.0 / (1.0 + np.exp(-z))), 4))
+    return scores

@@ -1,0 +1,101 @@
+"""Command line: parse arguments, call one API function, hand the result to a writer, return an exit code."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import Sequence
+
+from align import __version__
+from align.errors import AlignError
+from align.lang import LANGUAGES
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of printing usage, so every error is one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise AlignError(message, exit_code=2)
+
+
+def _lang(value: str) -> str:
+    code = value.strip().lower()
+    if not code.isalpha() or len(code) not in (2, 3):
+        raise argparse.ArgumentTypeError(f"invalid language code {value!r} (use e.g. {', '.join(LANGUAGES)})")
+    return code
+
+
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--presegmented", action="store_true",
+                   help="one line is one segment: nothing is split or merged (corpora, gold sets)")
+    p.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8/UTF-16 by BOM")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="align", description="Align a source text with its translation and review it.")
+    parser.add_argument("--version", action="version", version=f"align {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress on stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("segment", help="show how a document is cut into segments")
+    p.add_argument("file")
+    p.add_argument("--format", choices=("text", "json", "tsv"), default="text")
+    p.add_argument("--lang", type=_lang, help="language of the document (default: detected)")
+    _add_input_options(p)
+    p.set_defaults(func=_cmd_segment)
+
+    p = sub.add_parser("pairs", help="align two documents sentence by sentence")
+    p.add_argument("source")
+    p.add_argument("target")
+    p.add_argument("--format", choices=("beads", "tsv", "json"), default="beads")
+    p.add_argument("--source-lang", type=_lang)
+    p.add_argument("--target-lang", type=_lang)
+    _add_input_options(p)
+    p.set_defaults(func=_cmd_pairs)
+    return parser
+
+
+def _cmd_segment(args: argparse.Namespace) -> int:
+    from align.lang import detect_language
+    from align.load import read_document
+    from align.report.segments import format_segments
+    from align.segment import split_document
+
+    doc = read_document(args.file, encoding=args.encoding)
+    lang = args.lang or detect_language(doc.text)
+    segments = split_document(doc.text, lang=lang, doc="s", presegmented=args.presegmented)
+    sys.stdout.write(format_segments(segments, args.format, path=args.file, lang=lang))
+    return 0
+
+
+def _cmd_pairs(args: argparse.Namespace) -> int:
+    from align.align import Options, align_documents
+    from align.load import read_document
+    from align.report.beads import format_alignment
+
+    src = read_document(args.source, encoding=args.encoding)
+    tgt = read_document(args.target, encoding=args.encoding)
+    alignment = align_documents(src.text, tgt.text, source_lang=args.source_lang, target_lang=args.target_lang,
+                                options=Options(presegmented=args.presegmented))
+    sys.stdout.write(format_alignment(alignment, args.format))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; errors become `align: error: ...` on stderr and exit code 1 (data) or 2 (usage)."""
+    try:
+        args = build_parser().parse_args(argv)
+        logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                            format="align: %(message)s", stream=sys.stderr)
+        return int(args.func(args))
+    except AlignError as err:
+        print(f"align: error: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("align: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except MemoryError:
+        print("align: error: out of memory; split the input into smaller documents", file=sys.stderr)
+        return 1

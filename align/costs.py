@@ -1,0 +1,170 @@
+"""Bead costs for the search: lexical similarity of the two sides, a Gale-Church length term, bead size.
+
+Costs are built row by row inside the band, vectorised over columns, from dot products of single
+segments: the dot product of two multi-segment sides is the sum of their pairwise dot products, so
+no bead's vector is ever built.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from align.dp import Band, CostRows, SkipCosts
+from align.vectors import band_dots, neighbour_dots
+
+MOVES: tuple[tuple[int, int], ...] = tuple(
+    (a, b) for a in range(1, 6) for b in range(1, 6) if a + b <= 7)
+"""Bead shapes with both sides: 1-1 up to 1-5, 5-1, 2-5, 5-2, 3-4 and 4-3."""
+
+
+@dataclass(frozen=True)
+class CostModel:
+    """Weights of the cost terms, tuned on the development set (not per document)."""
+
+    similarity: float = 0.5
+    max_z: float = 12.0
+    length: float = 1.0
+    size: float = 1.5
+    size_unbalanced: float = 0.5
+    skip_open: float = 7.0
+    skip_extend: float = 2.0
+    skip_unrelated_kind: float = 0.25
+    length_variance: float = 6.8
+
+
+@dataclass(frozen=True)
+class SideStats:
+    """One side's vectors with what bead costs need: lengths and norms of runs of consecutive segments."""
+
+    matrix: sparse.csr_matrix
+    lengths: np.ndarray          # characters per segment
+    run_norm2: np.ndarray        # run_norm2[k, i]: squared norm of the sum of segments i-k .. i-1
+    run_length: np.ndarray       # run_length[k, i]: characters in segments i-k .. i-1
+
+    @staticmethod
+    def build(matrix: sparse.csr_matrix, lengths: np.ndarray, max_run: int) -> "SideStats":
+        n = matrix.shape[0]
+        near = neighbour_dots(matrix, max_run - 1)
+        run_norm2 = np.full((max_run + 1, n + 1), np.nan)
+        run_length = np.zeros((max_run + 1, n + 1))
+        run_norm2[0] = 0.0
+        for k in range(1, max_run + 1):
+            # sum of segments end-k .. end-1 for every end; invalid (nan) where end < k
+            total = np.zeros(n + 1)
+            total_len = np.zeros(n + 1)
+            ends = np.arange(k, n + 1)
+            for p in range(k):
+                first = ends - k + p
+                total[ends] += near[0][first]
+                total_len[ends] += lengths[first]
+                for q in range(p + 1, k):
+                    total[ends] += 2.0 * near[q - p][first]
+            run_norm2[k, k:] = total[k:]
+            run_length[k, k:] = total_len[k:]
+        return SideStats(matrix, lengths.astype(np.float64), run_norm2, run_length)
+
+
+def log_erfc(x: np.ndarray) -> np.ndarray:
+    """log(erfc(x)) for x >= 0, accurate far into the tail (Abramowitz & Stegun 7.1.26 form)."""
+    t = 1.0 / (1.0 + 0.5 * x)
+    poly = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (
+        -0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (
+            -0.82215223 + t * 0.17087277))))))))
+    return np.log(t) - x * x + poly
+
+
+def length_cost(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float, variance: float) -> np.ndarray:
+    """Gale-Church: -log P(|delta| this large) for the character lengths of a bead's two sides."""
+    mean = (src_len + tgt_len / ratio) / 2.0
+    delta = (tgt_len - src_len * ratio) / np.sqrt(variance * np.maximum(mean, 1.0))
+    return -log_erfc(np.abs(delta) / np.sqrt(2.0))
+
+
+def band_for_dots(band: Band, n: int, max_a: int, max_b: int) -> tuple[np.ndarray, int]:
+    """Target columns each source segment can meet in a bead of the band: start and width."""
+    lo = band.lo
+    first_row = lo[np.minimum(np.arange(n) + 1, n)]
+    last_row = lo[np.minimum(np.arange(n) + max_a, n)]
+    start = np.maximum(first_row - max_b, 0)
+    width = int(np.max(last_row - start, initial=0)) + band.width
+    return start, width
+
+
+def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, model: CostModel,
+                   moves: Sequence[tuple[int, int]] = MOVES) -> CostRows:
+    """The cost function the search calls for a block of rows; all terms share one set of dot products."""
+    n, m = src.matrix.shape[0], tgt.matrix.shape[0]
+    max_a = max(a for a, _ in moves)
+    max_b = max(b for _, b in moves)
+    dot_lo, dot_width = band_for_dots(band, n, max_a, max_b)
+    dots = band_dots(src.matrix, tgt.matrix, dot_lo, dot_width)
+    prefix = np.zeros((n, dot_width + 1))
+    np.cumsum(dots, axis=1, out=prefix[:, 1:])
+    cols = np.arange(band.width)
+    mu, sd = _random_similarity(dots, dot_lo, src.run_norm2[1, 1:], tgt.run_norm2[1, 1:])
+    size_pen = np.array([model.size * (a + b - 2) + model.size_unbalanced * abs(a - b) for a, b in moves])
+
+    def cost_rows(i0: int, i1: int) -> np.ndarray:
+        rows = np.arange(i0, i1)
+        j = band.lo[rows][:, None] + cols[None, :]
+        out = np.full((len(moves), len(rows), band.width), np.inf)
+        # block_dot[(a, b)] built up over a: add source segment i-a's dots with targets j-b .. j-1.
+        acc = {b: np.zeros(j.shape) for b in range(1, max_b + 1)}
+        by_a: dict[int, dict[int, np.ndarray]] = {}
+        for a in range(1, max_a + 1):
+            r = rows - a
+            r_ok = r >= 0
+            rc = np.maximum(r, 0)
+            base = j - dot_lo[rc][:, None]
+            hi = prefix[rc[:, None], np.clip(base, 0, dot_width)]
+            for b in range(1, max_b + 1):
+                lo_val = prefix[rc[:, None], np.clip(base - b, 0, dot_width)]
+                acc[b] = acc[b] + np.where(r_ok[:, None], hi - lo_val, 0.0)
+            by_a[a] = {b: acc[b].copy() for b in acc}
+        jc = np.clip(j, 0, m)
+        for k, (a, b) in enumerate(moves):
+            valid = (rows - a >= 0)[:, None] & (j - b >= 0) & (j <= m)
+            n_src = src.run_norm2[a, rows][:, None]
+            n_tgt = tgt.run_norm2[b, jc]
+            with np.errstate(invalid="ignore", divide="ignore"):
+                cos = by_a[a][b] / np.sqrt(n_src * n_tgt)
+            cos = np.nan_to_num(cos, nan=0.0)
+            z = np.clip((cos - mu) / sd, -2.0, model.max_z)
+            len_term = length_cost(src.run_length[a, rows][:, None], tgt.run_length[b, jc], ratio,
+                                   model.length_variance)
+            cost = size_pen[k] + model.length * len_term - model.similarity * z
+            out[k] = np.where(valid, cost, np.inf)
+        return out
+
+    return cost_rows
+
+
+def _random_similarity(dots: np.ndarray, dot_lo: np.ndarray, src_norm2: np.ndarray,
+                       tgt_norm2: np.ndarray) -> tuple[float, float]:
+    """Median and spread of single-pair cosines in the band: what unrelated segments score here."""
+    cols = dot_lo[:, None] + np.arange(dots.shape[1])[None, :]
+    valid = cols < len(tgt_norm2)
+    denom = np.sqrt(src_norm2[:, None] * tgt_norm2[np.minimum(cols, len(tgt_norm2) - 1)])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cos = np.where(valid & (denom > 0), dots / denom, np.nan)
+    values = cos[np.isfinite(cos)]
+    if values.size < 10:
+        return 0.0, 0.05
+    if values.size > 200_000:
+        values = values[:: values.size // 200_000]
+    median = float(np.median(values))
+    spread = float(np.median(np.abs(values - median))) * 1.4826
+    return median, max(spread, 0.01)
+
+
+def skip_costs(src_unrelated: np.ndarray, tgt_unrelated: np.ndarray, model: CostModel) -> SkipCosts:
+    """Open/extend costs per segment; segments that rarely have a counterpart (links, meta, debris) cost less."""
+    def side(unrelated: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        discount = np.where(unrelated, model.skip_unrelated_kind, 1.0)
+        return model.skip_open * discount, model.skip_extend * discount
+    so, se = side(src_unrelated)
+    to, te = side(tgt_unrelated)
+    return SkipCosts(so, se, to, te)

@@ -1,0 +1,107 @@
+"""Numbers in a segment, normalised across written forms (separators, decimal marks, scale words).
+
+`12,000`, `12 000`, `12 000` and `12.000` (German) are all 12000; `32,5 billions` (French) is 32.5e12,
+the same amount as `32.5 trillion` (English); `milliard` and `Milliarde` are 1e9.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from align.lang import strip_accents
+
+# Languages that write a decimal comma and group thousands with a point or a space.
+DECIMAL_COMMA = frozenset("fr de es it pt nl".split())
+
+_SEP = " \u00a0\u202f\u2009'’"
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:(?:[" + _SEP + r"]\d{3})+|(?:,\d{3})+(?!\d)|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
+    r"|\d+(?:[.,]\d+)?)"
+    r"(?![\w])"
+    r"(?:[\s\u00a0\u202f]*(?P<scale>[^\W\d_]+\b))?"
+    r"(?:[\s\u00a0\u202f]*(?P<pct>%|per ?cent\b|pour ?cent\b|prozent\b|por ?ciento\b|per ?cento\b|procent\b))?",
+    re.IGNORECASE)
+
+# Scale words by language: the long scale of French, German, Spanish... (billion = 10^12) against English.
+_SCALES: dict[str, dict[str, int]] = {
+    "en": {"thousand": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9, "trillion": 12,
+           "trillions": 12, "bn": 9, "mn": 6, "tn": 12},
+    "fr": {"mille": 3, "million": 6, "millions": 6, "milliard": 9, "milliards": 9, "billion": 12,
+           "billions": 12, "trillion": 18, "trillions": 18, "md": 9, "mds": 9, "mrd": 9},
+    "de": {"tausend": 3, "million": 6, "millionen": 6, "mio": 6, "milliarde": 9, "milliarden": 9, "mrd": 9,
+           "billion": 12, "billionen": 12, "bio": 12},
+    "es": {"mil": 3, "millon": 6, "millones": 6, "billon": 12, "billones": 12},
+    "it": {"mila": 3, "milione": 6, "milioni": 6, "miliardo": 9, "miliardi": 9, "bilione": 12},
+    "pt": {"mil": 3, "milhao": 6, "milhoes": 6, "bilhao": 9, "bilhoes": 9, "trilhao": 12, "trilhoes": 12},
+    "nl": {"duizend": 3, "miljoen": 6, "miljard": 9, "biljoen": 12},
+}
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in text: its exact span and text, its value, and whether it is a percentage."""
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    percent: bool = False
+
+    @property
+    def key(self) -> str:
+        """Canonical form for comparing across languages, e.g. `32500000000000` or `4.57%`."""
+        text = format(self.value.normalize(), "f")
+        return text + ("%" if self.percent else "")
+
+
+def find_numbers(text: str, lang: str | None = None) -> tuple[Number, ...]:
+    """Every number in `text` with its value, reading separators the way `lang` writes them.
+
+    >>> [n.key for n in find_numbers("12 000 firmes, 32,5 billions, 4,57 %", "fr")]
+    ['12000', '32500000000000', '4.57%']
+    """
+    found = []
+    scales = _SCALES.get(lang or "en", _SCALES["en"])
+    for match in _NUMBER.finditer(text):
+        value = parse_number(match.group("num"), lang)
+        if value is None:
+            continue
+        end = match.end("num")
+        scale = match.group("scale")
+        if scale:
+            power = scales.get(strip_accents(scale))
+            if power is not None:
+                value = value.scaleb(power)
+                end = match.end("scale")
+        percent = bool(match.group("pct"))
+        if percent:
+            end = match.end("pct")
+        found.append(Number(match.start(), end, text[match.start():end], value, percent))
+    return tuple(found)
+
+
+def parse_number(raw: str, lang: str | None = None) -> Decimal | None:
+    """Value of one written number; `lang` decides whether a lone `,` or `.` is decimal.
+
+    >>> parse_number("2.450", "fr"), parse_number("4.57", "fr"), parse_number("12,000", "en")
+    (Decimal('2450'), Decimal('4.57'), Decimal('12000'))
+    """
+    s = re.sub(r"[" + _SEP + r"]", "", raw)
+    comma_decimal = (lang or "en") in DECIMAL_COMMA
+    if "," in s and "." in s:
+        # Both marks: the last one is the decimal mark.
+        decimal_mark = "," if s.rfind(",") > s.rfind(".") else "."
+        s = s.replace("." if decimal_mark == "," else ",", "").replace(",", ".")
+    elif "," in s:
+        parts = s.split(",")
+        thousands = all(len(p) == 3 for p in parts[1:]) and not comma_decimal
+        s = s.replace(",", "") if thousands or len(parts) > 2 else s.replace(",", ".")
+    elif "." in s:
+        parts = s.split(".")
+        thousands = len(parts) > 2 or (comma_decimal and len(parts[1]) == 3)
+        s = s.replace(".", "") if thousands else s
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        return None

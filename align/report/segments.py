@@ -1,0 +1,31 @@
+"""The `segment` listing: what the toolkit will align, as text, TSV or JSON."""
+from __future__ import annotations
+
+import json
+from typing import Sequence
+
+from align.segment import Segment
+
+
+def _cell(text: str) -> str:
+    """TSV-safe cell: tabs and line breaks escaped so one segment stays one row."""
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def format_segments(segments: Sequence[Segment], fmt: str, path: str = "", lang: str = "") -> str:
+    """Render segments as `text` (for reading), `tsv` (for spreadsheets) or `json` (for programs)."""
+    if fmt == "json":
+        doc = {"path": path, "lang": lang, "segments": [segment_record(s) for s in segments]}
+        return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if fmt == "tsv":
+        rows = ["id\tparagraph\tkind\tstart\tend\ttext"]
+        rows += [f"{s.id}\t{s.paragraph}\t{s.kind}\t{s.start}\t{s.end}\t{_cell(s.text)}" for s in segments]
+        return "\n".join(rows) + "\n"
+    width = max((len(s.id) for s in segments), default=2)
+    return "".join(f"{s.id:<{width}}  ¶{s.paragraph:<3} {s.kind:<11} {_cell(s.text)}\n" for s in segments)
+
+
+def segment_record(s: Segment) -> dict[str, object]:
+    """The JSON form of a segment, shared by every report."""
+    return {"id": s.id, "index": s.index, "paragraph": s.paragraph, "kind": s.kind,
+            "start": s.start, "end": s.end, "text": s.text}

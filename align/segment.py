@@ -1,0 +1,231 @@
+"""Segments: a document's text cut into sentences, headings, meta, link and boilerplate lines.
+
+Every segment keeps its exact text and its character span in the document, so reports can show the
+original and highlight inside it; `text[s.start:s.end] == s.text` always holds.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from align.lang import MONTHS, STOPWORDS, abbreviations, detect_language
+
+SENTENCE, HEADING, META, LINK, BOILERPLATE = "sentence", "heading", "meta", "link", "boilerplate"
+KINDS = (SENTENCE, HEADING, META, LINK, BOILERPLATE)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One unit of a document: `index` is 0-based in the document, `paragraph` 1-based (as a reader counts)."""
+
+    doc: str
+    index: int
+    text: str
+    start: int
+    end: int
+    kind: str = SENTENCE
+    paragraph: int = 1
+
+    @property
+    def id(self) -> str:
+        """Stable id, e.g. `s3` for the fourth segment of the source."""
+        return f"{self.doc}{self.index}"
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_SPACE = " \t\u00a0\u202f\u2009\u2007\u2002\u2003\u200b\ufeff\f\v"
+
+_LINK_LINE = re.compile(
+    r"^(?::(?!\s*$)|(?:à |a )?lire (?:aussi|également)|voir aussi|read (?:more|also)|also read|related(?: article)?s?"
+    r"|see also|lesen sie (?:auch|mehr)|mehr zum thema|siehe auch|lea también|leer más|leggi anche|vedi anche"
+    r"|leia também|veja também|lees ook|zie ook)\b|^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_BOILERPLATE_LINE = re.compile(
+    r"^(?:return to (?:list|top|home)|back to (?:top|list|home)|print|share|close|next|previous|more"
+    r"|retour (?:à la liste|en haut)|imprimer|partager|zurück(?: zur liste)?|nach oben|drucken|teilen"
+    r"|all rights reserved|tous droits réservés|alle rechte vorbehalten)\W*$"
+    r"|^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_META_LINE = re.compile(
+    r"^(?:date\s+)?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+    r"|^(?:sources?|source ?:|editor|éditeur|rédaction|redaktion|photo|foto|credit|crédit|updated|mis à jour"
+    r"|published|publié|by|par|von|por|di|door)\s*[:/]"
+    r"|^sources?\b(?=.*(?:https?://|\d/))"
+    r"|^(?:by|par|von|por|door)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}\s*$"
+    r"|^\[?(?:photo|foto)\s*/\s*[^\]]*\]?$",
+    re.IGNORECASE)
+_DATE_PREFIX = re.compile(r"^(?:date\s+)?\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)", re.IGNORECASE)
+# `BEIJING, Aug. 31 (Xinhua) --`, `PARIS (AFP) -`, `BERLIN, 3. Mai (dpa) –`, `GENEVA --`
+_DATELINE = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\- ]{2,40}(?:,\s*[^()\n]{1,30}?)?\s*"
+    r"(?:\([A-Za-zÀ-ÿ][\w .&/-]{1,30}\)\s*(?:--|—|–|-)?|(?:--|—|–))(?=\s)")
+_CREDIT_SUFFIX = re.compile(r"\s*[\[(](?:photo|foto|image|picture)\s*[/:][^\])]{1,60}[\])]\s*$", re.IGNORECASE)
+
+_TERMINATOR = re.compile(
+    r"(?:\.{3}|…|[.!?]+)(?:[\"'”’»)\]]|[\u00a0\u202f ](?=»))*(?=[\s]+(?P<next>\S))")
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]\s\u00a0\u202f]*$")
+_LIST_MARKER = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})$")
+_OPENING = "\"'“‘«(["
+_ENDING_ABBREVIATIONS = frozenset("etc usw ecc enz etc.".split())
+
+
+def split_document(text: str, lang: str | None = None, doc: str = "s",
+                   presegmented: bool = False) -> tuple[Segment, ...]:
+    """Cut a document into segments; with `presegmented`, each non-blank line is exactly one segment.
+
+    >>> [s.kind for s in split_document("BEIJING, Aug. 31 (Xinhua) -- Mr. Jin spoke. He left.")]
+    ['meta', 'sentence', 'sentence']
+    """
+    lang = lang or detect_language(text)
+    spans: list[tuple[int, int, str, int]] = []
+    paragraph = 0
+    lines = [(m.start(), m.group().rstrip("\r\n")) for m in _LINE.finditer(text) if m.group()]
+    if presegmented:
+        for number, (offset, line) in enumerate(lines, start=1):
+            start, end = _strip_span(line, 0, len(line))
+            spans.append((offset + start, offset + end, classify_line(line[start:end], first=number == 1), number))
+    else:
+        for offset, line in lines:
+            start, end = _strip_span(line, 0, len(line))
+            if start == end:
+                continue
+            paragraph += 1
+            for s, e, kind in _split_paragraph(line[start:end], lang, first=paragraph == 1,
+                                               last=offset + len(line) >= len(text.rstrip())):
+                spans.append((offset + start + s, offset + start + e, kind, paragraph))
+    return tuple(Segment(doc=doc, index=i, text=text[s:e], start=s, end=e, kind=kind, paragraph=p)
+                 for i, (s, e, kind, p) in enumerate(spans))
+
+
+def classify_line(line: str, first: bool = False, last: bool = False) -> str:
+    """Kind of a whole paragraph line: link, boilerplate, meta, heading, or sentence (prose to split).
+
+    >>> classify_line(":La Chine reste le plus grand marché mondial de robots industriels")
+    'link'
+    """
+    stripped = line.strip(_SPACE)
+    if _LINK_LINE.search(stripped):
+        return LINK
+    if _BOILERPLATE_LINE.search(stripped):
+        return BOILERPLATE
+    if _META_LINE.search(stripped):
+        return META
+    if _looks_like_heading(stripped):
+        return HEADING
+    return SENTENCE
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short line that does not end like a sentence and does not start mid-sentence."""
+    words = line.split()
+    if not words or len(words) > 20 or _SENTENCE_END.search(line):
+        return False
+    first = line.lstrip(_OPENING)[:1]
+    if not first or first.islower():
+        return False
+    letters = sum(c.isalpha() for c in line)
+    return letters >= 2
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in _SPACE):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _SPACE):
+        end -= 1
+    return start, end
+
+
+def _split_paragraph(para: str, lang: str, first: bool, last: bool) -> list[tuple[int, int, str]]:
+    """Spans and kinds inside one stripped paragraph: leading date/dateline, then sentences."""
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    date = _DATE_PREFIX.match(para)
+    if date:
+        out.append((0, date.end(), META))
+        pos, _ = _strip_span(para, date.end(), len(para))
+        if pos == len(para):
+            return out
+    kind = classify_line(para[pos:], first=first, last=last)
+    if kind != SENTENCE:
+        return out + [(pos, len(para), kind)]
+    dateline = _DATELINE.match(para, pos)
+    if dateline and dateline.end() < len(para):
+        out.append((pos, dateline.end(), META))
+        pos, _ = _strip_span(para, dateline.end(), len(para))
+    end = len(para)
+    credit = _CREDIT_SUFFIX.search(para, pos)
+    if credit and credit.start() > pos:
+        end = credit.start()
+    for s, e in split_sentences(para[pos:end], lang):
+        out.append((pos + s, pos + e, SENTENCE))
+    if end < len(para):
+        s, e = _strip_span(para, end, len(para))
+        out.append((s, e, META))
+    return out
+
+
+def split_sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph of prose, white space between them left out.
+
+    >>> t = "M. Jin a parlé de 12 000 firmes. Il a ajouté 4,57 % ? Oui."
+    >>> [t[s:e] for s, e in split_sentences(t, "fr")]
+    ['M. Jin a parlé de 12 000 firmes.', 'Il a ajouté 4,57 % ?', 'Oui.']
+    """
+    abbrevs = abbreviations(lang)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _TERMINATOR.finditer(text):
+        cut = match.end()
+        if _is_boundary(text, start, match, abbrevs, lang):
+            s, e = _strip_span(text, start, cut)
+            if s < e:
+                spans.append((s, e))
+            start = cut
+    s, e = _strip_span(text, start, len(text))
+    if s < e:
+        spans.append((s, e))
+    return spans
+
+
+def _is_boundary(text: str, start: int, match: re.Match[str], abbrevs: frozenset[str], lang: str | None) -> bool:
+    """Decide whether the terminator in `match` ends a sentence, from the word before and the word after."""
+    mark = match.group()
+    nxt = match.group("next")
+    before = text[start:match.start()]
+    token = before.rsplit(None, 1)[-1] if before.strip() else ""
+    token = token.lstrip(_OPENING)
+    following = text[match.end():].lstrip()
+    next_word = re.match(r"[^\s]+", following)
+    next_token = next_word.group().strip("\"'“”‘’«»()[],;:") if next_word else ""
+    if nxt.islower():
+        # Only a plain word (not an abbreviation) before a period, then a lower-case word: an MT fragment.
+        return (mark == "." and token.isalpha() and len(token) >= 4 and token.islower()
+                and token.casefold() not in abbrevs)
+    if not mark.startswith("."):
+        return True
+    if mark in ("...", "…") or len(mark) > 1:
+        return True
+    low = token.casefold()
+    if not token:
+        return True
+    if low in _ENDING_ABBREVIATIONS:
+        return True
+    if start == match.start() - len(token) and _LIST_MARKER.match(token) and not before[:-len(token)].strip():
+        return False  # "1." or "a." opening a paragraph is a list marker
+    if re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", token):
+        return _starts_sentence(next_token)  # U.S., z.B., d.h.: only before a clear sentence opener
+    if low in abbrevs:
+        return False
+    if len(token) == 1 and token.isupper():
+        return False  # an initial: G. O. Dyhrenfurth
+    if token.isdigit() and lang == "de" and len(token) <= 2:
+        return False  # German ordinal: am 3. Mai, der 2. Weltkrieg
+    if token.isdigit() and next_token.casefold() in MONTHS.get(lang or "", frozenset()):
+        return False
+    return True
+
+
+def _starts_sentence(word: str) -> bool:
+    """A capitalised function word (The, Le, Der...) almost always opens a new sentence."""
+    if not word[:1].isupper():
+        return False
+    low = word.casefold()
+    return any(low in words for words in STOPWORDS.values()) or low in {"he", "she", "we", "i", "they"}

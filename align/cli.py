@@ -25,10 +25,24 @@ def _lang(value: str) -> str:
     return code
 
 
+def _emit(text: str, output: str | None) -> None:
+    """Print to stdout, or write the file whole (temporary file, then rename)."""
+    if output:
+        from align.report.atomic import write_atomic
+
+        try:
+            write_atomic(output, text)
+        except OSError as err:
+            raise AlignError(f"{output}: cannot write ({err.strerror})") from None
+    else:
+        sys.stdout.write(text)
+
+
 def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--presegmented", action="store_true",
                    help="one line is one segment: nothing is split or merged (corpora, gold sets)")
     p.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8/UTF-16 by BOM")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (whole or not at all) instead of stdout")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,7 +78,7 @@ def _cmd_segment(args: argparse.Namespace) -> int:
     doc = read_document(args.file, encoding=args.encoding)
     lang = args.lang or detect_language(doc.text)
     segments = split_document(doc.text, lang=lang, doc="s", presegmented=args.presegmented)
-    sys.stdout.write(format_segments(segments, args.format, path=args.file, lang=lang))
+    _emit(format_segments(segments, args.format, path=args.file, lang=lang), args.output)
     return 0
 
 
@@ -77,7 +91,7 @@ def _cmd_pairs(args: argparse.Namespace) -> int:
     tgt = read_document(args.target, encoding=args.encoding)
     alignment = align_documents(src.text, tgt.text, source_lang=args.source_lang, target_lang=args.target_lang,
                                 options=Options(presegmented=args.presegmented))
-    sys.stdout.write(format_alignment(alignment, args.format))
+    _emit(format_alignment(alignment, args.format), args.output)
     return 0
 
 

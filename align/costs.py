@@ -30,6 +30,9 @@ class CostModel:
     size: float = 1.5
     size_unbalanced: float = 0.5
     skip_open: float = 7.0
+    orphan: float = 4.0
+    orphan_z: float = 1.0
+    orphan_length: float = 120.0
     skip_extend: float = 2.0
     skip_unrelated_kind: float = 0.25
     length_variance: float = 6.8
@@ -124,6 +127,8 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
                 lo_val = prefix[rc[:, None], np.clip(base - b, 0, dot_width)]
                 acc[b] = acc[b] + np.where(r_ok[:, None], hi - lo_val, 0.0)
             by_a[a] = {b: acc[b].copy() for b in acc}
+            by_a[a][0] = np.zeros(j.shape)
+        by_a[0] = {b: np.zeros(j.shape) for b in range(max_b + 1)}
         jc = np.clip(j, 0, m)
         for k, (a, b) in enumerate(moves):
             valid = (rows - a >= 0)[:, None] & (j - b >= 0) & (j <= m)
@@ -132,14 +137,45 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
             with np.errstate(invalid="ignore", divide="ignore"):
                 cos = by_a[a][b] / np.sqrt(n_src * n_tgt)
             cos = np.nan_to_num(cos, nan=0.0)
-            z = np.clip((cos - mu) / sd, -2.0, model.max_z)
+            # concave, not capped: adding an unrelated segment to a strong pair must still cost something
+            z = np.maximum((cos - mu) / sd, -2.0)
+            z = np.where(z > model.max_z, model.max_z + np.log1p(np.maximum(z - model.max_z, 0.0)) * model.max_z ** 0.5, z)
             len_term = length_cost(src.run_length[a, rows][:, None], tgt.run_length[b, jc], ratio,
                                    model.length_variance)
             cost = size_pen[k] + model.length * len_term - model.similarity * z
+            if a > 1 or b > 1:
+                cost = cost + model.orphan * _orphan_evidence(by_a, a, b, rows, jc, n_src, n_tgt, src, tgt, mu, sd,
+                                                              model.orphan_z, model.orphan_length)
             out[k] = np.where(valid, cost, np.inf)
         return out
 
     return cost_rows
+
+
+def _orphan_evidence(by_a: dict[int, dict[int, np.ndarray]], a: int, b: int, rows: np.ndarray, jc: np.ndarray,
+                     n_src: np.ndarray, n_tgt: np.ndarray, src: "SideStats", tgt: "SideStats", mu: float, sd: float,
+                     threshold: float, full_length: float) -> np.ndarray:
+    """How strongly some segment of a multi-segment side looks unrelated to the whole other side.
+
+    A long segment that shares nothing with the other side (an inserted sentence) should not ride
+    along in a bead; a short fragment with little to share is given the benefit of the doubt.
+    """
+    worst = np.zeros(jc.shape)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if b > 1:
+            for q in range(1, b + 1):
+                seg = np.maximum(jc - q, 0)
+                cos = np.nan_to_num((by_a[a][q] - by_a[a][q - 1]) / np.sqrt(tgt.run_norm2[1, seg + 1] * n_src), nan=0.0)
+                weight = np.minimum(1.0, tgt.lengths[np.minimum(seg, len(tgt.lengths) - 1)] / full_length)
+                worst = np.maximum(worst, weight * (threshold - (cos - mu) / sd))
+        if a > 1:
+            for p in range(1, a + 1):
+                seg = np.maximum(rows - p, 0)
+                cos = np.nan_to_num((by_a[p][b] - by_a[p - 1][b]) / np.sqrt(src.run_norm2[1, seg + 1][:, None] * n_tgt),
+                                    nan=0.0)
+                weight = np.minimum(1.0, src.lengths[seg] / full_length)[:, None]
+                worst = np.maximum(worst, weight * (threshold - (cos - mu) / sd))
+    return worst
 
 
 def _random_similarity(dots: np.ndarray, dot_lo: np.ndarray, src_norm2: np.ndarray,

@@ -89,7 +89,8 @@ def search(n: int, m: int, band: Band, moves: Sequence[tuple[int, int]], cost_ro
     y_start = np.zeros((n + 1, width), dtype=np.int64)
     y_from = np.zeros((n + 1, width), dtype=np.int8)
     tgt_ext_cum = np.concatenate(([0.0], np.cumsum(skips.tgt_extend, dtype=np.float64)))
-    tgt_open = np.asarray(skips.tgt_open, dtype=np.float64)
+    # a sentinel entry keeps the index arithmetic valid when the target is empty
+    tgt_open = np.append(np.asarray(skips.tgt_open, dtype=np.float64), INF)
 
     prev_m = prev_x = prev_y = np.full(width, INF)
     costs = np.empty((len(moves), 0, width))
@@ -128,8 +129,8 @@ def search(n: int, m: int, band: Band, moves: Sequence[tuple[int, int]], cost_ro
         # Y: target segments k..j-1 left unaligned, from the same row: a running minimum over k.
         a_vals = np.minimum(cur_m, cur_x)
         k_abs = np.minimum(j_abs, m)
-        start_vals = np.where(in_doc & (j_abs < m), a_vals + tgt_open[np.minimum(k_abs, m - 1)] - tgt_ext_cum[
-            np.minimum(k_abs + 1, m)], INF)
+        start_vals = np.where(in_doc & (j_abs < m),
+                              a_vals + tgt_open[k_abs] - tgt_ext_cum[np.minimum(k_abs + 1, m)], INF)
         run_min = np.minimum.accumulate(start_vals)
         is_min = start_vals <= run_min
         argmin = np.maximum.accumulate(np.where(is_min, cols, 0))

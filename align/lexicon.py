@@ -12,6 +12,10 @@ import numpy as np
 from scipy import sparse
 
 
+MIN_BEADS = 100
+"""Fewer beads than this teach function-word noise, not translations: no lexicon pass then."""
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Learned pairs as (source word id, target word id, Dice strength), ids into each side's word list."""
@@ -76,7 +80,10 @@ def heldout_lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr
     memorise the first pass. Returns both sides' feature matrices and the number of distinct pairs.
     """
     n_beads = len(beads)
-    folds = max(1, min(folds, n_beads // 20))
+    folds = min(folds, n_beads // 20)
+    if n_beads < MIN_BEADS or folds < 2:
+        empty = sparse.csr_matrix((src_words.shape[0], 1), dtype=np.float32)
+        return empty, sparse.csr_matrix((tgt_words.shape[0], 1), dtype=np.float32), 0
     fold_of_bead = (np.arange(n_beads) * folds) // max(1, n_beads)
     src_fold = np.zeros(src_words.shape[0], dtype=np.int64)
     tgt_fold = np.zeros(tgt_words.shape[0], dtype=np.int64)
@@ -86,7 +93,7 @@ def heldout_lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr
     columns: dict[tuple[int, int], int] = {}
     parts_src, parts_tgt = [], []
     for fold in range(folds):
-        train = [b for k, b in enumerate(beads) if folds == 1 or fold_of_bead[k] != fold]
+        train = [b for k, b in enumerate(beads) if fold_of_bead[k] != fold]
         lexicon = learn_lexicon(src_words, tgt_words, train, min_count, min_dice)
         cols = np.array([columns.setdefault((int(a), int(b)), len(columns))
                          for a, b in zip(lexicon.src_ids, lexicon.tgt_ids)], dtype=np.int64)

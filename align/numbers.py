@@ -19,9 +19,10 @@ _NUMBER = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:(?:[" + _SEP + r"]\d{3})+|(?:,\d{3})+(?!\d)|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)"
     r"(?![\w])"
-    r"(?:[\s\u00a0\u202f]*(?P<scale>[^\W\d_]+\b))?"
+    r"(?:[\s\u00a0\u202f]*(?P<scale>__SCALES__)\b)?"
     r"(?:[\s\u00a0\u202f]*(?P<pct>%|per ?cent\b|pour ?cent\b|prozent\b|por ?ciento\b|per ?cento\b|procent\b))?",
     re.IGNORECASE)
+_NUMBER_TEMPLATE = _NUMBER.pattern
 
 # Scale words by language: the long scale of French, German, Spanish... (billion = 10^12) against English.
 _SCALES: dict[str, dict[str, int]] = {
@@ -36,6 +37,11 @@ _SCALES: dict[str, dict[str, int]] = {
     "pt": {"mil": 3, "milhao": 6, "milhoes": 6, "bilhao": 9, "bilhoes": 9, "trilhao": 12, "trilhoes": 12},
     "nl": {"duizend": 3, "miljoen": 6, "miljard": 9, "biljoen": 12},
 }
+
+
+_SCALE_WORDS = sorted({w for table in _SCALES.values() for w in table} | {
+    "millón", "millon", "billón", "milhão", "milhões", "bilhão", "bilhões", "trilhão", "trilhões"}, key=len, reverse=True)
+_NUMBER = re.compile(_NUMBER_TEMPLATE.replace("__SCALES__", "|".join(_SCALE_WORDS)), re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -143,19 +143,19 @@ def _split_paragraph(para: str, lang: str, first: bool, last: bool) -> list[tupl
         pos, _ = _strip_span(para, date.end(), len(para))
         if pos == len(para):
             return out
-    kind = classify_line(para[pos:], first=first, last=last)
-    if kind != SENTENCE:
-        return out + [(pos, len(para), kind)]
-    dateline = _DATELINE.match(para, pos)
-    if dateline and dateline.end() < len(para):
-        out.append((pos, dateline.end(), META))
-        pos, _ = _strip_span(para, dateline.end(), len(para))
     end = len(para)
     credit = _CREDIT_SUFFIX.search(para, pos)
     if credit and credit.start() > pos:
         end = credit.start()
-    for s, e in split_sentences(para[pos:end], lang):
-        out.append((pos + s, pos + e, SENTENCE))
+    kind = classify_line(para[pos:end], first=first, last=last)
+    if kind != SENTENCE:
+        out.append((pos, end, kind))
+    else:
+        dateline = _DATELINE.match(para, pos, end)
+        if dateline and dateline.end() < end:
+            out.append((pos, dateline.end(), META))
+            pos, _ = _strip_span(para, dateline.end(), end)
+        out.extend((pos + s, pos + e, SENTENCE) for s, e in split_sentences(para[pos:end], lang))
     if end < len(para):
         s, e = _strip_span(para, end, len(para))
         out.append((s, e, META))

@@ -1,0 +1,95 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from align.align import align_documents, align_segments, band_around
+from align.segment import SENTENCE, split_document
+
+
+@pytest.fixture
+def body(source_text, target_text):
+    """The ten body sentences of the seed pair, which translate one to one."""
+    src = [s.text for s in split_document(source_text, "en") if s.kind == SENTENCE]
+    tgt = [s.text for s in split_document(target_text, "fr") if s.kind == SENTENCE]
+    assert len(src) == len(tgt) == 10
+    return src, tgt
+
+
+def pairs(beads):
+    return [(b.src, b.tgt) for b in beads]
+
+
+def test_seed_body_aligns_one_to_one(body):
+    src, tgt = body
+    assert pairs(align_segments(src, tgt, "en", "fr")) == [((i,), (i,)) for i in range(10)]
+
+
+def test_deleted_translation_is_a_one_to_zero_bead(body):
+    src, tgt = body
+    del tgt[4]
+    got = pairs(align_segments(src, tgt, "en", "fr"))
+    assert ((4,), ()) in got
+    assert got.count(((9,), (8,))) == 1 and ((3,), (3,)) in got
+
+
+def test_inserted_sentence_is_a_zero_to_one_bead(body):
+    src, tgt = body
+    tgt.insert(6, "Le temps sera ensoleillé demain sur toute la côte atlantique, selon Météo-France.")
+    got = pairs(align_segments(src, tgt, "en", "fr"))
+    assert ((), (6,)) in got and ((6,), (7,)) in got and ((5,), (5,)) in got
+
+
+def test_merged_translation_is_a_two_to_one_bead(body):
+    src, tgt = body
+    tgt[2:4] = [tgt[2] + " " + tgt[3]]
+    got = pairs(align_segments(src, tgt, "en", "fr"))
+    assert ((2, 3), (2,)) in got and ((4,), (3,)) in got
+
+
+def test_split_translation_is_a_one_to_two_bead(body):
+    src, tgt = body
+    head, tail = tgt[4].split(", Jin a déclaré")
+    tgt[4:5] = [head + ".", "Jin a déclaré" + tail]
+    got = pairs(align_segments(src, tgt, "en", "fr"))
+    assert ((4,), (4, 5)) in got and ((5,), (6,)) in got
+
+
+def test_scores_are_confident_on_the_seed_and_zero_for_skips(source_text, target_text):
+    alignment = align_documents(source_text, target_text)
+    both = [b for b in alignment.beads if b.src and b.tgt]
+    assert len(both) == 10 and all(b.score > 0.5 for b in both)
+    assert all(b.score == 0.0 for b in alignment.beads if not (b.src and b.tgt))
+
+
+def test_seed_links_and_headline_are_left_unaligned(source_text, target_text):
+    alignment = align_documents(source_text, target_text)
+    unaligned_tgt = [b.tgt[0] for b in alignment.beads if not b.src]
+    unaligned_src = [b.src[0] for b in alignment.beads if not b.tgt]
+    assert unaligned_tgt == [4, 11] and unaligned_src == [0, 1, 2]
+
+
+def test_long_pair_uses_the_banded_search_and_still_tiles(body):
+    src, tgt = body
+    src, tgt = src * 30, tgt * 30  # 300 x 300 with a tiny full-search limit: coarse to fine
+    from align.align import Options
+    beads = align_segments(src, tgt, "en", "fr", Options(full_search_cells=2000))
+    assert pairs(beads) == [((i,), (i,)) for i in range(300)]
+
+
+def test_band_around_covers_the_coarse_path():
+    band = band_around([((0,), (0,)), ((1,), (1,)), ((2,), ())], 4, 12, 8, margin=2)
+    assert band.lo[0] == 0 and all(band.lo[i] <= min(8, i) for i in range(13))
+    assert all(band.lo[i] + band.width > min(8, i) for i in range(13))
+
+
+_WORDS = st.sampled_from(["China", "Chine", "12 000", "the", "la", "industrie", "industry", "Jin", ".", "robots"])
+_SENT = st.lists(_WORDS, min_size=0, max_size=8).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_SENT, max_size=12), st.lists(_SENT, max_size=25))
+def test_any_two_segment_lists_tile_in_order(src, tgt):
+    beads = align_segments(src, tgt, "en", "fr")
+    assert [i for b in beads for i in b.src] == list(range(len(src)))
+    assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
+    assert all((b.src or b.tgt) and 0.0 <= b.score <= 1.0 for b in beads)

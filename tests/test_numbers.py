@@ -1,0 +1,41 @@
+from decimal import Decimal
+
+import pytest
+
+from align.numbers import find_numbers, parse_number
+
+
+@pytest.mark.parametrize("raw, lang, value", [
+    ("12,000", "en", "12000"),
+    ("12 000", "fr", "12000"),
+    ("12\u202f000", "fr", "12000"),
+    ("12\u00a0000", "fr", "12000"),
+    ("4.57", "en", "4.57"),
+    ("4,57", "fr", "4.57"),
+    ("2.450", "fr", "2450"),
+    ("2.450", "de", "2450"),
+    ("8839,8", "de", "8839.8"),
+    ("1,234.5", "en", "1234.5"),
+    ("1.234,5", "de", "1234.5"),
+])
+def test_parse_number(raw, lang, value):
+    assert parse_number(raw, lang) == Decimal(value)
+
+
+@pytest.mark.parametrize("text, lang, keys", [
+    ("32.5 trillion yuan", "en", ["32500000000000"]),
+    ("32,5 billions de yuans", "fr", ["32500000000000"]),
+    ("32,5 milliards", "fr", ["32500000000"]),
+    ("3 Milliarden Euro", "de", ["3000000000"]),
+    ("4,57 %", "fr", ["4.57%"]),
+    ("30 per cent", "en", ["30%"]),
+    ("in 2023 and 2024", "en", ["2023", "2024"]),
+])
+def test_find_numbers_normalises_scale_and_percent(text, lang, keys):
+    assert [n.key for n in find_numbers(text, lang)] == keys
+
+
+def test_spans_point_at_the_written_number():
+    text = "revenu de 32,5 billions de yuans"
+    (number,) = find_numbers(text, "fr")
+    assert text[number.start:number.end] == number.text == "32,5 billions"

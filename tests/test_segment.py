@@ -1,0 +1,125 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from align.segment import (BOILERPLATE, HEADING, LINK, META, SENTENCE, classify_line, split_document,
+                           split_sentences)
+
+
+def sentences(text, lang="en"):
+    return [text[s:e] for s, e in split_sentences(text, lang)]
+
+
+class TestSplitSentences:
+    @pytest.mark.parametrize("text, lang, expected", [
+        ("Mr. Jin spoke. He left.", "en", ["Mr. Jin spoke.", "He left."]),
+        ("M. Jin a parlé. Il est parti.", "fr", ["M. Jin a parlé.", "Il est parti."]),
+        ("On Aug. 31 the minister spoke.", "en", ["On Aug. 31 the minister spoke."]),
+        ("Firms in the U.S. and China grew.", "en", ["Firms in the U.S. and China grew."]),
+        ("It grew in the U.S. The rest fell.", "en", ["It grew in the U.S.", "The rest fell."]),
+        ("Revenue was 4.57 trillion. It rose.", "en", ["Revenue was 4.57 trillion.", "It rose."]),
+        ("Le revenu est de 4,57 billions. Il augmente.", "fr", ["Le revenu est de 4,57 billions.", "Il augmente."]),
+        ("Elle a formé 12 000 entreprises. Bien.", "fr", ["Elle a formé 12 000 entreprises.", "Bien."]),
+        ("Cars, ships etc. were listed.", "en", ["Cars, ships etc. were listed."]),
+        ("Cars, ships, etc. The list ended.", "en", ["Cars, ships, etc.", "The list ended."]),
+        ("See No. 5 for details.", "en", ["See No. 5 for details."]),
+        ("G. O. Dyhrenfurth wrote it.", "de", ["G. O. Dyhrenfurth wrote it."]),
+        ("Das ist z.B. ein Test. Gut.", "de", ["Das ist z.B. ein Test.", "Gut."]),
+        ("Am 3. Mai kam er an.", "de", ["Am 3. Mai kam er an."]),
+        ("Der 2. Weltkrieg endete.", "de", ["Der 2. Weltkrieg endete."]),
+        ("« Quoi ? » dit-il. Puis rien.", "fr", ["« Quoi ? » dit-il.", "Puis rien."]),
+        ("Il a dit : « C’est fini. » Puis il est parti.", "fr", ["Il a dit : « C’est fini. »", "Puis il est parti."]),
+        ("He said: “It is over.” Then he left.", "en", ["He said: “It is over.”", "Then he left."]),
+        ("Why? Because! Fine.", "en", ["Why?", "Because!", "Fine."]),
+        ("He waited... Then he left.", "en", ["He waited...", "Then he left."]),
+        ("He waited… and left.", "en", ["He waited… and left."]),
+        ("It fell (to 48.8 in May). Then it rose.", "en", ["It fell (to 48.8 in May).", "Then it rose."]),
+        ("1. Vom Kangchendzönga ist nichts Neues.", "de", ["1. Vom Kangchendzönga ist nichts Neues."]),
+        ("Growth is needed. needed, they added.", "en", ["Growth is needed.", "needed, they added."]),
+    ])
+    def test_rule(self, text, lang, expected):
+        assert sentences(text, lang) == expected
+
+
+class TestClassifyLine:
+    @pytest.mark.parametrize("line, kind", [
+        (":La Chine reste le plus grand marché mondial de robots industriels", LINK),
+        ("Lire aussi : la Chine et l’IA", LINK),
+        ("Read more: China's industrial robots", LINK),
+        ("Lesen Sie auch: Roboter in China", LINK),
+        ("https://www.example.com/article/1", LINK),
+        ("Return to list", BOILERPLATE),
+        ("© 2024 Xinhua. All rights reserved", BOILERPLATE),
+        ("date 2024-09-02", META),
+        ("Sources 1/ https://Google.com/ 2/ https://example.com/a.html", META),
+        ("By John Smith", META),
+        ("Editor: Li Wei", META),
+        ("Industry news", HEADING),
+        ("“Important Driver”", HEADING),
+        ("China is mulling efforts to promote new industrialization.", SENTENCE),
+        ("needed, they added", SENTENCE),
+    ])
+    def test_kind(self, line, kind):
+        assert classify_line(line) == kind
+
+
+class TestSplitDocument:
+    def test_french_seed_has_twelve_segments_two_links(self, target_text):
+        segs = split_document(target_text, "fr")
+        assert len(segs) == 12
+        assert [s.index for s in segs if s.kind == LINK] == [4, 11]
+        assert all(s.kind == SENTENCE for s in segs if s.kind != LINK)
+
+    def test_english_seed_heading_dateline_and_ten_body_sentences(self, source_text):
+        segs = split_document(source_text, "en")
+        assert [s.kind for s in segs[:3]] == [META, HEADING, META]
+        assert segs[2].text == "BEIJING, Aug. 31 (Xinhua) --"
+        body = segs[3:]
+        assert len(body) == 10 and all(s.kind == SENTENCE for s in body)
+        assert [s.paragraph for s in body] == list(range(2, 12))
+
+    def test_spans_point_into_the_document(self, source_text):
+        for s in split_document(source_text):
+            assert source_text[s.start:s.end] == s.text
+
+    def test_ids_are_stable_and_prefixed(self):
+        segs = split_document("One. Two.", doc="t")
+        assert [s.id for s in segs] == ["t0", "t1"]
+
+    def test_crlf_and_nbsp(self):
+        text = "Un.\r\n\r\nIl a 12\u202f000 firmes. Deux.\r\n"
+        segs = split_document(text, "fr")
+        assert [s.text for s in segs] == ["Un.", "Il a 12\u202f000 firmes.", "Deux."]
+        assert [s.paragraph for s in segs] == [1, 2, 2]
+
+    def test_presegmented_keeps_each_line(self):
+        text = "Erste Zeile. Noch ein Satz.\nZweite\n\nDritte"
+        segs = split_document(text, "de", presegmented=True)
+        assert [s.text for s in segs] == ["Erste Zeile. Noch ein Satz.", "Zweite", "", "Dritte"]
+
+    def test_photo_credit_is_split_off_as_meta(self):
+        segs = split_document("Cars on display in Beijing. [Photo/Xinhua]", "en")
+        assert [(s.kind, s.text) for s in segs] == [(SENTENCE, "Cars on display in Beijing."),
+                                                    (META, "[Photo/Xinhua]")]
+
+
+_TOKENS = list("ab AB.?!,:;«»“”\"'()[]\n\r\u00a0\u202f1 M.") + [
+    "Mr.", "U.S.", "...", "\n\n", "date 2024-09-02 ", "BEIJING, Aug. 31 (Xinhua) -- ", "[Photo/Xinhua]", ":", "Sources "]
+_TEXT = st.lists(st.sampled_from(_TOKENS), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.sampled_from(["en", "fr", "de"]))
+def test_spans_tile_each_paragraph(text, lang):
+    """Segments are exact slices, in order, never overlapping; only white space lies between them."""
+    segs = split_document(text, lang)
+    pos = 0
+    for s in segs:
+        assert text[s.start:s.end] == s.text and s.text.strip() == s.text and s.text
+        gap = text[pos:s.start]
+        assert gap.strip() == "", f"lost characters {gap!r}"
+        pos = s.end
+    assert text[pos:].strip() == ""
+    assert [s.index for s in segs] == list(range(len(segs)))
+    paragraphs = [s.paragraph for s in segs]
+    assert paragraphs == sorted(paragraphs)

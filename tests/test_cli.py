@@ -1,0 +1,112 @@
+import json
+import os
+
+import pytest
+
+from align.cli import main
+from conftest import ROOT, SOURCE_SEED, TARGET_SEED
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class TestSegment:
+    def test_text_format_lists_kinds(self, capsys):
+        code, out, _ = run(capsys, "segment", TARGET_SEED)
+        assert code == 0 and len(out.splitlines()) == 12 and out.count(" link ") == 2
+
+    def test_json_format(self, capsys):
+        code, out, _ = run(capsys, "segment", SOURCE_SEED, "--format", "json")
+        doc = json.loads(out)
+        assert code == 0 and doc["lang"] == "en"
+        assert [s["kind"] for s in doc["segments"][:3]] == ["meta", "heading", "meta"]
+
+    def test_tsv_format_has_header_and_one_row_per_segment(self, capsys):
+        code, out, _ = run(capsys, "segment", SOURCE_SEED, "--format", "tsv")
+        rows = out.splitlines()
+        assert rows[0] == "id\tparagraph\tkind\tstart\tend\ttext" and len(rows) == 14
+
+    def test_presegmented(self, capsys, tmp_path):
+        path = tmp_path / "lines.txt"
+        path.write_text("Erste Zeile. Zweiter Satz.\nZweite Zeile\n", encoding="utf-8")
+        code, out, _ = run(capsys, "segment", str(path), "--presegmented", "--format", "tsv")
+        assert code == 0 and len(out.splitlines()) == 3
+
+
+class TestPairs:
+    def test_beads_format(self, capsys):
+        code, out, _ = run(capsys, "pairs", SOURCE_SEED, TARGET_SEED)
+        lines = out.splitlines()
+        assert code == 0 and lines[3].startswith("[3]:[0]:") and "[]:[4]:0.0000" in lines
+
+    def test_json_format_has_ids(self, capsys):
+        code, out, _ = run(capsys, "pairs", SOURCE_SEED, TARGET_SEED, "--format", "json")
+        beads = json.loads(out)["beads"]
+        assert beads[3]["source_ids"] == ["s3"] and beads[3]["target_ids"] == ["t0"]
+
+    def test_tsv_format(self, capsys):
+        code, out, _ = run(capsys, "pairs", SOURCE_SEED, TARGET_SEED, "--format", "tsv")
+        assert out.splitlines()[0] == "source\ttarget\tscore" and len(out.splitlines()) == 16
+
+    def test_output_file_is_written_and_deterministic(self, capsys, tmp_path):
+        first, second = tmp_path / "a.tsv", tmp_path / "b.tsv"
+        assert main(["pairs", SOURCE_SEED, TARGET_SEED, "--format", "tsv", "-o", str(first)]) == 0
+        assert main(["pairs", SOURCE_SEED, TARGET_SEED, "--format", "tsv", "-o", str(second)]) == 0
+        assert first.read_bytes() == second.read_bytes()
+        assert not [p for p in os.listdir(tmp_path) if p.startswith(".tmp-")]
+
+
+class TestBadInput:
+    @pytest.fixture
+    def files(self, tmp_path):
+        (tmp_path / "empty.txt").write_bytes(b"")
+        (tmp_path / "binary.bin").write_bytes(b"\x00\x01\x02PK\x03\x04" * 10)
+        (tmp_path / "latin1.txt").write_bytes("caf\xe9 cr\xe8me".encode("latin-1"))
+        (tmp_path / "huge.txt").write_bytes(b"word " * 2_100_000)
+        (tmp_path / "ok.txt").write_text("Une phrase.", encoding="utf-8")
+        return tmp_path
+
+    @pytest.mark.parametrize("name, message", [
+        ("missing.txt", "no such file"),
+        ("empty.txt", "empty file"),
+        ("binary.bin", "binary file"),
+        ("latin1.txt", "byte offset 3: not valid utf-8"),
+        ("huge.txt", "line of 10,500,000 characters"),
+        (".", "is a directory"),
+    ])
+    def test_one_line_error_and_exit_1(self, capsys, files, name, message):
+        code, out, err = run(capsys, "pairs", str(files / name), str(files / "ok.txt"))
+        assert code == 1 and out == ""
+        assert err.count("\n") == 1 and err.startswith("align: error: ") and message in err
+
+    def test_encoding_option_reads_latin1(self, capsys, files):
+        code, out, _ = run(capsys, "segment", str(files / "latin1.txt"), "--encoding", "latin-1")
+        assert code == 0 and "café crème" in out
+
+    @pytest.mark.parametrize("argv", [
+        ["pairs", SOURCE_SEED, TARGET_SEED, "--bogus"],
+        ["segment"],
+        ["nonsense"],
+        ["pairs", SOURCE_SEED, TARGET_SEED, "--format", "xml"],
+        ["segment", SOURCE_SEED, "--lang", "not a language"],
+        [],
+    ])
+    def test_usage_errors_exit_2_in_one_line(self, capsys, argv):
+        code, out, err = run(capsys, *argv)
+        assert code == 2 and err.count("\n") == 1 and err.startswith("align: error: ")
+
+    def test_help_exits_zero(self, capsys):
+        with pytest.raises(SystemExit) as exit_:
+            main(["--help"])
+        assert exit_.value.code == 0 and "pairs" in capsys.readouterr().out
+
+
+def test_python_dash_m_runs(tmp_path):
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-m", "align", "segment", TARGET_SEED, "--format", "tsv"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0 and result.stdout.count("\tlink\t") == 2

@@ -24,6 +24,10 @@ STOPWORDS: dict[str, frozenset[str]] = {
 
 LANGUAGES = tuple(sorted(STOPWORDS))
 
+# Letters that one language uses much more than the others: a tie-breaker for short texts.
+_LETTERS: dict[str, str] = {"fr": "éèêàçùœ", "de": "äöüß", "es": "ñáíóú¿¡", "it": "òì", "pt": "ãõâ",
+                            "nl": "ĳ", "en": ""}
+
 # Abbreviations that end in a period and do not end a sentence (lower-cased, without the final period).
 _COMMON_ABBREVIATIONS = frozenset(
     "etc e.g i.e vs cf ca approx no nos nr art fig p pp vol ed eds".split())
@@ -71,13 +75,14 @@ def detect_language(text: str, default: str = "en") -> str:
     >>> detect_language("Le pays accélérera le développement de la fabrication.")
     'fr'
     """
-    words = [w.casefold() for w in _WORD.findall(text[:20000])]
+    sample = text[:20000].casefold()
+    words = _WORD.findall(sample)
     if not words:
         return default
-    best, best_hits = default, 0
+    best, best_score = default, 0.0
     for code in LANGUAGES:
         profile = STOPWORDS[code]
-        hits = sum(1 for w in words if w in profile)
-        if hits > best_hits:
-            best, best_hits = code, hits
+        score = sum(1 for w in words if w in profile) + 0.5 * sum(sample.count(c) for c in _LETTERS[code])
+        if score > best_score:
+            best, best_score = code, score
     return best

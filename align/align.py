@@ -106,20 +106,21 @@ class _Features:
     @staticmethod
     def build(src: Sequence[str], tgt: Sequence[str], src_lang: str | None, tgt_lang: str | None) -> "_Features":
         vocab, cache = Vocabulary(), {}
-        src_ids = [vocab.ids(segment_terms(t, src_lang, cache)) for t in src]
-        tgt_ids = [vocab.ids(segment_terms(t, tgt_lang, cache)) for t in tgt]
+        src_words, tgt_words = [words(t) for t in src], [words(t) for t in tgt]
+        src_ids = [vocab.ids(segment_terms(t, w, src_lang, cache)) for t, w in zip(src, src_words)]
+        tgt_ids = [vocab.ids(segment_terms(t, w, tgt_lang, cache)) for t, w in zip(tgt, tgt_words)]
         width = max(1, len(vocab.index))
         src_counts, tgt_counts = count_matrix(src_ids, width), count_matrix(tgt_ids, width)
         idf = idf_weights(src_counts, tgt_counts)
-        src_w, tgt_w = _word_ids(src), _word_ids(tgt)
+        src_w, tgt_w = _word_ids(src_words), _word_ids(tgt_words)
         return _Features(weight(src_counts, idf), weight(tgt_counts, idf), src_w, tgt_w,
                          np.array([len(t) for t in src], dtype=np.float64),
                          np.array([len(t) for t in tgt], dtype=np.float64))
 
 
-def _word_ids(texts: Sequence[str]) -> sparse.csr_matrix:
+def _word_ids(texts: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     vocab = Vocabulary()
-    ids = [vocab.ids(words(t)) for t in texts]
+    ids = [vocab.ids(w) for w in texts]
     return word_matrix(ids, max(1, len(vocab.index)))
 
 
@@ -217,17 +218,18 @@ def bead_scores(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: sp
     """
     from align.costs import length_cost
 
-    scores = []
-    for s, t in path:
-        if not s or not t:
-            scores.append(0.0)
-            continue
-        a = np.asarray(src[list(s)].sum(axis=0)).ravel()
-        b = np.asarray(tgt[list(t)].sum(axis=0)).ravel()
-        denom = float(np.sqrt((a @ a) * (b @ b)))
-        cos = float(a @ b) / denom if denom else 0.0
-        length = float(length_cost(np.array([src_len[list(s)].sum()]), np.array([tgt_len[list(t)].sum()]),
-                                   ratio, model.length_variance)[0])
-        z = 12.0 * (cos - 0.12) - 0.5 * length
-        scores.append(round(float(1.0 / (1.0 + np.exp(-z))), 4))
-    return scores
+    def membership(side: int, width: int) -> sparse.csr_matrix:
+        rows = np.concatenate([np.full(len(b[side]), k, dtype=np.int64) for k, b in enumerate(path)] or [[]])
+        cols = np.concatenate([np.asarray(b[side], dtype=np.int64) for b in path] or [[]])
+        return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(path), width))
+
+    bs, bt = membership(0, src.shape[0]), membership(1, tgt.shape[0])
+    vs, vt = (bs @ src).tocsr(), (bt @ tgt).tocsr()
+    dot = np.asarray(vs.multiply(vt).sum(axis=1)).ravel()
+    norm = np.sqrt(np.asarray(vs.multiply(vs).sum(axis=1)).ravel() * np.asarray(vt.multiply(vt).sum(axis=1)).ravel())
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cos = np.where(norm > 0, dot / norm, 0.0)
+    length = length_cost(bs @ src_len, bt @ tgt_len, ratio, model.length_variance)
+    z = 12.0 * (cos - 0.12) - 0.5 * length
+    scores = np.round(1.0 / (1.0 + np.exp(-z)), 4)
+    return [float(score) if s and t else 0.0 for (s, t), score in zip(path, scores)]

@@ -36,10 +36,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(strip_accents(text))
 
 
-def segment_terms(text: str, lang: str | None, cache: dict[str, tuple[str, ...]]) -> list[str]:
-    """Feature names of one segment: n-grams of its words and its numbers by value."""
+def segment_terms(text: str, text_words: Sequence[str], lang: str | None,
+                  cache: dict[str, tuple[str, ...]]) -> list[str]:
+    """Feature names of one segment: n-grams of its words (from `words(text)`) and its numbers by value."""
     terms: list[str] = []
-    for word in words(text):
+    for word in text_words:
         grams = cache.get(word)
         if grams is None:
             padded = f"<{word}>"

@@ -25,7 +25,7 @@ class CostModel:
     """Weights of the cost terms, tuned on the development set (not per document)."""
 
     similarity: float = 0.5
-    max_z: float = 12.0
+    max_z: float = 12.0          # similarity z above this grows only logarithmically
     length: float = 1.0
     size: float = 1.5
     size_unbalanced: float = 0.5

@@ -112,14 +112,3 @@ def heldout_lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr
         return sparse.csr_matrix(total, dtype=np.float32)
 
     return assemble(parts_src, src_words.shape[1]), assemble(parts_tgt, tgt_words.shape[1]), len(columns)
-
-
-def lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix,
-                     lexicon: Lexicon) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-    """One shared feature per learned pair: present in a source segment with its source word, and
-    in a target segment with its target word, weighted by the pair's strength."""
-    k = len(lexicon)
-    cols = np.arange(k)
-    src_map = sparse.csr_matrix((lexicon.strength, (lexicon.src_ids, cols)), shape=(src_words.shape[1], k))
-    tgt_map = sparse.csr_matrix((lexicon.strength, (lexicon.tgt_ids, cols)), shape=(tgt_words.shape[1], k))
-    return (src_words @ src_map).tocsr(), (tgt_words @ tgt_map).tocsr()

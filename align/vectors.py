@@ -6,7 +6,6 @@ n-grams across languages; a learned lexicon adds shared features for word pairs 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -17,14 +16,6 @@ from align.numbers import find_numbers
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 NGRAM_SIZES = (3, 4)
-
-
-@dataclass(frozen=True)
-class SideFeatures:
-    """Row-per-segment sparse vectors (unnormalised, IDF-weighted) and character lengths of one side."""
-
-    matrix: sparse.csr_matrix
-    lengths: np.ndarray
 
 
 def words(text: str) -> list[str]:

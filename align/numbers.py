@@ -15,14 +15,6 @@ from align.lang import strip_accents
 DECIMAL_COMMA = frozenset("fr de es it pt nl".split())
 
 _SEP = " \u00a0\u202f\u2009'’"
-_NUMBER = re.compile(
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:(?:[" + _SEP + r"]\d{3})+|(?:,\d{3})+(?!\d)|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
-    r"|\d+(?:[.,]\d+)?)"
-    r"(?![\w])"
-    r"(?:[\s\u00a0\u202f]*(?P<scale>__SCALES__)\b)?"
-    r"(?:[\s\u00a0\u202f]*(?P<pct>%|per ?cent\b|pour ?cent\b|prozent\b|por ?ciento\b|per ?cento\b|procent\b))?",
-    re.IGNORECASE)
-_NUMBER_TEMPLATE = _NUMBER.pattern
 
 # Scale words by language: the long scale of French, German, Spanish... (billion = 10^12) against English.
 _SCALES: dict[str, dict[str, int]] = {
@@ -41,7 +33,13 @@ _SCALES: dict[str, dict[str, int]] = {
 
 _SCALE_WORDS = sorted({w for table in _SCALES.values() for w in table} | {
     "millón", "millon", "billón", "milhão", "milhões", "bilhão", "bilhões", "trilhão", "trilhões"}, key=len, reverse=True)
-_NUMBER = re.compile(_NUMBER_TEMPLATE.replace("__SCALES__", "|".join(_SCALE_WORDS)), re.IGNORECASE)
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:(?:[" + _SEP + r"]\d{3})+|(?:,\d{3})+(?!\d)|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
+    r"|\d+(?:[.,]\d+)?)"
+    r"(?![\w])"
+    r"(?:[\s\u00a0\u202f]*(?P<scale>" + "|".join(_SCALE_WORDS) + r")\b)?"
+    r"(?:[\s\u00a0\u202f]*(?P<pct>%|per ?cent\b|pour ?cent\b|prozent\b|por ?ciento\b|per ?cento\b|procent\b))?",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -81,21 +81,20 @@ def split_document(text: str, lang: str | None = None, doc: str = "s",
     if presegmented:
         for number, (offset, line) in enumerate(lines, start=1):
             start, end = _strip_span(line, 0, len(line))
-            spans.append((offset + start, offset + end, classify_line(line[start:end], first=number == 1), number))
+            spans.append((offset + start, offset + end, classify_line(line[start:end]), number))
     else:
         for offset, line in lines:
             start, end = _strip_span(line, 0, len(line))
             if start == end:
                 continue
             paragraph += 1
-            for s, e, kind in _split_paragraph(line[start:end], lang, first=paragraph == 1,
-                                               last=offset + len(line) >= len(text.rstrip())):
+            for s, e, kind in _split_paragraph(line[start:end], lang):
                 spans.append((offset + start + s, offset + start + e, kind, paragraph))
     return tuple(Segment(doc=doc, index=i, text=text[s:e], start=s, end=e, kind=kind, paragraph=p)
                  for i, (s, e, kind, p) in enumerate(spans))
 
 
-def classify_line(line: str, first: bool = False, last: bool = False) -> str:
+def classify_line(line: str) -> str:
     """Kind of a whole paragraph line: link, boilerplate, meta, heading, or sentence (prose to split).
 
     >>> classify_line(":La Chine reste le plus grand marché mondial de robots industriels")
@@ -133,7 +132,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _split_paragraph(para: str, lang: str, first: bool, last: bool) -> list[tuple[int, int, str]]:
+def _split_paragraph(para: str, lang: str) -> list[tuple[int, int, str]]:
     """Spans and kinds inside one stripped paragraph: leading date/dateline, then sentences."""
     out: list[tuple[int, int, str]] = []
     pos = 0
@@ -147,7 +146,7 @@ def _split_paragraph(para: str, lang: str, first: bool, last: bool) -> list[tupl
     credit = _CREDIT_SUFFIX.search(para, pos)
     if credit and credit.start() > pos:
         end = credit.start()
-    kind = classify_line(para[pos:end], first=first, last=last)
+    kind = classify_line(para[pos:end])
     if kind != SENTENCE:
         out.append((pos, end, kind))
     else:

@@ -14,12 +14,12 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-from align.costs import MOVES, CostModel, SideStats, make_cost_rows, skip_costs
+from align.costs import FIRST_PASS_MOVES, MOVES, CostModel, SideStats, make_cost_rows, skip_costs
 from align.dp import Band, Bead, SkipCosts, search
 from align.lang import detect_language
 from align.lexicon import heldout_lexicon_features, word_matrix
 from align.segment import BOILERPLATE, LINK, META, Segment, split_document
-from align.vectors import Vocabulary, count_matrix, idf_weights, pool, segment_terms, weight, words
+from align.vectors import Vocabulary, count_matrix, idf_weights, pool, weight, words
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,7 @@ class Options:
     model: CostModel = field(default_factory=CostModel)
     full_search_cells: int = 1_500_000
     coarse_factor: int = 4
+    coarse_features: int = 300
     margin: int = 6
 
 
@@ -79,7 +80,8 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
     skips = skip_costs(_unrelated(source, src_texts), _unrelated(target, tgt_texts), options.model)
     ratio = _length_ratio(feats.src_lengths, feats.tgt_lengths)
     src_m, tgt_m = feats.src_matrix, feats.tgt_matrix
-    path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options)
+    first_moves = FIRST_PASS_MOVES if options.lexicon else MOVES
+    path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options, first_moves)
     if options.lexicon:
         lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path)
         log.info("lexicon: %d word pairs learned from %d beads", pairs, len(path))
@@ -89,7 +91,8 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
             lex_tgt = (lex_tgt @ sparse.diags(idf * options.lexicon_weight)).tocsr()
             src_m = sparse.hstack([src_m, lex_src], format="csr", dtype=np.float32)
             tgt_m = sparse.hstack([tgt_m, lex_tgt], format="csr", dtype=np.float32)
-            path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options)
+            path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options,
+                                  MOVES, guide=path)
     scores = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, ratio, options.model)
     return tuple(Bead(s, t, score) for (s, t), score in zip(path, scores))
 
@@ -105,12 +108,14 @@ class _Features:
 
     @staticmethod
     def build(src: Sequence[str], tgt: Sequence[str], src_lang: str | None, tgt_lang: str | None) -> "_Features":
-        vocab, cache = Vocabulary(), {}
+        vocab = Vocabulary()
         src_words, tgt_words = [words(t) for t in src], [words(t) for t in tgt]
-        src_ids = [vocab.ids(segment_terms(t, w, src_lang, cache)) for t, w in zip(src, src_words)]
-        tgt_ids = [vocab.ids(segment_terms(t, w, tgt_lang, cache)) for t, w in zip(tgt, tgt_words)]
+        src_ids = [vocab.segment_ids(t, w, src_lang) for t, w in zip(src, src_words)]
+        tgt_ids = [vocab.segment_ids(t, w, tgt_lang) for t, w in zip(tgt, tgt_words)]
         width = max(1, len(vocab.index))
-        src_counts, tgt_counts = count_matrix(src_ids, width), count_matrix(tgt_ids, width)
+        src_counts = count_matrix(src_ids, len(src), width)
+        tgt_counts = count_matrix(tgt_ids, len(tgt), width)
+        del src_ids, tgt_ids
         idf = idf_weights(src_counts, tgt_counts)
         src_w, tgt_w = _word_ids(src_words), _word_ids(tgt_words)
         return _Features(weight(src_counts, idf), weight(tgt_counts, idf), src_w, tgt_w,
@@ -142,22 +147,31 @@ def _length_ratio(src_lengths: np.ndarray, tgt_lengths: np.ndarray) -> float:
 
 def _search_levels(src: sparse.csr_matrix, tgt: sparse.csr_matrix, src_len: np.ndarray, tgt_len: np.ndarray,
                    skips: SkipCosts, ratio: float, options: Options,
-                   depth: int = 0) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
-    """Search at this level, inside a band around the path found on a coarser copy when it is large."""
+                   moves: Sequence[tuple[int, int]] = MOVES, depth: int = 0,
+                   guide: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] | None = None,
+                   ) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+    """Search at this level, inside a band around the path found on a coarser copy when it is large.
+
+    A `guide` (the first pass's path at this level) replaces the coarse levels: the second pass only
+    needs to move beads locally.
+    """
     n, m = src.shape[0], tgt.shape[0]
     k = options.coarse_factor
     if n * m <= options.full_search_cells or min(n, m) < 4 * k:
         band = Band.full(n, m)
+    elif guide is not None:
+        band = band_around(guide, 1, n, m, options.margin)
     else:
-        coarse = _search_levels(pool(src, k), pool(tgt, k), _pool_sum(src_len, k), _pool_sum(tgt_len, k),
-                                _pool_skips(skips, k), ratio, options, depth + 1)
+        keep = options.coarse_features
+        coarse = _search_levels(pool(src, k, keep), pool(tgt, k, keep), _pool_sum(src_len, k), _pool_sum(tgt_len, k),
+                                _pool_skips(skips, k), ratio, options, moves, depth + 1)
         band = band_around(coarse, k, n, m, options.margin)
     log.info("level %d: %d x %d segments, band width %d", depth, n, m, band.width)
-    max_run = max(max(a, b) for a, b in MOVES)
+    max_run = max(max(a, b) for a, b in moves)
     src_stats = SideStats.build(src, src_len, max_run)
     tgt_stats = SideStats.build(tgt, tgt_len, max_run)
-    cost_rows = make_cost_rows(src_stats, tgt_stats, band, ratio, options.model)
-    return search(n, m, band, MOVES, cost_rows, skips)
+    cost_rows = make_cost_rows(src_stats, tgt_stats, band, ratio, options.model, moves)
+    return search(n, m, band, moves, cost_rows, skips)
 
 
 def _pool_sum(values: np.ndarray, k: int) -> np.ndarray:

@@ -19,6 +19,9 @@ MOVES: tuple[tuple[int, int], ...] = tuple(
     (a, b) for a in range(1, 6) for b in range(1, 6) if a + b <= 7)
 """Bead shapes with both sides: 1-1 up to 1-5, 5-1, 2-5, 5-2, 3-4 and 4-3."""
 
+FIRST_PASS_MOVES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
+"""The common shapes only: enough for the first pass, whose beads only teach the lexicon and guide the second."""
+
 
 @dataclass(frozen=True)
 class CostModel:
@@ -130,6 +133,7 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
             by_a[a][0] = np.zeros(j.shape)
         by_a[0] = {b: np.zeros(j.shape) for b in range(max_b + 1)}
         jc = np.clip(j, 0, m)
+        orphans = _orphan_evidence(by_a, moves, rows, jc, src, tgt, mu, sd, model.orphan_z, model.orphan_length)
         for k, (a, b) in enumerate(moves):
             valid = (rows - a >= 0)[:, None] & (j - b >= 0) & (j <= m)
             n_src = src.run_norm2[a, rows][:, None]
@@ -143,39 +147,57 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
             len_term = length_cost(src.run_length[a, rows][:, None], tgt.run_length[b, jc], ratio,
                                    model.length_variance)
             cost = size_pen[k] + model.length * len_term - model.similarity * z
-            if a > 1 or b > 1:
-                cost = cost + model.orphan * _orphan_evidence(by_a, a, b, rows, jc, n_src, n_tgt, src, tgt, mu, sd,
-                                                              model.orphan_z, model.orphan_length)
+            if (a, b) in orphans:
+                cost = cost + model.orphan * orphans[a, b]
             out[k] = np.where(valid, cost, np.inf)
         return out
 
     return cost_rows
 
 
-def _orphan_evidence(by_a: dict[int, dict[int, np.ndarray]], a: int, b: int, rows: np.ndarray, jc: np.ndarray,
-                     n_src: np.ndarray, n_tgt: np.ndarray, src: "SideStats", tgt: "SideStats", mu: float, sd: float,
-                     threshold: float, full_length: float) -> np.ndarray:
-    """How strongly some segment of a multi-segment side looks unrelated to the whole other side.
+def _orphan_evidence(by_a: dict[int, dict[int, np.ndarray]], moves: Sequence[tuple[int, int]], rows: np.ndarray,
+                     jc: np.ndarray, src: "SideStats", tgt: "SideStats", mu: float, sd: float,
+                     threshold: float, full_length: float) -> dict[tuple[int, int], np.ndarray]:
+    """Per multi-segment move: how strongly its least related segment looks unrelated to the other side.
 
     A long segment that shares nothing with the other side (an inserted sentence) should not ride
     along in a bead; a short fragment with little to share is given the benefit of the doubt.
+    A target segment's relation to the source block depends only on the block and its offset, so each
+    is computed once and shared by every move that contains it (likewise for source segments).
     """
-    worst = np.zeros(jc.shape)
+    max_a = max(a for a, _ in moves)
+    max_b = max(b for _, b in moves)
+    tgt_worst: dict[tuple[int, int], np.ndarray] = {}
+    src_worst: dict[tuple[int, int], np.ndarray] = {}
     with np.errstate(invalid="ignore", divide="ignore"):
-        if b > 1:
-            for q in range(1, b + 1):
+        for a in range(1, max_a + 1):
+            n_src = src.run_norm2[a, rows][:, None]
+            worst = np.zeros(jc.shape)
+            for q in range(1, max_b + 1):
                 seg = np.maximum(jc - q, 0)
                 cos = np.nan_to_num((by_a[a][q] - by_a[a][q - 1]) / np.sqrt(tgt.run_norm2[1, seg + 1] * n_src), nan=0.0)
                 weight = np.minimum(1.0, tgt.lengths[np.minimum(seg, len(tgt.lengths) - 1)] / full_length)
                 worst = np.maximum(worst, weight * (threshold - (cos - mu) / sd))
-        if a > 1:
-            for p in range(1, a + 1):
+                tgt_worst[a, q] = worst
+        for b in range(1, max_b + 1):
+            n_tgt = tgt.run_norm2[b, jc]
+            worst = np.zeros(jc.shape)
+            for p in range(1, max_a + 1):
                 seg = np.maximum(rows - p, 0)
                 cos = np.nan_to_num((by_a[p][b] - by_a[p - 1][b]) / np.sqrt(src.run_norm2[1, seg + 1][:, None] * n_tgt),
                                     nan=0.0)
                 weight = np.minimum(1.0, src.lengths[seg] / full_length)[:, None]
                 worst = np.maximum(worst, weight * (threshold - (cos - mu) / sd))
-    return worst
+                src_worst[p, b] = worst
+    out = {}
+    for a, b in moves:
+        if a > 1 and b > 1:
+            out[a, b] = np.maximum(tgt_worst[a, b], src_worst[a, b])
+        elif b > 1:
+            out[a, b] = tgt_worst[a, b]
+        elif a > 1:
+            out[a, b] = src_worst[a, b]
+    return out
 
 
 def _random_similarity(dots: np.ndarray, dot_lo: np.ndarray, src_norm2: np.ndarray,

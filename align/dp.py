@@ -55,7 +55,8 @@ class Band:
 
 
 CostRows = Callable[[int, int], np.ndarray]
-"""cost_rows(i0, i1) -> array (len(moves), i1 - i0, width): cost of each move ending at row i, column lo[i]+w."""
+"""cost_rows(i0, i1) -> array (len(moves), i1 - i0, width): cost of each move ending at row i, column lo[i]+w
+(inf where the move does not fit: before row a, before column b, or past the last column)."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class SkipCosts:
 
 
 def search(n: int, m: int, band: Band, moves: Sequence[tuple[int, int]], cost_rows: CostRows,
-           skips: SkipCosts, chunk: int = 256) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+           skips: SkipCosts, chunk: int = 1024) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
     """Best monotonic path from (0, 0) to (n, m) inside `band`, as (source indexes, target indexes) beads."""
     lo, width = band.lo, band.width
     if not (lo[0] == 0 and lo[n] <= m < lo[n] + width and np.all(np.diff(lo) >= 0)):
@@ -77,82 +78,74 @@ def search(n: int, m: int, band: Band, moves: Sequence[tuple[int, int]], cost_ro
     moves_a = np.array([a for a, _ in moves], dtype=np.int64)
     moves_b = np.array([b for _, b in moves], dtype=np.int64)
     max_a, max_b = int(moves_a.max(initial=1)), int(moves_b.max(initial=1))
-    pad = max_b
+    pad, slots = max_b, max_a + 1
     row_len = pad + 2 * width
     cols = np.arange(width)
 
-    # Rolling buffer of the last max_a rows of D, padded with inf so shifted reads are plain slices.
-    d_rows = np.full((max_a + 1, row_len), INF)
-    move_best = np.full((n + 1, width), -1, dtype=np.int8)
+    # Rolling buffer of the last max_a rows of D, padded with inf so a shifted read is a plain gather.
+    d_rows = np.full(slots * row_len, INF)
+    move_best = np.zeros((n + 1, width), dtype=np.int8)
     d_state = np.zeros((n + 1, width), dtype=np.int8)
     x_from = np.zeros((n + 1, width), dtype=np.int8)
-    y_start = np.zeros((n + 1, width), dtype=np.int64)
-    y_from = np.zeros((n + 1, width), dtype=np.int8)
+    a_from = np.zeros((n + 1, width), dtype=np.int8)          # X rather than M ends the path before a Y run
+    y_starts = np.zeros((n + 1, width), dtype=np.float64)     # run-start values; the trace takes their argmin
     tgt_ext_cum = np.concatenate(([0.0], np.cumsum(skips.tgt_extend, dtype=np.float64)))
-    # a sentinel entry keeps the index arithmetic valid when the target is empty
-    tgt_open = np.append(np.asarray(skips.tgt_open, dtype=np.float64), INF)
+    tgt_open = np.append(np.asarray(skips.tgt_open, dtype=np.float64), INF)  # sentinel for an empty target
 
     prev_m = prev_x = prev_y = np.full(width, INF)
-    costs = np.empty((len(moves), 0, width))
-    chunk_start = 0
+    chunk_start, chunk_end = 0, 0
     for i in range(n + 1):
-        j_abs = lo[i] + cols
-        in_doc = j_abs <= m
+        if i >= chunk_end:
+            chunk_start, chunk_end = i, min(n + 1, i + chunk)
+            rows = np.arange(chunk_start, chunk_end)
+            j_abs = lo[rows][:, None] + cols[None, :]
+            in_doc = j_abs <= m
+            k_abs = np.minimum(j_abs, m)
+            start_off = np.where(j_abs < m, tgt_open[k_abs] - tgt_ext_cum[np.minimum(k_abs + 1, m)], INF)
+            ext_at = np.where(in_doc, tgt_ext_cum[k_abs], INF)
+            src_row = rows[:, None] - moves_a[None, :]
+            shift = np.where(src_row >= 0, lo[rows][:, None] - lo[np.maximum(src_row, 0)] - moves_b, width)
+            base = (src_row % slots) * row_len + pad + np.minimum(shift, width)
+            gather = base[:, :, None] + cols[None, None, :]          # (rows, moves, width)
+            costs = cost_rows(chunk_start, chunk_end)
+        r = i - chunk_start
         # M: beads with both sides, from rows i-a.
         if i == 0:
-            cur_m = np.where(j_abs == 0, 0.0, INF)
-            best_move = np.full(width, -1, dtype=np.int8)
+            cur_m = np.where(cols == 0, 0.0, INF)
         else:
-            if i == 1 or i - chunk_start >= costs.shape[1]:
-                chunk_start = i
-                costs = cost_rows(i, min(n + 1, i + chunk))
-            slots = (i - moves_a) % (max_a + 1)
-            shift = np.where(i - moves_a >= 0, lo[i] - lo[np.maximum(i - moves_a, 0)] - moves_b, width)
-            shift = np.minimum(shift, width)
-            gathered = d_rows[slots[:, None], pad + shift[:, None] + cols[None, :]]
-            cand = gathered + costs[:, i - chunk_start, :]
-            best_move = np.argmin(cand, axis=0).astype(np.int8)
-            cur_m = cand[best_move, cols]
-            best_move = np.where(np.isfinite(cur_m), best_move, -1).astype(np.int8)
+            cand = d_rows[gather[r]] + costs[:, r, :]
+            best = cand.argmin(axis=0)
+            cur_m = cand[best, cols]
+            move_best[i] = best
         # X: the source segment i-1 left unaligned, from row i-1 at the same column.
         if i == 0:
             cur_x = np.full(width, INF)
-            from_x = np.zeros(width, dtype=np.int8)
         else:
             d = int(lo[i] - lo[i - 1])
-            pm, py, px = (_shift(r, d, width) for r in (prev_m, prev_y, prev_x))
+            pm, py, px = (_shift(v, d, width) for v in (prev_m, prev_y, prev_x))
             opened = np.minimum(pm, py) + skips.src_open[i - 1]
             extended = px + skips.src_extend[i - 1]
-            from_x = np.where(extended < opened, State.SKIP_SRC,
-                              np.where(py < pm, State.SKIP_TGT, State.BEAD)).astype(np.int8)
             cur_x = np.minimum(opened, extended)
+            x_from[i] = np.where(extended < opened, State.SKIP_SRC, np.where(py < pm, State.SKIP_TGT, State.BEAD))
         # Y: target segments k..j-1 left unaligned, from the same row: a running minimum over k.
         a_vals = np.minimum(cur_m, cur_x)
-        k_abs = np.minimum(j_abs, m)
-        start_vals = np.where(in_doc & (j_abs < m),
-                              a_vals + tgt_open[k_abs] - tgt_ext_cum[np.minimum(k_abs + 1, m)], INF)
-        run_min = np.minimum.accumulate(start_vals)
-        is_min = start_vals <= run_min
-        argmin = np.maximum.accumulate(np.where(is_min, cols, 0))
-        cur_y = np.full(width, INF)
-        cur_y[1:] = tgt_ext_cum[k_abs[1:]] + run_min[:-1]
-        cur_y = np.where(in_doc, cur_y, INF)
-        start_col = np.zeros(width, dtype=np.int64)
-        start_col[1:] = argmin[:-1]
-        from_y = np.where(cur_x[start_col] < cur_m[start_col], State.SKIP_SRC, State.BEAD).astype(np.int8)
-
-        cur_m = np.where(in_doc, cur_m, INF)
-        stacked = np.stack((cur_m, cur_x, cur_y))
-        state = np.argmin(stacked, axis=0).astype(np.int8)
-        d_rows[i % (max_a + 1), :] = INF
-        d_rows[i % (max_a + 1), pad:pad + width] = stacked[state, cols]
-        move_best[i], d_state[i], x_from[i] = best_move, state, from_x
-        y_start[i], y_from[i] = lo[i] + start_col, from_y
+        a_from[i] = cur_x < cur_m
+        starts = a_vals + start_off[r]
+        y_starts[i] = starts
+        cur_y = np.empty(width)
+        cur_y[0] = INF
+        np.add(ext_at[r, 1:], np.minimum.accumulate(starts)[:-1], out=cur_y[1:])
+        cur_m = np.where(in_doc[r], cur_m, INF)
+        y_wins = cur_y < a_vals
+        d_state[i] = np.where(y_wins, State.SKIP_TGT, a_from[i])
+        slot = (i % slots) * row_len
+        d_rows[slot:slot + row_len] = INF
+        d_rows[slot + pad:slot + pad + width] = np.where(y_wins, cur_y, a_vals)
         prev_m, prev_x, prev_y = cur_m, cur_x, cur_y
 
-    if not np.isfinite(d_rows[n % (max_a + 1), pad + m - lo[n]]):
+    if not np.isfinite(d_rows[(n % slots) * row_len + pad + m - lo[n]]):
         raise ValueError("no path inside the band")
-    return _trace(n, m, lo, moves, move_best, d_state, x_from, y_start, y_from)
+    return _trace(n, m, lo, moves, move_best, d_state, x_from, a_from, y_starts)
 
 
 def _shift(row: np.ndarray, d: int, width: int) -> np.ndarray:
@@ -166,8 +159,8 @@ def _shift(row: np.ndarray, d: int, width: int) -> np.ndarray:
 
 
 def _trace(n: int, m: int, lo: np.ndarray, moves: Sequence[tuple[int, int]], move_best: np.ndarray,
-           d_state: np.ndarray, x_from: np.ndarray, y_start: np.ndarray,
-           y_from: np.ndarray) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+           d_state: np.ndarray, x_from: np.ndarray, a_from: np.ndarray,
+           y_starts: np.ndarray) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
     beads: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
     i, j = n, m
     state = int(d_state[i, j - lo[i]])
@@ -183,9 +176,10 @@ def _trace(n: int, m: int, lo: np.ndarray, moves: Sequence[tuple[int, int]], mov
             state = int(x_from[i, w])
             i -= 1
         else:
-            k = int(y_start[i, w])
-            beads.extend(((), (t,)) for t in range(j - 1, k - 1, -1))
-            state = int(y_from[i, w])
-            j = k
+            # the run started at the last column before w with the lowest start value
+            k = w - 1 - int(np.argmin(y_starts[i, :w][::-1]))
+            beads.extend(((), (t,)) for t in range(j - 1, lo[i] + k - 1, -1))
+            state = int(a_from[i, k])
+            j = lo[i] + k
     beads.reverse()
     return tuple(beads)

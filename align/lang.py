@@ -52,6 +52,8 @@ MONTHS: dict[str, frozenset[str]] = {
 }
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Combining marks (the Unicode blocks of diacritics): what NFKD splits off accented letters.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def abbreviations(lang: str | None) -> frozenset[str]:
@@ -66,7 +68,9 @@ def strip_accents(text: str) -> str:
     'eleve ubergrosse'
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if decomposed.isascii():
+        return decomposed
+    return _COMBINING.sub("", decomposed)
 
 
 def detect_language(text: str, default: str = "en") -> str:

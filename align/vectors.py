@@ -6,6 +6,7 @@ n-grams across languages; a learned lexicon adds shared features for word pairs 
 from __future__ import annotations
 
 import re
+from array import array
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -27,19 +28,14 @@ def words(text: str) -> list[str]:
     return _WORD.findall(strip_accents(text))
 
 
-def segment_terms(text: str, text_words: Sequence[str], lang: str | None,
-                  cache: dict[str, tuple[str, ...]]) -> list[str]:
-    """Feature names of one segment: n-grams of its words (from `words(text)`) and its numbers by value."""
-    terms: list[str] = []
-    for word in text_words:
-        grams = cache.get(word)
-        if grams is None:
-            padded = f"<{word}>"
-            grams = tuple(padded[k:k + n] for n in NGRAM_SIZES for k in range(max(1, len(padded) - n + 1)))
-            cache[word] = grams
-        terms.extend(grams)
-    terms.extend("#" + number.key for number in find_numbers(text, lang))
-    return terms
+def ngrams(word: str) -> tuple[str, ...]:
+    """Character n-grams of a word padded with `<` and `>`, so prefixes and suffixes count.
+
+    >>> ngrams("le")
+    ('<le', 'le>', '<le>')
+    """
+    padded = f"<{word}>"
+    return tuple(padded[k:k + n] for n in NGRAM_SIZES for k in range(max(1, len(padded) - n + 1)))
 
 
 class Vocabulary:
@@ -47,19 +43,35 @@ class Vocabulary:
 
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
+        self._word_columns: dict[str, tuple[int, ...]] = {}
 
     def ids(self, terms: Iterable[str]) -> list[int]:
         index = self.index
         return [index.setdefault(t, len(index)) for t in terms]
 
+    def segment_ids(self, text: str, text_words: Sequence[str], lang: str | None) -> list[int]:
+        """Columns of one segment's features: n-grams of its words (from `words(text)`) and its numbers by value."""
+        cache, index = self._word_columns, self.index
+        out: list[int] = []
+        for word in text_words:
+            columns = cache.get(word)
+            if columns is None:
+                columns = cache[word] = tuple(index.setdefault(g, len(index)) for g in ngrams(word))
+            out.extend(columns)
+        out.extend(index.setdefault("#" + number.key, len(index)) for number in find_numbers(text, lang))
+        return out
 
-def count_matrix(term_ids: Sequence[Sequence[int]], n_features: int) -> sparse.csr_matrix:
+
+def count_matrix(term_ids: Iterable[Sequence[int]], n_rows: int, n_features: int) -> sparse.csr_matrix:
     """Segments x features matrix of term counts."""
-    indptr = np.zeros(len(term_ids) + 1, dtype=np.int64)
-    indptr[1:] = np.cumsum([len(t) for t in term_ids])
-    indices = np.fromiter((i for ids in term_ids for i in ids), dtype=np.int64, count=int(indptr[-1]))
-    data = np.ones(len(indices), dtype=np.float32)
-    matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(term_ids), n_features))
+    indptr = array("q", [0])
+    indices = array("q")
+    for ids in term_ids:
+        indices.extend(ids)
+        indptr.append(len(indices))
+    idx = np.frombuffer(indices, dtype=np.int64) if len(indices) else np.zeros(0, dtype=np.int64)
+    data = np.ones(len(idx), dtype=np.float32)
+    matrix = sparse.csr_matrix((data, idx, np.frombuffer(indptr, dtype=np.int64)), shape=(n_rows, n_features))
     matrix.sum_duplicates()
     return matrix
 
@@ -111,10 +123,28 @@ def neighbour_dots(matrix: sparse.csr_matrix, max_offset: int) -> list[np.ndarra
     return out
 
 
-def pool(matrix: sparse.csr_matrix, factor: int) -> sparse.csr_matrix:
-    """Sum every `factor` consecutive rows: the vectors of a downsampled document."""
+def pool(matrix: sparse.csr_matrix, factor: int, keep: int = 0) -> sparse.csr_matrix:
+    """Sum every `factor` consecutive rows: the vectors of a downsampled document.
+
+    With `keep`, each pooled row keeps only its `keep` heaviest features: enough to place blocks,
+    and it stops coarse rows from growing denser at every level.
+    """
     n = matrix.shape[0]
     groups = (n + factor - 1) // factor
     rows = np.arange(n) // factor
     summer = sparse.csr_matrix((np.ones(n, dtype=np.float32), (rows, np.arange(n))), shape=(groups, n))
-    return (summer @ matrix).tocsr()
+    pooled = (summer @ matrix).tocsr()
+    return prune_rows(pooled, keep) if keep else pooled
+
+
+def prune_rows(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
+    """Keep the `keep` largest entries of each row (ties broken by column, so the result is deterministic)."""
+    matrix = matrix.tocsr()
+    counts = np.diff(matrix.indptr)
+    if counts.max(initial=0) <= keep:
+        return matrix
+    row_of = np.repeat(np.arange(matrix.shape[0]), counts)
+    order = np.lexsort((matrix.indices, -matrix.data, row_of))
+    rank = np.arange(len(order)) - matrix.indptr[row_of[order]]
+    chosen = np.sort(order[rank < keep])
+    return sparse.csr_matrix((matrix.data[chosen], (row_of[chosen], matrix.indices[chosen])), shape=matrix.shape)

@@ -77,7 +77,8 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
     if n == 0 or m == 0:
         return tuple(Bead((i,), ()) for i in range(n)) + tuple(Bead((), (j,)) for j in range(m))
     feats = _Features.build(src_texts, tgt_texts, source_lang, target_lang)
-    skips = skip_costs(_unrelated(source, src_texts), _unrelated(target, tgt_texts), options.model)
+    skips = skip_costs(_unrelated(source, src_texts, feats.src_letters),
+                       _unrelated(target, tgt_texts, feats.tgt_letters), options.model)
     ratio = _length_ratio(feats.src_lengths, feats.tgt_lengths)
     src_m, tgt_m = feats.src_matrix, feats.tgt_matrix
     first_moves = FIRST_PASS_MOVES if options.lexicon else MOVES
@@ -105,6 +106,8 @@ class _Features:
     tgt_words: sparse.csr_matrix
     src_lengths: np.ndarray
     tgt_lengths: np.ndarray
+    src_letters: np.ndarray
+    tgt_letters: np.ndarray
 
     @staticmethod
     def build(src: Sequence[str], tgt: Sequence[str], src_lang: str | None, tgt_lang: str | None) -> "_Features":
@@ -120,7 +123,9 @@ class _Features:
         src_w, tgt_w = _word_ids(src_words), _word_ids(tgt_words)
         return _Features(weight(src_counts, idf), weight(tgt_counts, idf), src_w, tgt_w,
                          np.array([len(t) for t in src], dtype=np.float64),
-                         np.array([len(t) for t in tgt], dtype=np.float64))
+                         np.array([len(t) for t in tgt], dtype=np.float64),
+                         np.array([sum(map(len, w)) for w in src_words], dtype=np.int64),
+                         np.array([sum(map(len, w)) for w in tgt_words], dtype=np.int64))
 
 
 def _word_ids(texts: Sequence[Sequence[str]]) -> sparse.csr_matrix:
@@ -129,14 +134,11 @@ def _word_ids(texts: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     return word_matrix(ids, max(1, len(vocab.index)))
 
 
-def _unrelated(segments: Sequence[Segment | str], texts: Sequence[str]) -> np.ndarray:
+def _unrelated(segments: Sequence[Segment | str], texts: Sequence[str], letters: np.ndarray) -> np.ndarray:
     """Segments that often have no counterpart: links, meta, boilerplate, and lines with almost no letters."""
-    out = np.zeros(len(texts), dtype=bool)
-    for k, (seg, text) in enumerate(zip(segments, texts)):
-        letters = sum(c.isalpha() for c in text)
-        kind_says = isinstance(seg, Segment) and seg.kind in _UNRELATED_KINDS
-        out[k] = kind_says or letters < 4 or letters < 0.5 * len(text.strip())
-    return out
+    kinds = np.array([isinstance(s, Segment) and s.kind in _UNRELATED_KINDS for s in segments], dtype=bool)
+    sizes = np.array([len(t.strip()) for t in texts], dtype=np.int64)
+    return kinds | (letters < 4) | (letters < 0.5 * sizes)
 
 
 def _length_ratio(src_lengths: np.ndarray, tgt_lengths: np.ndarray) -> float:
@@ -201,25 +203,13 @@ def band_around(coarse: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], k: in
         lo[i0:i1 + 1] = np.minimum(lo[i0:i1 + 1], j0)
         hi[i0:i1 + 1] = np.maximum(hi[i0:i1 + 1], j1)
         i, j = i + len(s), j + len(t)
-    # widen sideways and along the rows, then make lo non-decreasing
-    lo_w = np.maximum(_window_min(lo, margin) - margin, 0)
-    hi_w = np.minimum(_window_max(hi, margin) + margin, m)
+    # widen sideways, then make lo non-decreasing
+    lo_w = np.maximum(lo - margin, 0)
+    hi_w = np.minimum(hi + margin, m)
     lo_w = np.minimum.accumulate(lo_w[::-1])[::-1]
     lo_w[0] = 0
     width = int(max(np.max(hi_w - lo_w) + 1, m - lo_w[n] + 1))
     return Band(lo_w, width)
-
-
-def _window_min(values: np.ndarray, r: int) -> np.ndarray:
-    out = values.copy()
-    for d in range(1, r + 1):
-        out[d:] = np.minimum(out[d:], values[:-d])
-        out[:-d] = np.minimum(out[:-d], values[d:])
-    return out
-
-
-def _window_max(values: np.ndarray, r: int) -> np.ndarray:
-    return -_window_min(-values, r)
 
 
 def bead_scores(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: sparse.csr_matrix,

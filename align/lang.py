@@ -67,6 +67,8 @@ def strip_accents(text: str) -> str:
     >>> strip_accents("Élève Übergröße")
     'eleve ubergrosse'
     """
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if decomposed.isascii():
         return decomposed

@@ -15,6 +15,8 @@ from align.lang import strip_accents
 DECIMAL_COMMA = frozenset("fr de es it pt nl".split())
 
 _SEP = " \u00a0\u202f\u2009'’"
+_NO_SEPARATORS = str.maketrans("", "", _SEP)
+_DIGIT = re.compile(r"\d")
 
 # Scale words by language: the long scale of French, German, Spanish... (billion = 10^12) against English.
 _SCALES: dict[str, dict[str, int]] = {
@@ -65,6 +67,8 @@ def find_numbers(text: str, lang: str | None = None) -> tuple[Number, ...]:
     >>> [n.key for n in find_numbers("12 000 firmes, 32,5 billions, 4,57 %", "fr")]
     ['12000', '32500000000000', '4.57%']
     """
+    if not _DIGIT.search(text):
+        return ()
     found = []
     scales = _SCALES.get(lang or "en", _SCALES["en"])
     for match in _NUMBER.finditer(text):
@@ -91,7 +95,7 @@ def parse_number(raw: str, lang: str | None = None) -> Decimal | None:
     >>> parse_number("2.450", "fr"), parse_number("4.57", "fr"), parse_number("12,000", "en")
     (Decimal('2450'), Decimal('4.57'), Decimal('12000'))
     """
-    s = re.sub(r"[" + _SEP + r"]", "", raw)
+    s = raw.translate(_NO_SEPARATORS)
     comma_decimal = (lang or "en") in DECIMAL_COMMA
     if "," in s and "." in s:
         # Both marks: the last one is the decimal mark.

@@ -138,13 +138,13 @@ def pool(matrix: sparse.csr_matrix, factor: int, keep: int = 0) -> sparse.csr_ma
 
 
 def prune_rows(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
-    """Keep the `keep` largest entries of each row (ties broken by column, so the result is deterministic)."""
+    """Keep the `keep` largest entries of each row (equal weights: the earlier stored entry wins)."""
     matrix = matrix.tocsr()
     counts = np.diff(matrix.indptr)
     if counts.max(initial=0) <= keep:
         return matrix
     row_of = np.repeat(np.arange(matrix.shape[0]), counts)
-    order = np.lexsort((matrix.indices, -matrix.data, row_of))
+    order = np.lexsort((-matrix.data, row_of))  # stable: equal weights keep their stored order
     rank = np.arange(len(order)) - matrix.indptr[row_of[order]]
     chosen = np.sort(order[rank < keep])
     return sparse.csr_matrix((matrix.data[chosen], (row_of[chosen], matrix.indices[chosen])), shape=matrix.shape)

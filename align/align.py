@@ -17,9 +17,9 @@ from scipy import sparse
 from align.costs import FIRST_PASS_MOVES, MOVES, CostModel, SideStats, make_cost_rows, skip_costs
 from align.dp import Band, Bead, SkipCosts, search
 from align.lang import detect_language
-from align.lexicon import heldout_lexicon_features, word_matrix
+from align.lexicon import heldout_lexicon_features
 from align.segment import BOILERPLATE, LINK, META, Segment, split_document
-from align.vectors import Vocabulary, count_matrix, idf_weights, pool, weight, words
+from align.vectors import SideTerms, Vocabulary, collect_terms, count_matrix, idf_weights, pool, weight
 
 log = logging.getLogger(__name__)
 
@@ -112,26 +112,22 @@ class _Features:
     @staticmethod
     def build(src: Sequence[str], tgt: Sequence[str], src_lang: str | None, tgt_lang: str | None) -> "_Features":
         vocab = Vocabulary()
-        src_words, tgt_words = [words(t) for t in src], [words(t) for t in tgt]
-        src_ids = [vocab.segment_ids(t, w, src_lang) for t, w in zip(src, src_words)]
-        tgt_ids = [vocab.segment_ids(t, w, tgt_lang) for t, w in zip(tgt, tgt_words)]
-        width = max(1, len(vocab.index))
-        src_counts = count_matrix(src_ids, len(src), width)
-        tgt_counts = count_matrix(tgt_ids, len(tgt), width)
-        del src_ids, tgt_ids
+        src_terms = collect_terms(src, src_lang, vocab, Vocabulary())
+        tgt_terms = collect_terms(tgt, tgt_lang, vocab, Vocabulary())
+        width = len(vocab.index)
+        src_counts = count_matrix(src_terms.features, src_terms.feature_ptr, width)
+        tgt_counts = count_matrix(tgt_terms.features, tgt_terms.feature_ptr, width)
         idf = idf_weights(src_counts, tgt_counts)
-        src_w, tgt_w = _word_ids(src_words), _word_ids(tgt_words)
-        return _Features(weight(src_counts, idf), weight(tgt_counts, idf), src_w, tgt_w,
+
+        def word_presence(terms: SideTerms) -> sparse.csr_matrix:
+            return count_matrix(terms.words, terms.word_ptr, terms.n_words, binary=True)
+
+        return _Features(weight(src_counts, idf), weight(tgt_counts, idf),
+                         word_presence(src_terms), word_presence(tgt_terms),
                          np.array([len(t) for t in src], dtype=np.float64),
                          np.array([len(t) for t in tgt], dtype=np.float64),
-                         np.array([sum(map(len, w)) for w in src_words], dtype=np.int64),
-                         np.array([sum(map(len, w)) for w in tgt_words], dtype=np.int64))
-
-
-def _word_ids(texts: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    vocab = Vocabulary()
-    ids = [vocab.ids(w) for w in texts]
-    return word_matrix(ids, max(1, len(vocab.index)))
+                         np.frombuffer(src_terms.letters, dtype=np.int64),
+                         np.frombuffer(tgt_terms.letters, dtype=np.int64))
 
 
 def _unrelated(segments: Sequence[Segment | str], texts: Sequence[str], letters: np.ndarray) -> np.ndarray:

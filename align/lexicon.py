@@ -28,18 +28,6 @@ class Lexicon:
         return len(self.src_ids)
 
 
-def word_matrix(segment_words: Sequence[Sequence[int]], n_words: int) -> sparse.csr_matrix:
-    """Segments x words presence matrix (0/1)."""
-    indptr = np.zeros(len(segment_words) + 1, dtype=np.int64)
-    indptr[1:] = np.cumsum([len(w) for w in segment_words])
-    indices = np.fromiter((i for ws in segment_words for i in ws), dtype=np.int64, count=int(indptr[-1]))
-    matrix = sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
-                               shape=(len(segment_words), n_words))
-    matrix.sum_duplicates()
-    matrix.data[:] = 1.0
-    return matrix
-
-
 def learn_lexicon(src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix,
                   beads: Sequence[tuple[Sequence[int], Sequence[int]]], min_count: int = 2,
                   min_dice: float = 0.4, max_beads: int = 20000) -> Lexicon:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -62,17 +63,40 @@ class Vocabulary:
         return out
 
 
-def count_matrix(term_ids: Iterable[Sequence[int]], n_rows: int, n_features: int) -> sparse.csr_matrix:
-    """Segments x features matrix of term counts."""
-    indptr = array("q", [0])
-    indices = array("q")
-    for ids in term_ids:
-        indices.extend(ids)
-        indptr.append(len(indices))
-    idx = np.frombuffer(indices, dtype=np.int64) if len(indices) else np.zeros(0, dtype=np.int64)
-    data = np.ones(len(idx), dtype=np.float32)
-    matrix = sparse.csr_matrix((data, idx, np.frombuffer(indptr, dtype=np.int64)), shape=(n_rows, n_features))
+@dataclass
+class SideTerms:
+    """One side's feature and word columns per segment, gathered in one pass over its texts."""
+
+    features: array = field(default_factory=lambda: array("i"))
+    feature_ptr: array = field(default_factory=lambda: array("q", [0]))
+    words: array = field(default_factory=lambda: array("i"))
+    word_ptr: array = field(default_factory=lambda: array("q", [0]))
+    letters: array = field(default_factory=lambda: array("q"))
+    n_words: int = 0
+
+
+def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, word_vocab: Vocabulary) -> SideTerms:
+    """Feature columns (shared `vocab`), word columns (this side's `word_vocab`) and letter counts of each text."""
+    out = SideTerms()
+    for text in texts:
+        text_words = words(text)
+        out.features.extend(vocab.segment_ids(text, text_words, lang))
+        out.feature_ptr.append(len(out.features))
+        out.words.extend(word_vocab.ids(text_words))
+        out.word_ptr.append(len(out.words))
+        out.letters.append(sum(map(len, text_words)))
+    out.n_words = len(word_vocab.index)
+    return out
+
+
+def count_matrix(indices: array, indptr: array, n_cols: int, binary: bool = False) -> sparse.csr_matrix:
+    """Rows x columns matrix of how often each column occurs in each row (or only whether, with `binary`)."""
+    idx = np.frombuffer(indices, dtype=np.int32) if len(indices) else np.zeros(0, dtype=np.int32)
+    ptr = np.frombuffer(indptr, dtype=np.int64)
+    matrix = sparse.csr_matrix((np.ones(len(idx), dtype=np.float32), idx, ptr), shape=(len(ptr) - 1, max(1, n_cols)))
     matrix.sum_duplicates()
+    if binary:
+        matrix.data[:] = 1.0
     return matrix
 
 

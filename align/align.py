@@ -208,9 +208,16 @@ def band_around(coarse: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], k: in
     return Band(lo_w, width)
 
 
+def _membership(beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], side: int, width: int) -> sparse.csr_matrix:
+    """Beads x segments 0/1 matrix of one side: multiplying it by segment vectors gives bead vectors."""
+    rows = np.concatenate([np.full(len(b[side]), k, dtype=np.int64) for k, b in enumerate(beads)] or [[]])
+    cols = np.concatenate([np.asarray(b[side], dtype=np.int64) for b in beads] or [[]])
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(beads), width))
+
+
 def bead_scores(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: sparse.csr_matrix,
                 tgt: sparse.csr_matrix, src_len: np.ndarray, tgt_len: np.ndarray, ratio: float,
-                model: CostModel) -> list[float]:
+                model: CostModel, chunk: int = 8192) -> list[float]:
     """Confidence in [0, 1] that a bead's two sides translate each other; 0 for a bead with an empty side.
 
     A logistic function of the same similarity and length evidence the search used, set so that 0.5
@@ -218,18 +225,16 @@ def bead_scores(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: sp
     """
     from align.costs import length_cost
 
-    def membership(side: int, width: int) -> sparse.csr_matrix:
-        rows = np.concatenate([np.full(len(b[side]), k, dtype=np.int64) for k, b in enumerate(path)] or [[]])
-        cols = np.concatenate([np.asarray(b[side], dtype=np.int64) for b in path] or [[]])
-        return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(path), width))
-
-    bs, bt = membership(0, src.shape[0]), membership(1, tgt.shape[0])
-    vs, vt = (bs @ src).tocsr(), (bt @ tgt).tocsr()
-    dot = np.asarray(vs.multiply(vt).sum(axis=1)).ravel()
-    norm = np.sqrt(np.asarray(vs.multiply(vs).sum(axis=1)).ravel() * np.asarray(vt.multiply(vt).sum(axis=1)).ravel())
-    with np.errstate(invalid="ignore", divide="ignore"):
-        cos = np.where(norm > 0, dot / norm, 0.0)
-    length = length_cost(bs @ src_len, bt @ tgt_len, ratio, model.length_variance)
-    z = 12.0 * (cos - 0.12) - 0.5 * length
-    scores = np.round(1.0 / (1.0 + np.exp(-z)), 4)
+    scores = np.zeros(len(path))
+    for b0 in range(0, len(path), chunk):
+        block = path[b0:b0 + chunk]
+        bs, bt = _membership(block, 0, src.shape[0]), _membership(block, 1, tgt.shape[0])
+        vs, vt = (bs @ src).tocsr(), (bt @ tgt).tocsr()
+        dot = np.asarray(vs.multiply(vt).sum(axis=1)).ravel()
+        norm = np.sqrt(np.asarray(vs.multiply(vs).sum(axis=1)).ravel() * np.asarray(vt.multiply(vt).sum(axis=1)).ravel())
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cos = np.where(norm > 0, dot / norm, 0.0)
+        length = length_cost(bs @ src_len, bt @ tgt_len, ratio, model.length_variance)
+        z = 12.0 * (cos - 0.12) - 0.5 * length
+        scores[b0:b0 + chunk] = np.round(1.0 / (1.0 + np.exp(-z)), 4)
     return [float(score) if s and t else 0.0 for (s, t), score in zip(path, scores)]

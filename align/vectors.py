@@ -135,15 +135,19 @@ def band_dots(src: sparse.csr_matrix, tgt: sparse.csr_matrix, lo: np.ndarray, wi
     return out
 
 
-def neighbour_dots(matrix: sparse.csr_matrix, max_offset: int) -> list[np.ndarray]:
-    """`out[k][r]` = dot(row r, row r+k) for k = 0..max_offset (zero past the end)."""
+def neighbour_dots(matrix: sparse.csr_matrix, max_offset: int, chunk: int = 8192) -> list[np.ndarray]:
+    """`out[k][r]` = dot(row r, row r+k) for k = 0..max_offset (zero past the end), in blocks of rows
+    so no temporary copy of the whole matrix is made."""
     n = matrix.shape[0]
-    out = []
-    for k in range(max_offset + 1):
-        dots = np.zeros(n, dtype=np.float64)
-        if k < n:
-            dots[:n - k] = np.asarray(matrix[:n - k].multiply(matrix[k:]).sum(axis=1)).ravel()
-        out.append(dots)
+    out = [np.zeros(n, dtype=np.float64) for _ in range(max_offset + 1)]
+    for r0 in range(0, n, chunk):
+        r1 = min(n, r0 + chunk)
+        block = matrix[r0:min(n, r1 + max_offset)]
+        rows = r1 - r0
+        for k in range(max_offset + 1):
+            valid = min(rows, block.shape[0] - k)
+            if valid > 0:
+                out[k][r0:r0 + valid] = np.asarray(block[:valid].multiply(block[k:k + valid]).sum(axis=1)).ravel()
     return out
 
 

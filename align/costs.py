@@ -32,6 +32,7 @@ class CostModel:
     length: float = 1.0
     size: float = 1.5
     size_unbalanced: float = 0.5
+    full_segment: float = 40.0       # characters from which a segment counts fully in the bead-size cost
     skip_open: float = 7.0
     orphan: float = 4.0
     orphan_z: float = 1.0
@@ -111,7 +112,11 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
     np.cumsum(dots, axis=1, out=prefix[:, 1:])
     cols = np.arange(band.width)
     mu, sd = _random_similarity(dots, dot_lo, src.run_norm2[1, 1:], tgt.run_norm2[1, 1:])
-    size_pen = np.array([model.size * (a + b - 2) + model.size_unbalanced * abs(a - b) for a, b in moves])
+    unbalanced = np.array([model.size_unbalanced * abs(a - b) for a, b in moves])
+    # Each segment beyond the first on a side costs `size`, scaled down for short fragments, which
+    # attach to a neighbour far more often than full sentences do.
+    substance_src = np.concatenate(([0.0], np.cumsum(np.minimum(1.0, src.lengths / model.full_segment))))
+    substance_tgt = np.concatenate(([0.0], np.cumsum(np.minimum(1.0, tgt.lengths / model.full_segment))))
 
     def cost_rows(i0: int, i1: int) -> np.ndarray:
         rows = np.arange(i0, i1)
@@ -146,7 +151,10 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
             z = np.where(z > model.max_z, model.max_z + np.log1p(np.maximum(z - model.max_z, 0.0)) * model.max_z ** 0.5, z)
             len_term = length_cost(src.run_length[a, rows][:, None], tgt.run_length[b, jc], ratio,
                                    model.length_variance)
-            cost = size_pen[k] + model.length * len_term - model.similarity * z
+            extra_src = np.maximum(substance_src[rows] - substance_src[np.maximum(rows - a, 0)] - 1.0, 0.0)
+            extra_tgt = np.maximum(substance_tgt[jc] - substance_tgt[np.maximum(jc - b, 0)] - 1.0, 0.0)
+            size_pen = model.size * (extra_src[:, None] + extra_tgt) + unbalanced[k]
+            cost = size_pen + model.length * len_term - model.similarity * z
             if (a, b) in orphans:
                 cost = cost + model.orphan * orphans[a, b]
             out[k] = np.where(valid, cost, np.inf)

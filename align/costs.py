@@ -113,8 +113,8 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
     cols = np.arange(band.width)
     mu, sd = _random_similarity(dots, dot_lo, src.run_norm2[1, 1:], tgt.run_norm2[1, 1:])
     unbalanced = np.array([model.size_unbalanced * abs(a - b) for a, b in moves])
-    # Each segment beyond the first on a side costs `size`, scaled down for short fragments, which
-    # attach to a neighbour far more often than full sentences do.
+    # Each segment beyond the first on a side costs `size`; in a one-to-many bead, scaled down for short
+    # fragments, which attach to a neighbouring sentence far more often than full sentences do.
     substance_src = np.concatenate(([0.0], np.cumsum(np.minimum(1.0, src.lengths / model.full_segment))))
     substance_tgt = np.concatenate(([0.0], np.cumsum(np.minimum(1.0, tgt.lengths / model.full_segment))))
 
@@ -153,6 +153,8 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
                                    model.length_variance)
             extra_src = np.maximum(substance_src[rows] - substance_src[np.maximum(rows - a, 0)] - 1.0, 0.0)
             extra_tgt = np.maximum(substance_tgt[jc] - substance_tgt[np.maximum(jc - b, 0)] - 1.0, 0.0)
+            if a > 1 and b > 1:  # a fragment attaches to one sentence; many-to-many beads pay in full
+                extra_src, extra_tgt = np.full(len(rows), a - 1.0), np.full(jc.shape, b - 1.0)
             size_pen = model.size * (extra_src[:, None] + extra_tgt) + unbalanced[k]
             cost = size_pen + model.length * len_term - model.similarity * z
             if (a, b) in orphans:

@@ -215,17 +215,19 @@ def _membership(beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], side: 
     return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(beads), width))
 
 
-def bead_scores(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: sparse.csr_matrix,
-                tgt: sparse.csr_matrix, src_len: np.ndarray, tgt_len: np.ndarray, ratio: float,
-                model: CostModel, chunk: int = 8192) -> list[float]:
-    """Confidence in [0, 1] that a bead's two sides translate each other; 0 for a bead with an empty side.
+SCORE_WEIGHTS = (0.85, 1.19, 0.07)
+"""Logistic weights of (similarity z, length cost, bias) fitted by `benchmarks/calibrate.py` on the
+development set: its beads against the same sources paired with other targets."""
 
-    A logistic function of the same similarity and length evidence the search used, set so that 0.5
-    falls where, on the development set, a bead is as likely wrong as right.
-    """
+
+def bead_evidence(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: sparse.csr_matrix,
+                  tgt: sparse.csr_matrix, src_len: np.ndarray, tgt_len: np.ndarray, ratio: float,
+                  model: CostModel, chunk: int = 8192) -> tuple[np.ndarray, np.ndarray]:
+    """Cosine and Gale-Church length cost of each bead (nan where a side is empty)."""
     from align.costs import length_cost
 
-    scores = np.zeros(len(path))
+    cos = np.full(len(path), np.nan)
+    length = np.full(len(path), np.nan)
     for b0 in range(0, len(path), chunk):
         block = path[b0:b0 + chunk]
         bs, bt = _membership(block, 0, src.shape[0]), _membership(block, 1, tgt.shape[0])
@@ -233,8 +235,49 @@ def bead_scores(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: sp
         dot = np.asarray(vs.multiply(vt).sum(axis=1)).ravel()
         norm = np.sqrt(np.asarray(vs.multiply(vs).sum(axis=1)).ravel() * np.asarray(vt.multiply(vt).sum(axis=1)).ravel())
         with np.errstate(invalid="ignore", divide="ignore"):
-            cos = np.where(norm > 0, dot / norm, 0.0)
-        length = length_cost(bs @ src_len, bt @ tgt_len, ratio, model.length_variance)
-        z = 12.0 * (cos - 0.12) - 0.5 * length
-        scores[b0:b0 + chunk] = np.round(1.0 / (1.0 + np.exp(-z)), 4)
-    return [float(score) if s and t else 0.0 for (s, t), score in zip(path, scores)]
+            cos[b0:b0 + chunk] = np.where(norm > 0, dot / norm, 0.0)
+        length[b0:b0 + chunk] = length_cost(bs @ src_len, bt @ tgt_len, ratio, model.length_variance)
+    empty = np.array([not (s and t) for s, t in path], dtype=bool)
+    cos[empty] = np.nan
+    length[empty] = np.nan
+    return cos, length
+
+
+def unrelated_baseline(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: sparse.csr_matrix,
+                       tgt: sparse.csr_matrix, src_len: np.ndarray, tgt_len: np.ndarray, ratio: float,
+                       model: CostModel) -> tuple[float, float]:
+    """Median and spread of the cosine of beads whose target is swapped for one a third of the way along:
+    what two sides that do not translate each other score in this document."""
+    paired = [b for b in path if b[0] and b[1]]
+    if len(paired) < 6:
+        return 0.02, 0.03
+    shuffled = []
+    for shift in (len(paired) // 3, 2 * len(paired) // 3):
+        shuffled += [(paired[k][0], paired[(k + shift) % len(paired)][1]) for k in range(len(paired))]
+    cos, _ = bead_evidence(shuffled, src, tgt, src_len, tgt_len, ratio, model)
+    median = float(np.median(cos))
+    return median, max(0.02, float(np.median(np.abs(cos - median))) * 1.4826)
+
+
+def bead_scores(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: sparse.csr_matrix,
+                tgt: sparse.csr_matrix, src_len: np.ndarray, tgt_len: np.ndarray, ratio: float,
+                model: CostModel) -> list[float]:
+    """Confidence in [0, 1] that a bead's two sides translate each other; 0 for a bead with an empty side.
+
+    A logistic function of the bead's similarity, as a z-score against swapped beads of the same
+    document (so it carries over between language pairs), and its length cost; 0.5 means as likely a
+    translation as not, on the development set's beads against swapped ones.
+    """
+    cos, length = bead_evidence(path, src, tgt, src_len, tgt_len, ratio, model)
+    mu, sd = unrelated_baseline(path, src, tgt, src_len, tgt_len, ratio, model)
+    return [float(score) for score in score_from_evidence(cos, length, mu, sd)]
+
+
+def score_from_evidence(cos: np.ndarray, length: np.ndarray, mu: float, sd: float,
+                        weights: tuple[float, float, float] = SCORE_WEIGHTS) -> np.ndarray:
+    """The calibrated score; 0 where the evidence is missing (a bead with an empty side)."""
+    z = np.clip((cos - mu) / sd, -5.0, 20.0)
+    logit = weights[0] * z - weights[1] * np.minimum(length, 30.0) + weights[2]
+    with np.errstate(invalid="ignore", over="ignore"):
+        score = np.round(1.0 / (1.0 + np.exp(-logit)), 4)
+    return np.nan_to_num(score, nan=0.0)

@@ -66,6 +66,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--target-lang", type=_lang)
     _add_input_options(p)
     p.set_defaults(func=_cmd_pairs)
+
+    p = sub.add_parser("report", help="review a translation: pairs, scores, flags; JSON, HTML, CSV, Markdown, TMX")
+    p.add_argument("source")
+    p.add_argument("translation")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the report files (created if missing)")
+    p.add_argument("--source-lang", type=_lang)
+    p.add_argument("--target-lang", type=_lang)
+    p.add_argument("--presegmented", action="store_true",
+                   help="one line is one segment: nothing is split or merged (corpora, gold sets)")
+    p.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8/UTF-16 by BOM")
+    p.set_defaults(func=_cmd_report)
     return parser
 
 
@@ -92,6 +103,27 @@ def _cmd_pairs(args: argparse.Namespace) -> int:
     alignment = align_documents(src.text, tgt.text, source_lang=args.source_lang, target_lang=args.target_lang,
                                 options=Options(presegmented=args.presegmented))
     _emit(format_alignment(alignment, args.format), args.output)
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from align.align import Options
+    from align.load import read_document
+    from align.report.write import write_review
+    from align.review import review_documents
+
+    src = read_document(args.source, encoding=args.encoding)
+    tgt = read_document(args.translation, encoding=args.encoding)
+    review = review_documents(src.text, tgt.text, args.source_lang, args.target_lang,
+                              Options(presegmented=args.presegmented), source_path=args.source,
+                              target_path=args.translation)
+    try:
+        written = write_review(review, args.out)
+    except OSError as err:
+        raise AlignError(f"{args.out}: cannot write the report ({err.strerror})") from None
+    s = review.summary
+    print(f"{len(review.pairs)} pairs, {s.severities['error']} errors, {s.severities['warning']} warnings, "
+          f"{s.severities['info']} notes; wrote {', '.join(written)}", file=sys.stderr)
     return 0
 
 

@@ -28,6 +28,7 @@ class CostModel:
     """Weights of the cost terms, tuned on the development set (not per document)."""
 
     similarity: float = 0.5
+    typical_best: float = 8.0      # similarity z-score of a typical segment's best match
     max_z: float = 12.0          # similarity z above this grows only logarithmically
     length: float = 1.0
     size: float = 1.5
@@ -83,10 +84,15 @@ def log_erfc(x: np.ndarray) -> np.ndarray:
     return np.log(t) - x * x + poly
 
 
+def length_delta(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float, variance: float = 6.8) -> np.ndarray:
+    """Gale-Church delta: how many standard deviations the target is longer (+) or shorter (-) than expected."""
+    mean = (src_len + tgt_len / ratio) / 2.0
+    return (tgt_len - src_len * ratio) / np.sqrt(variance * np.maximum(mean, 1.0))
+
+
 def length_cost(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float, variance: float) -> np.ndarray:
     """Gale-Church: -log P(|delta| this large) for the character lengths of a bead's two sides."""
-    mean = (src_len + tgt_len / ratio) / 2.0
-    delta = (tgt_len - src_len * ratio) / np.sqrt(variance * np.maximum(mean, 1.0))
+    delta = length_delta(src_len, tgt_len, ratio, variance)
     return -log_erfc(np.abs(delta) / np.sqrt(2.0))
 
 
@@ -111,7 +117,7 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
     prefix = np.zeros((n, dot_width + 1))
     np.cumsum(dots, axis=1, out=prefix[:, 1:])
     cols = np.arange(band.width)
-    mu, sd = _random_similarity(dots, dot_lo, src.run_norm2[1, 1:], tgt.run_norm2[1, 1:])
+    mu, sd = _random_similarity(dots, dot_lo, src.run_norm2[1, 1:], tgt.run_norm2[1, 1:], model.typical_best)
     unbalanced = np.array([model.size_unbalanced * abs(a - b) for a, b in moves])
     # Each segment beyond the first on a side costs `size`; in a one-to-many bead, scaled down for short
     # fragments, which attach to a neighbouring sentence far more often than full sentences do.
@@ -211,8 +217,14 @@ def _orphan_evidence(by_a: dict[int, dict[int, np.ndarray]], moves: Sequence[tup
 
 
 def _random_similarity(dots: np.ndarray, dot_lo: np.ndarray, src_norm2: np.ndarray,
-                       tgt_norm2: np.ndarray) -> tuple[float, float]:
-    """Median and spread of single-pair cosines in the band: what unrelated segments score here."""
+                       tgt_norm2: np.ndarray, typical_best: float) -> tuple[float, float]:
+    """Centre and scale that turn a cosine into a similarity z-score for this document.
+
+    The centre is the median cosine in the band (what unrelated segments score here). The scale is set
+    so that a segment's best match scores `typical_best` on the median row: how much more a translation
+    shares than an unrelated pair depends on the language pair (English-French shares far more n-grams
+    than German-French), and this keeps the weights of the other costs meaningful for every pair.
+    """
     cols = dot_lo[:, None] + np.arange(dots.shape[1])[None, :]
     valid = cols < len(tgt_norm2)
     denom = np.sqrt(src_norm2[:, None] * tgt_norm2[np.minimum(cols, len(tgt_norm2) - 1)])
@@ -224,8 +236,9 @@ def _random_similarity(dots: np.ndarray, dot_lo: np.ndarray, src_norm2: np.ndarr
     if values.size > 200_000:
         values = values[:: values.size // 200_000]
     median = float(np.median(values))
-    spread = float(np.median(np.abs(values - median))) * 1.4826
-    return median, max(spread, 0.01)
+    best = np.nanmax(np.where(np.isfinite(cos), cos, -np.inf), axis=1)
+    best_margin = float(np.median(best[np.isfinite(best)] - median)) if np.isfinite(best).any() else 0.0
+    return median, max(best_margin / typical_best, 0.005)
 
 
 def skip_costs(src_unrelated: np.ndarray, tgt_unrelated: np.ndarray, model: CostModel) -> SkipCosts:

@@ -1,0 +1,38 @@
+"""`report.json`: the versioned contract other tools read (see the README for the schema)."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from align import __version__
+from align.divergence import Flag
+from align.report.segments import segment_record
+from align.review import SCHEMA_VERSION, Document, Pair, Review
+
+
+def flag_record(flag: Flag) -> dict[str, Any]:
+    return {"type": flag.type, "severity": flag.severity, "message": flag.message,
+            "spans": [{"side": s.side, "segment_id": s.segment, "start": s.start, "end": s.end} for s in flag.spans]}
+
+
+def _document(doc: Document) -> dict[str, Any]:
+    return {"path": doc.path, "lang": doc.lang, "segments": [segment_record(s) for s in doc.segments]}
+
+
+def pair_record(pair: Pair) -> dict[str, Any]:
+    return {"source_ids": [s.id for s in pair.source], "target_ids": [t.id for t in pair.target],
+            "score": round(pair.score, 4), "flags": [flag_record(f) for f in pair.flags]}
+
+
+def review_record(review: Review) -> dict[str, Any]:
+    """The whole review as plain data, in document order."""
+    return {"schema_version": SCHEMA_VERSION,
+            "generator": {"tool": "align", "version": __version__},
+            "source": _document(review.source), "target": _document(review.target),
+            "pairs": [pair_record(p) for p in review.pairs],
+            "summary": dataclasses.asdict(review.summary)}
+
+
+def format_review_json(review: Review) -> str:
+    return json.dumps(review_record(review), ensure_ascii=False, indent=1, sort_keys=True) + "\n"

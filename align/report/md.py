@@ -1,0 +1,40 @@
+"""`report.md`: the summary and the flagged pairs, for an e-mail or a ticket."""
+from __future__ import annotations
+
+from align.review import Review
+
+
+def _quote(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def format_review_md(review: Review) -> str:
+    s = review.summary
+    lines = [f"# Translation review: {review.source.path} ({review.source.lang}) → "
+             f"{review.target.path} ({review.target.lang})", "",
+             f"- Segments: {s.source_segments} source, {s.target_segments} target "
+             f"({s.source_words} / {s.target_words} words)",
+             f"- Source sentences with a translation: {s.source_aligned:.0%}; "
+             f"target sentences with a source: {s.target_aligned:.0%}",
+             f"- Mean score of the pairs: {s.mean_score:.2f}",
+             f"- Flags: {s.severities['error']} errors, {s.severities['warning']} warnings, "
+             f"{s.severities['info']} for information"
+             + (" (" + ", ".join(f"{k} {v}" for k, v in s.flags.items()) + ")" if s.flags else ""), ""]
+    flagged = [(k, p) for k, p in enumerate(review.pairs) if p.flags]
+    if not flagged:
+        lines.append("Nothing to review: every pair reads as a faithful translation.")
+        return "\n".join(lines) + "\n"
+    lines += ["## Flagged pairs", ""]
+    for k, pair in flagged:
+        ids = " ".join(x.id for x in pair.source + pair.target)
+        lines.append(f"### Pair {k} ({ids}), score {pair.score:.2f}")
+        lines.append("")
+        for flag in pair.flags:
+            lines.append(f"- **{flag.severity}** `{flag.type}`: {flag.message}")
+        lines.append("")
+        if pair.source:
+            lines.append(f"> Source: {_quote(' '.join(x.text for x in pair.source))}")
+        if pair.target:
+            lines.append(f"> Translation: {_quote(' '.join(x.text for x in pair.target))}")
+        lines.append("")
+    return "\n".join(lines)

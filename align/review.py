@@ -1,0 +1,105 @@
+"""The review of a translation: aligned pairs with their scores and flags, and summary figures."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from align.align import Alignment, Options, align_documents
+from align.divergence import SEVERITIES, Flag, PairView, check_pair
+from align.segment import SENTENCE, Segment
+
+SCHEMA_VERSION = 1
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One side of a review: where it came from, its language and its segments."""
+
+    path: str
+    lang: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Source segments, the target segments that render them (either side may be empty), score and flags."""
+
+    source: tuple[Segment, ...]
+    target: tuple[Segment, ...]
+    score: float
+    flags: tuple[Flag, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Figures for the top of a report."""
+
+    source_segments: int
+    target_segments: int
+    source_words: int
+    target_words: int
+    pairs: int
+    source_aligned: float      # share of source sentences that are in a pair with a translation
+    target_aligned: float      # share of target sentences that are in a pair with a source
+    mean_score: float          # over pairs with both sides
+    flags: dict[str, int]      # count by type
+    severities: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Review:
+    source: Document
+    target: Document
+    pairs: tuple[Pair, ...]
+    summary: Summary
+
+
+def review_documents(source_text: str, target_text: str, source_lang: str | None = None,
+                     target_lang: str | None = None, options: Options = Options(),
+                     source_path: str = "source", target_path: str = "target") -> Review:
+    """Align a source text and its translation and flag where they diverge.
+
+    >>> r = review_documents("He sold 12,000 cars in Paris last year.",
+    ...                      "Il a vendu 15 000 voitures à Paris l’an dernier.", "en", "fr")
+    >>> [(f.type, f.severity) for p in r.pairs for f in p.flags]
+    [('number_mismatch', 'error')]
+    """
+    alignment = align_documents(source_text, target_text, source_lang, target_lang, options)
+    return review_alignment(alignment, source_path, target_path)
+
+
+def review_alignment(alignment: Alignment, source_path: str = "source", target_path: str = "target") -> Review:
+    """Flags and summary for an alignment already made."""
+    src, tgt = alignment.source, alignment.target
+    both = [b for b in alignment.beads if b.src and b.tgt]
+    src_chars = sum(len(src[i].text) for b in both for i in b.src)
+    tgt_chars = sum(len(tgt[j].text) for b in both for j in b.tgt)
+    ratio = tgt_chars / src_chars if src_chars and tgt_chars else 1.0
+    pairs = []
+    for bead in alignment.beads:
+        view = PairView(tuple(src[i] for i in bead.src), tuple(tgt[j] for j in bead.tgt),
+                        alignment.source_lang, alignment.target_lang, bead.score, ratio)
+        pairs.append(Pair(view.source, view.target, bead.score, check_pair(view)))
+    source = Document(source_path, alignment.source_lang, src)
+    target = Document(target_path, alignment.target_lang, tgt)
+    return Review(source, target, tuple(pairs), summarise(source, target, pairs))
+
+
+def summarise(source: Document, target: Document, pairs: list[Pair]) -> Summary:
+    """Counts, shares aligned and mean score of a review."""
+    def words(doc: Document) -> int:
+        return sum(len(_WORD.findall(s.text)) for s in doc.segments)
+
+    def share(side: str) -> float:
+        sentences = [s for s in (source if side == "source" else target).segments if s.kind == SENTENCE]
+        aligned = {seg.id for p in pairs if p.source and p.target for seg in getattr(p, side)}
+        return round(sum(s.id in aligned for s in sentences) / len(sentences), 4) if sentences else 0.0
+
+    scored = [p.score for p in pairs if p.source and p.target]
+    flags = Counter(f.type for p in pairs for f in p.flags)
+    severities = Counter(f.severity for p in pairs for f in p.flags)
+    return Summary(len(source.segments), len(target.segments), words(source), words(target), len(pairs),
+                   share("source"), share("target"), round(sum(scored) / len(scored), 4) if scored else 0.0,
+                   dict(sorted(flags.items())), {s: severities.get(s, 0) for s in SEVERITIES})

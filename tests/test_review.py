@@ -1,0 +1,93 @@
+"""The review of the seed pair, and the detectors on mutations of it: each caught at the right pair, nothing else."""
+import pytest
+
+from align.review import review_documents
+from conftest import SOURCE_SEED, TARGET_SEED, read
+
+
+def flags_of(review):
+    """(source ids, target texts when there is no source, flag type, severity) for every flag."""
+    out = set()
+    for pair in review.pairs:
+        key = tuple(s.id for s in pair.source) or tuple(t.text[:30] for t in pair.target)
+        for flag in pair.flags:
+            out.add((key, flag.type, flag.severity))
+    return out
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return read(SOURCE_SEED), read(TARGET_SEED)
+
+
+@pytest.fixture(scope="module")
+def baseline(seed):
+    return flags_of(review_documents(*seed))
+
+
+def test_seed_review_is_right(seed):
+    review = review_documents(*seed)
+    body = [p for p in review.pairs if p.source and p.target]
+    assert [(tuple(s.id for s in p.source), tuple(t.id for t in p.target)) for p in body] == \
+        [((f"s{i}",), (f"t{j}",)) for i, j in zip(range(3, 13), [0, 1, 2, 3, 5, 6, 7, 8, 9, 10])]
+    assert flags_of(review) == {
+        (("s0",), "dropped", "info"), (("s1",), "dropped", "info"), (("s2",), "dropped", "info"),
+        ((":La Chine reste le plus grand ",), "added", "info"),
+        ((":Comment les nouvelles forces ",), "added", "info"),
+        (("s4",), "partial_omission", "warning"),
+    }
+    (omission,) = [f for p in review.pairs for f in p.flags if f.type == "partial_omission"]
+    (span,) = omission.spans
+    assert review.source.segments[4].text[span.start:span.end] == "Xinhua"
+    assert not any(f.type == "number_mismatch" for p in review.pairs for f in p.flags)
+
+
+def test_summary_figures(seed):
+    s = review_documents(*seed).summary
+    assert (s.source_segments, s.target_segments, s.pairs) == (13, 12, 15)
+    assert s.source_aligned == s.target_aligned == 1.0 and 0.5 < s.mean_score <= 1.0
+    assert s.flags == {"added": 2, "dropped": 3, "partial_omission": 1}
+    assert s.severities == {"info": 5, "warning": 1, "error": 0}
+
+
+def mutate(target, old, new):
+    assert old in target, old
+    return target.replace(old, new, 1)
+
+
+MUTATIONS = {
+    "drop a sentence": (
+        lambda t: "\n".join(line for line in t.split("\n") if not line.startswith("Jin a déclaré que le pays mènerait")),
+        {(("s5",), "dropped", "error")}),
+    "change a number": (
+        lambda t: mutate(t, "12 000 entreprises", "15 000 entreprises"),
+        {(("s12",), "number_mismatch", "error")}),
+    "change a scale word": (
+        lambda t: mutate(t, "32,5 billions de yuans", "32,5 milliards de yuans"),
+        {(("s7",), "number_mismatch", "error")}),
+    "merge two sentences": (
+        lambda t: mutate(t, "résolus.\nIl a souligné", "résolus, et il a souligné"),
+        {(("s9", "s10"), "merged", "info")}),
+    "split one": (
+        lambda t: mutate(t, "à grande échelle dans le secteur manufacturier, et renforcerait",
+                         "à grande échelle dans le secteur manufacturier. Il renforcerait"),
+        {(("s5",), "split", "info")}),
+    "insert an unrelated sentence": (
+        lambda t: mutate(t, "entre autres.\n", "entre autres.\nLe festival de jazz de Montreux a attiré cette "
+                                               "année plus de deux cent mille visiteurs venus du monde entier.\n"),
+        {(("Le festival de jazz de Montreu",), "added", "error")}),
+    "cut half a sentence": (
+        lambda t: mutate(t, " indépendantes et contrôlables dans des domaines clés tels que les circuits intégrés et "
+                            "les équipements médicaux, a déclaré Jin.", "."),
+        {(("s11",), "partial_omission", "warning")}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS))
+def test_mutation_is_caught_at_the_right_pair_and_nothing_else(seed, baseline, name):
+    change, expected = MUTATIONS[name]
+    source, target = seed
+    review = review_documents(source, change(target))
+    got = flags_of(review)
+    assert got - baseline == expected
+    assert baseline - got == set()

@@ -20,6 +20,13 @@ _API = {
     "Alignment": "align.align",
     "align_documents": "align.align",
     "align_segments": "align.align",
+    "Review": "align.review",
+    "Pair": "align.review",
+    "review_documents": "align.review",
+    "review_alignment": "align.review",
+    "Flag": "align.divergence",
+    "Span": "align.divergence",
+    "write_review": "align.report.write",
 }
 
 __all__ = sorted(_API) + ["__version__"]

@@ -110,3 +110,27 @@ def test_python_dash_m_runs(tmp_path):
     result = subprocess.run([sys.executable, "-m", "align", "segment", TARGET_SEED, "--format", "tsv"],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0 and result.stdout.count("\tlink\t") == 2
+
+
+class TestReport:
+    def test_writes_every_file_and_a_one_line_summary(self, capsys, tmp_path):
+        code, out, err = run(capsys, "report", SOURCE_SEED, TARGET_SEED, "--out", str(tmp_path / "r"))
+        assert code == 0 and out == "" and err.count("\n") == 1 and "1 warnings" in err
+        assert sorted(os.listdir(tmp_path / "r")) == ["pairs.csv", "pairs.tmx", "report.html", "report.json",
+                                                      "report.md"]
+
+    def test_out_is_required(self, capsys):
+        code, _, err = run(capsys, "report", SOURCE_SEED, TARGET_SEED)
+        assert code == 2 and "--out" in err
+
+    def test_one_side_empty_is_an_input_error(self, capsys, tmp_path):
+        empty = tmp_path / "empty.txt"
+        empty.write_text("\n\n", encoding="utf-8")
+        code, _, err = run(capsys, "report", SOURCE_SEED, str(empty), "--out", str(tmp_path / "r"))
+        assert code == 1 and "empty" in err and not (tmp_path / "r").exists()
+
+    def test_unwritable_out_is_one_line(self, capsys, tmp_path):
+        blocker = tmp_path / "file"
+        blocker.write_text("x", encoding="utf-8")
+        code, _, err = run(capsys, "report", SOURCE_SEED, TARGET_SEED, "--out", str(blocker / "sub"))
+        assert code == 1 and err.startswith("align: error: ") and err.count("\n") == 1

@@ -21,14 +21,15 @@ h1{font-size:1.3em;margin:0 0 .4em}
 table{border-collapse:collapse;width:100%;margin-top:1em;table-layout:fixed}
 th,td{border-bottom:1px solid #ddd;padding:.45em .6em;vertical-align:top;text-align:left}
 th{background:#fafafa;position:sticky;top:0}
-td.n{width:3.5em;color:#777;font-size:.85em}
-td.score{width:4.5em;font-variant-numeric:tabular-nums}
+th.n,td.n{width:3em;color:#777;font-size:.85em}
+th.score,td.score{width:4.5em;font-variant-numeric:tabular-nums}
 .seg{display:block}.seg .id{color:#999;font-size:.75em;margin-right:.4em}
 .kind{font-size:.72em;color:#666;border:1px solid #ccc;border-radius:3px;padding:0 .3em;margin-left:.3em}
 .flags{margin:.35em 0 0;padding:0;list-style:none;font-size:.9em}
-.flags li{margin:.15em 0;padding:.15em .45em;border-left:4px solid}
-.error{background:#fdecea;border-color:#d93025}.warning{background:#fff4e0;border-color:#e8a33d}
-.info{background:#eef3fb;border-color:#7a9cc6}
+.flags li{margin:.15em 0;padding:.15em .45em;border-left:4px solid #999}
+.error,.flags li.error{background:#fdecea;border-color:#d93025}
+.warning,.flags li.warning{background:#fff4e0;border-color:#e8a33d}
+.info,.flags li.info{background:#eef3fb;border-color:#7a9cc6}
 mark.error{background:#f8c9c4}mark.warning{background:#ffe1a8}mark.info{background:#dbe6f5}
 tr.error td:first-child{box-shadow:inset 4px 0 #d93025}tr.warning td:first-child{box-shadow:inset 4px 0 #e8a33d}
 tr.info td:first-child{box-shadow:inset 4px 0 #7a9cc6}

@@ -1,11 +1,18 @@
 """`report.md`: the summary and the flagged pairs, for an e-mail or a ticket."""
 from __future__ import annotations
 
+from html import escape
+
 from align.review import Review
 
 
 def _quote(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Document text as Markdown shows it literally: markup escaped, one line."""
+    return escape(text, quote=False).replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("\n", " ")
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def format_review_md(review: Review) -> str:
@@ -17,8 +24,8 @@ def format_review_md(review: Review) -> str:
              f"- Source sentences with a translation: {s.source_aligned:.0%}; "
              f"target sentences with a source: {s.target_aligned:.0%}",
              f"- Mean score of the pairs: {s.mean_score:.2f}",
-             f"- Flags: {s.severities['error']} errors, {s.severities['warning']} warnings, "
-             f"{s.severities['info']} for information"
+             f"- Flags: {_count(s.severities['error'], 'error')}, {_count(s.severities['warning'], 'warning')}, "
+             f"{_count(s.severities['info'], 'note')}"
              + (" (" + ", ".join(f"{k} {v}" for k, v in s.flags.items()) + ")" if s.flags else ""), ""]
     flagged = [(k, p) for k, p in enumerate(review.pairs) if p.flags]
     if not flagged:

@@ -14,7 +14,7 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-from align.costs import FIRST_PASS_MOVES, MOVES, CostModel, SideStats, make_cost_rows, skip_costs
+from align.costs import COARSE_MOVES, FIRST_PASS_MOVES, MOVES, CostModel, SideStats, make_cost_rows, skip_costs
 from align.dp import Band, Bead, SkipCosts, search
 from align.lang import detect_language
 from align.lexicon import heldout_lexicon_features
@@ -162,7 +162,7 @@ def _search_levels(src: sparse.csr_matrix, tgt: sparse.csr_matrix, src_len: np.n
     else:
         keep = options.coarse_features
         coarse = _search_levels(pool(src, k, keep), pool(tgt, k, keep), _pool_sum(src_len, k), _pool_sum(tgt_len, k),
-                                _pool_skips(skips, k), ratio, options, moves, depth + 1)
+                                _pool_skips(skips, k), ratio, options, COARSE_MOVES, depth + 1)
         band = band_around(coarse, k, n, m, options.margin)
     log.info("level %d: %d x %d segments, band width %d", depth, n, m, band.width)
     max_run = max(max(a, b) for a, b in moves)
@@ -204,8 +204,9 @@ def band_around(coarse: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], k: in
     hi_w = np.minimum(hi + margin, m)
     lo_w = np.minimum.accumulate(lo_w[::-1])[::-1]
     lo_w[0] = 0
-    width = int(max(np.max(hi_w - lo_w) + 1, m - lo_w[n] + 1))
-    return Band(lo_w, width)
+    hi_w = np.maximum(hi_w, lo_w)
+    hi_w[n] = m
+    return Band(lo_w, hi_w)
 
 
 def _membership(beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], side: int, width: int) -> sparse.csr_matrix:

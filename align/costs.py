@@ -19,6 +19,9 @@ MOVES: tuple[tuple[int, int], ...] = tuple(
     (a, b) for a in range(1, 6) for b in range(1, 6) if a + b <= 7)
 """Bead shapes with both sides: 1-1 up to 1-5, 5-1, 2-5, 5-2, 3-4 and 4-3."""
 
+COARSE_MOVES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1))
+"""Shapes for blocks of segments: a path of small steps keeps the finer level's band narrow."""
+
 FIRST_PASS_MOVES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
 """The common shapes only: enough for the first pass, whose beads only teach the lexicon and guide the second."""
 
@@ -96,49 +99,44 @@ def length_cost(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float, variance
     return -log_erfc(np.abs(delta) / np.sqrt(2.0))
 
 
-def band_for_dots(band: Band, n: int, max_a: int, max_b: int) -> tuple[np.ndarray, int]:
-    """Target columns each source segment can meet in a bead of the band: start and width."""
-    lo = band.lo
-    first_row = lo[np.minimum(np.arange(n) + 1, n)]
-    last_row = lo[np.minimum(np.arange(n) + max_a, n)]
-    start = np.maximum(first_row - max_b, 0)
-    width = int(np.max(last_row - start, initial=0)) + band.width
-    return start, width
-
-
 def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, model: CostModel,
                    moves: Sequence[tuple[int, int]] = MOVES) -> CostRows:
     """The cost function the search calls for a block of rows; all terms share one set of dot products."""
     n, m = src.matrix.shape[0], tgt.matrix.shape[0]
     max_a = max(a for a, _ in moves)
     max_b = max(b for _, b in moves)
-    dot_lo, dot_width = band_for_dots(band, n, max_a, max_b)
-    dots = band_dots(src.matrix, tgt.matrix, dot_lo, dot_width)
-    prefix = np.zeros((n, dot_width + 1))
-    np.cumsum(dots, axis=1, out=prefix[:, 1:])
-    cols = np.arange(band.width)
-    mu, sd = _random_similarity(dots, dot_lo, src.run_norm2[1, 1:], tgt.run_norm2[1, 1:], model.typical_best)
+    tgt_columns = tgt.matrix.T.tocsc()
+    mu, sd = similarity_scale(src, tgt, band, model.typical_best)
     unbalanced = np.array([model.size_unbalanced * abs(a - b) for a, b in moves])
     # Each segment beyond the first on a side costs `size`; in a one-to-many bead, scaled down for short
     # fragments, which attach to a neighbouring sentence far more often than full sentences do.
     substance_src = np.concatenate(([0.0], np.cumsum(np.minimum(1.0, src.lengths / model.full_segment))))
     substance_tgt = np.concatenate(([0.0], np.cumsum(np.minimum(1.0, tgt.lengths / model.full_segment))))
 
-    def cost_rows(i0: int, i1: int) -> np.ndarray:
+    def cost_rows(i0: int, i1: int, width: int) -> np.ndarray:
         rows = np.arange(i0, i1)
+        cols = np.arange(width)
         j = band.lo[rows][:, None] + cols[None, :]
-        out = np.full((len(moves), len(rows), band.width), np.inf)
+        out = np.full((len(moves), len(rows), width), np.inf)
+        # Dot products of the source segments these beads can hold with the target columns they can reach.
+        r0, c0 = max(0, i0 - max_a), max(0, int(band.lo[i0]) - max_b)
+        c1 = max(c0, min(m, int(band.lo[i1 - 1]) + width))
+        prefix = np.zeros((i1 - r0, c1 - c0 + 1))
+        if i1 > r0 and c1 > c0 and n:
+            np.cumsum((src.matrix[r0:min(i1, n)] @ tgt_columns[:, c0:c1]).toarray(), axis=1,
+                      out=prefix[:min(i1, n) - r0, 1:])
+        span = c1 - c0
         # block_dot[(a, b)] built up over a: add source segment i-a's dots with targets j-b .. j-1.
         acc = {b: np.zeros(j.shape) for b in range(1, max_b + 1)}
         by_a: dict[int, dict[int, np.ndarray]] = {}
         for a in range(1, max_a + 1):
             r = rows - a
             r_ok = r >= 0
-            rc = np.maximum(r, 0)
-            base = j - dot_lo[rc][:, None]
-            hi = prefix[rc[:, None], np.clip(base, 0, dot_width)]
+            rc = np.maximum(r, r0) - r0
+            base = j - c0
+            hi = prefix[rc[:, None], np.clip(base, 0, span)]
             for b in range(1, max_b + 1):
-                lo_val = prefix[rc[:, None], np.clip(base - b, 0, dot_width)]
+                lo_val = prefix[rc[:, None], np.clip(base - b, 0, span)]
                 acc[b] = acc[b] + np.where(r_ok[:, None], hi - lo_val, 0.0)
             by_a[a] = {b: acc[b].copy() for b in acc}
             by_a[a][0] = np.zeros(j.shape)
@@ -216,28 +214,45 @@ def _orphan_evidence(by_a: dict[int, dict[int, np.ndarray]], moves: Sequence[tup
     return out
 
 
-def _random_similarity(dots: np.ndarray, dot_lo: np.ndarray, src_norm2: np.ndarray,
-                       tgt_norm2: np.ndarray, typical_best: float) -> tuple[float, float]:
+def similarity_scale(src: SideStats, tgt: SideStats, band: Band, typical_best: float,
+                     blocks: int = 16, block_rows: int = 128) -> tuple[float, float]:
     """Centre and scale that turn a cosine into a similarity z-score for this document.
 
-    The centre is the median cosine in the band (what unrelated segments score here). The scale is set
-    so that a segment's best match scores `typical_best` on the median row: how much more a translation
-    shares than an unrelated pair depends on the language pair (English-French shares far more n-grams
-    than German-French), and this keeps the weights of the other costs meaningful for every pair.
+    The centre is the median single-pair cosine in the band (what unrelated segments score here). The
+    scale is set so that a segment's best match scores `typical_best` on the median row: how much more a
+    translation shares than an unrelated pair depends on the language pair (English-French shares far
+    more n-grams than German-French), and this keeps the weights of the other costs meaningful for every
+    pair. Long documents are sampled in evenly spread blocks of rows.
     """
-    cols = dot_lo[:, None] + np.arange(dots.shape[1])[None, :]
-    valid = cols < len(tgt_norm2)
-    denom = np.sqrt(src_norm2[:, None] * tgt_norm2[np.minimum(cols, len(tgt_norm2) - 1)])
-    with np.errstate(invalid="ignore", divide="ignore"):
-        cos = np.where(valid & (denom > 0), dots / denom, np.nan)
-    values = cos[np.isfinite(cos)]
-    if values.size < 10:
+    n, m = src.matrix.shape[0], tgt.matrix.shape[0]
+    if n == 0 or m == 0:
         return 0.0, 0.05
-    if values.size > 200_000:
-        values = values[:: values.size // 200_000]
-    median = float(np.median(values))
-    best = np.nanmax(np.where(np.isfinite(cos), cos, -np.inf), axis=1)
-    best_margin = float(np.median(best[np.isfinite(best)] - median)) if np.isfinite(best).any() else 0.0
+    if n <= blocks * block_rows:
+        starts = [0]
+        block_rows = n
+    else:
+        starts = [int(s) for s in np.linspace(0, n - block_rows, blocks)]
+    values, best = [], []
+    for start in starts:
+        rows = np.arange(start, start + block_rows)
+        lo = band.lo[np.minimum(rows + 1, n)]
+        width = int(np.max(band.hi[np.minimum(rows + 1, n)] - lo)) + 1
+        dots = band_dots(src.matrix[start:start + block_rows], tgt.matrix, lo, width)
+        cols = lo[:, None] + np.arange(width)[None, :]
+        valid = cols < m
+        denom = np.sqrt(src.run_norm2[1, rows + 1][:, None] * tgt.run_norm2[1, np.minimum(cols, m - 1) + 1])
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cos = np.where(valid & (denom > 0), dots / denom, np.nan)
+        values.append(cos[np.isfinite(cos)])
+        with np.errstate(invalid="ignore"):
+            row_best = np.nanmax(np.where(np.isfinite(cos), cos, -np.inf), axis=1)
+        best.append(row_best[np.isfinite(row_best)])
+    all_values = np.concatenate(values)
+    if all_values.size < 10:
+        return 0.0, 0.05
+    median = float(np.median(all_values))
+    all_best = np.concatenate(best)
+    best_margin = float(np.median(all_best - median)) if all_best.size else 0.0
     return median, max(best_margin / typical_best, 0.005)
 
 

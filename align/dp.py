@@ -1,7 +1,8 @@
 """The monotonic alignment search: a banded dynamic programme over bead costs. Knows no text.
 
 Cells (i, j) sit between segments: i source and j target segments are aligned so far.
-Row i only holds columns j in [lo[i], lo[i] + width). Three states end a path at (i, j):
+Row i holds columns j from lo[i]; rows are searched in chunks, each as wide as its widest row
+(hi[i] - lo[i] + 1), so one long skip widens only its own chunk. Three states end a path at (i, j):
 
     M(i, j) = min over moves (a, b), a, b >= 1, of D(i-a, j-b) + cost_ab(i, j)   a bead with both sides
     X(i, j) = min(min(M, Y)(i-1, j) + src_open[i-1], X(i-1, j) + src_extend[i-1])    source skipped (1-0)
@@ -44,19 +45,32 @@ class Bead:
 
 @dataclass(frozen=True)
 class Band:
-    """Row i may use columns lo[i] .. lo[i] + width - 1; `lo` never decreases."""
+    """Row i may use columns lo[i] .. hi[i]; `lo` never decreases."""
 
     lo: np.ndarray
-    width: int
+    hi: np.ndarray
+
+    @property
+    def width(self) -> int:
+        """Columns of the widest row."""
+        return int(np.max(self.hi - self.lo)) + 1
+
+    def chunk_width(self, i0: int, i1: int) -> int:
+        """Columns of the widest row among rows i0 .. i1-1."""
+        return int(np.max(self.hi[i0:i1] - self.lo[i0:i1])) + 1
 
     @staticmethod
     def full(n: int, m: int) -> "Band":
-        return Band(np.zeros(n + 1, dtype=np.int64), m + 1)
+        return Band(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64))
+
+    @staticmethod
+    def of_width(lo: np.ndarray, width: int) -> "Band":
+        return Band(np.asarray(lo, dtype=np.int64), np.asarray(lo, dtype=np.int64) + width - 1)
 
 
-CostRows = Callable[[int, int], np.ndarray]
-"""cost_rows(i0, i1) -> array (len(moves), i1 - i0, width): cost of each move ending at row i, column lo[i]+w
-(inf where the move does not fit: before row a, before column b, or past the last column)."""
+CostRows = Callable[[int, int, int], np.ndarray]
+"""cost_rows(i0, i1, width) -> array (len(moves), i1 - i0, width): cost of each move ending at row i,
+column lo[i]+w (inf where the move does not fit: before row a, before column b, or past the last column)."""
 
 
 @dataclass(frozen=True)
@@ -72,31 +86,29 @@ class SkipCosts:
 def search(n: int, m: int, band: Band, moves: Sequence[tuple[int, int]], cost_rows: CostRows,
            skips: SkipCosts, chunk: int = 1024) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
     """Best monotonic path from (0, 0) to (n, m) inside `band`, as (source indexes, target indexes) beads."""
-    lo, width = band.lo, band.width
-    if not (lo[0] == 0 and lo[n] <= m < lo[n] + width and np.all(np.diff(lo) >= 0)):
+    lo = band.lo
+    if not (lo[0] == 0 and lo[n] <= m <= band.hi[n] and np.all(np.diff(lo) >= 0) and np.all(band.hi >= lo)):
         raise ValueError("band must start at (0, 0), reach (n, m) and never move left")
     moves_a = np.array([a for a, _ in moves], dtype=np.int64)
     moves_b = np.array([b for _, b in moves], dtype=np.int64)
     max_a, max_b = int(moves_a.max(initial=1)), int(moves_b.max(initial=1))
+    max_width = band.width
     pad, slots = max_b, max_a + 1
-    row_len = pad + 2 * width
-    cols = np.arange(width)
+    row_len = pad + 2 * max_width
 
     # Rolling buffer of the last max_a rows of D, padded with inf so a shifted read is a plain gather.
     d_rows = np.full(slots * row_len, INF)
-    move_best = np.zeros((n + 1, width), dtype=np.int8)
-    d_state = np.zeros((n + 1, width), dtype=np.int8)
-    x_from = np.zeros((n + 1, width), dtype=np.int8)
-    a_from = np.zeros((n + 1, width), dtype=np.int8)          # X rather than M ends the path before a Y run
-    y_starts = np.zeros((n + 1, width), dtype=np.float64)     # run-start values; the trace takes their argmin
+    trace = _Trace(lo, chunk)
     tgt_ext_cum = np.concatenate(([0.0], np.cumsum(skips.tgt_extend, dtype=np.float64)))
     tgt_open = np.append(np.asarray(skips.tgt_open, dtype=np.float64), INF)  # sentinel for an empty target
 
-    prev_m = prev_x = prev_y = np.full(width, INF)
+    prev_m = prev_x = prev_y = np.full(1, INF)
     chunk_start, chunk_end = 0, 0
     for i in range(n + 1):
         if i >= chunk_end:
             chunk_start, chunk_end = i, min(n + 1, i + chunk)
+            width = band.chunk_width(chunk_start, chunk_end)
+            cols = np.arange(width)
             rows = np.arange(chunk_start, chunk_end)
             j_abs = lo[rows][:, None] + cols[None, :]
             in_doc = j_abs <= m
@@ -104,10 +116,11 @@ def search(n: int, m: int, band: Band, moves: Sequence[tuple[int, int]], cost_ro
             start_off = np.where(j_abs < m, tgt_open[k_abs] - tgt_ext_cum[np.minimum(k_abs + 1, m)], INF)
             ext_at = np.where(in_doc, tgt_ext_cum[k_abs], INF)
             src_row = rows[:, None] - moves_a[None, :]
-            shift = np.where(src_row >= 0, lo[rows][:, None] - lo[np.maximum(src_row, 0)] - moves_b, width)
-            base = (src_row % slots) * row_len + pad + np.minimum(shift, width)
+            shift = np.where(src_row >= 0, lo[rows][:, None] - lo[np.maximum(src_row, 0)] - moves_b, max_width)
+            base = (src_row % slots) * row_len + pad + np.minimum(shift, max_width)
             gather = base[:, :, None] + cols[None, None, :]          # (rows, moves, width)
-            costs = cost_rows(chunk_start, chunk_end)
+            costs = cost_rows(chunk_start, chunk_end, width)
+            trace.open_chunk(chunk_end - chunk_start, width)
         r = i - chunk_start
         # M: beads with both sides, from rows i-a.
         if i == 0:
@@ -116,7 +129,7 @@ def search(n: int, m: int, band: Band, moves: Sequence[tuple[int, int]], cost_ro
             cand = d_rows[gather[r]] + costs[:, r, :]
             best = cand.argmin(axis=0)
             cur_m = cand[best, cols]
-            move_best[i] = best
+            trace.move_best[-1][r] = best
         # X: the source segment i-1 left unaligned, from row i-1 at the same column.
         if i == 0:
             cur_x = np.full(width, INF)
@@ -126,18 +139,20 @@ def search(n: int, m: int, band: Band, moves: Sequence[tuple[int, int]], cost_ro
             opened = np.minimum(pm, py) + skips.src_open[i - 1]
             extended = px + skips.src_extend[i - 1]
             cur_x = np.minimum(opened, extended)
-            x_from[i] = np.where(extended < opened, State.SKIP_SRC, np.where(py < pm, State.SKIP_TGT, State.BEAD))
+            trace.x_from[-1][r] = np.where(extended < opened, State.SKIP_SRC,
+                                           np.where(py < pm, State.SKIP_TGT, State.BEAD))
         # Y: target segments k..j-1 left unaligned, from the same row: a running minimum over k.
         a_vals = np.minimum(cur_m, cur_x)
-        a_from[i] = cur_x < cur_m
+        a_from = cur_x < cur_m
+        trace.a_from[-1][r] = a_from
         starts = a_vals + start_off[r]
-        y_starts[i] = starts
+        trace.y_starts[-1][r] = starts
         cur_y = np.empty(width)
         cur_y[0] = INF
         np.add(ext_at[r, 1:], np.minimum.accumulate(starts)[:-1], out=cur_y[1:])
         cur_m = np.where(in_doc[r], cur_m, INF)
         y_wins = cur_y < a_vals
-        d_state[i] = np.where(y_wins, State.SKIP_TGT, a_from[i])
+        trace.d_state[-1][r] = np.where(y_wins, State.SKIP_TGT, a_from)
         slot = (i % slots) * row_len
         d_rows[slot:slot + row_len] = INF
         d_rows[slot + pad:slot + pad + width] = np.where(y_wins, cur_y, a_vals)
@@ -145,41 +160,62 @@ def search(n: int, m: int, band: Band, moves: Sequence[tuple[int, int]], cost_ro
 
     if not np.isfinite(d_rows[(n % slots) * row_len + pad + m - lo[n]]):
         raise ValueError("no path inside the band")
-    return _trace(n, m, lo, moves, move_best, d_state, x_from, a_from, y_starts)
+    return trace.path(n, m, moves)
+
+
+class _Trace:
+    """Back-pointers of the search, one block of rows per chunk (each as wide as that chunk)."""
+
+    def __init__(self, lo: np.ndarray, chunk: int) -> None:
+        self.lo, self.chunk = lo, chunk
+        self.move_best: list[np.ndarray] = []
+        self.d_state: list[np.ndarray] = []
+        self.x_from: list[np.ndarray] = []
+        self.a_from: list[np.ndarray] = []        # X rather than M ends the path before a Y run
+        self.y_starts: list[np.ndarray] = []      # run-start values; the trace takes their argmin
+
+    def open_chunk(self, rows: int, width: int) -> None:
+        for store, dtype in ((self.move_best, np.int8), (self.d_state, np.int8), (self.x_from, np.int8),
+                             (self.a_from, np.int8), (self.y_starts, np.float64)):
+            store.append(np.zeros((rows, width), dtype=dtype))
+
+    def _at(self, store: list[np.ndarray], i: int) -> np.ndarray:
+        return store[i // self.chunk][i % self.chunk]
+
+    def path(self, n: int, m: int, moves: Sequence[tuple[int, int]]
+             ) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+        lo = self.lo
+        beads: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        i, j = n, m
+        state = int(self._at(self.d_state, i)[j - lo[i]])
+        while i > 0 or j > 0:
+            w = j - lo[i]
+            if state == State.BEAD:
+                a, b = moves[int(self._at(self.move_best, i)[w])]
+                beads.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
+                i, j = i - a, j - b
+                state = int(self._at(self.d_state, i)[j - lo[i]])
+            elif state == State.SKIP_SRC:
+                beads.append(((i - 1,), ()))
+                state = int(self._at(self.x_from, i)[w])
+                i -= 1
+            else:
+                # the run started at the last column before w with the lowest start value
+                k = w - 1 - int(np.argmin(self._at(self.y_starts, i)[:w][::-1]))
+                beads.extend(((), (t,)) for t in range(j - 1, lo[i] + k - 1, -1))
+                state = int(self._at(self.a_from, i)[k])
+                j = lo[i] + k
+        beads.reverse()
+        return tuple(beads)
 
 
 def _shift(row: np.ndarray, d: int, width: int) -> np.ndarray:
-    """Values of `row` (columns from lo[i-1]) seen from a row starting d columns further right."""
-    if d == 0:
+    """Values of the previous row (columns from lo[i-1]) seen from a row `width` wide starting d columns on."""
+    if d == 0 and len(row) == width:
         return row
     out = np.full(width, INF)
-    if d < width:
-        out[:width - d] = row[d:]
+    take = row[d:d + width]
+    out[:len(take)] = take
     return out
 
 
-def _trace(n: int, m: int, lo: np.ndarray, moves: Sequence[tuple[int, int]], move_best: np.ndarray,
-           d_state: np.ndarray, x_from: np.ndarray, a_from: np.ndarray,
-           y_starts: np.ndarray) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
-    beads: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
-    i, j = n, m
-    state = int(d_state[i, j - lo[i]])
-    while i > 0 or j > 0:
-        w = j - lo[i]
-        if state == State.BEAD:
-            a, b = moves[int(move_best[i, w])]
-            beads.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
-            i, j = i - a, j - b
-            state = int(d_state[i, j - lo[i]])
-        elif state == State.SKIP_SRC:
-            beads.append(((i - 1,), ()))
-            state = int(x_from[i, w])
-            i -= 1
-        else:
-            # the run started at the last column before w with the lowest start value
-            k = w - 1 - int(np.argmin(y_starts[i, :w][::-1]))
-            beads.extend(((), (t,)) for t in range(j - 1, lo[i] + k - 1, -1))
-            state = int(a_from[i, k])
-            j = lo[i] + k
-    beads.reverse()
-    return tuple(beads)

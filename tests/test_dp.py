@@ -13,11 +13,11 @@ def flat_skips(n, m, open_=1.0, extend=0.5):
 
 def table_costs(n, m, band, table):
     """Cost rows from a function of (a, b, i, j)."""
-    def rows(i0, i1):
-        out = np.full((len(MOVES), i1 - i0, band.width), np.inf)
+    def rows(i0, i1, width):
+        out = np.full((len(MOVES), i1 - i0, width), np.inf)
         for k, (a, b) in enumerate(MOVES):
             for i in range(i0, i1):
-                for w in range(band.width):
+                for w in range(width):
                     j = band.lo[i] + w
                     if i - a >= 0 and 0 <= j - b and j <= m:
                         out[k, i - i0, w] = table(a, b, i, j)
@@ -79,13 +79,13 @@ def test_empty_sides():
 
 def test_band_must_reach_the_end():
     with pytest.raises(ValueError, match="band"):
-        search(5, 5, Band(np.zeros(6, dtype=np.int64), 2), MOVES, lambda i0, i1: None, flat_skips(5, 5))
+        search(5, 5, Band.of_width(np.zeros(6, dtype=np.int64), 2), MOVES, lambda *_: None, flat_skips(5, 5))
 
 
 def test_narrow_band_follows_diagonal():
     n = m = 40
     lo = np.maximum(np.arange(n + 1) - 3, 0)
-    band = Band(lo, 8)
+    band = Band.of_width(lo, 8)
     cost = table_costs(n, m, band, lambda a, b, i, j: 0.0 if (a, b) == (1, 1) and i == j else 4.0)
     beads = search(n, m, band, MOVES, cost, flat_skips(n, m, 3.0, 3.0))
     assert beads == tuple(((i,), (i,)) for i in range(n))

@@ -6,7 +6,9 @@ n-grams across languages; a learned lexicon adds shared features for word pairs 
 from __future__ import annotations
 
 import re
+import unicodedata
 from array import array
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -26,7 +28,19 @@ def words(text: str) -> list[str]:
     >>> words("L’Élève a 12 ans")
     ['l', 'eleve', 'a', 'ans']
     """
-    return _WORD.findall(strip_accents(text))
+    if text.isascii():
+        return _WORD.findall(text.lower())
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    found = []
+    for word in _WORD.findall(text.casefold()):
+        found.extend(_WORD.findall(_strip_word(word)) if not word.isascii() else (word,))
+    return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _strip_word(word: str) -> str:
+    return strip_accents(word)
 
 
 def ngrams(word: str) -> tuple[str, ...]:

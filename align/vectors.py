@@ -180,13 +180,15 @@ def pool(matrix: sparse.csr_matrix, factor: int, keep: int = 0) -> sparse.csr_ma
 
 
 def prune_rows(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
-    """Keep the `keep` largest entries of each row (equal weights: the earlier stored entry wins)."""
+    """Keep the `keep` largest entries of each row (a deterministic selection among equal weights)."""
     matrix = matrix.tocsr()
     counts = np.diff(matrix.indptr)
     if counts.max(initial=0) <= keep:
         return matrix
+    chosen = np.ones(matrix.nnz, dtype=bool)
+    for row in np.flatnonzero(counts > keep):
+        start, end = matrix.indptr[row], matrix.indptr[row + 1]
+        drop = np.argpartition(-matrix.data[start:end], keep)[keep:]
+        chosen[start + drop] = False
     row_of = np.repeat(np.arange(matrix.shape[0]), counts)
-    order = np.lexsort((-matrix.data, row_of))  # stable: equal weights keep their stored order
-    rank = np.arange(len(order)) - matrix.indptr[row_of[order]]
-    chosen = np.sort(order[rank < keep])
     return sparse.csr_matrix((matrix.data[chosen], (row_of[chosen], matrix.indices[chosen])), shape=matrix.shape)

@@ -1,0 +1,51 @@
+import numpy as np
+from scipy import sparse
+
+from align.vectors import band_dots, neighbour_dots, ngrams, pool, prune_rows, words
+
+
+def test_words_strip_accents_and_split_elisions():
+    assert words("L’Élève de Kangchendzönga, 8848 m") == ["l", "eleve", "de", "kangchendzonga", "m"]
+
+
+def test_nfd_and_nfc_give_the_same_words():
+    assert words("cafe\u0301 déjà") == words("café de\u0301ja\u0300") == ["cafe", "deja"]
+
+
+def test_ngrams_are_padded():
+    assert ngrams("eau") == ("<ea", "eau", "au>", "<eau", "eau>")
+
+
+def matrix(rows):
+    return sparse.csr_matrix(np.array(rows, dtype=np.float32))
+
+
+def test_band_dots_match_dense_products():
+    rng = np.random.default_rng(1)
+    a, b = rng.random((7, 5)), rng.random((9, 5))
+    lo = np.array([0, 0, 1, 2, 3, 3, 5])
+    got = band_dots(matrix(a), matrix(b), lo, 4, chunk=3)
+    full = a @ b.T
+    for r in range(7):
+        for w in range(4):
+            c = lo[r] + w
+            assert np.isclose(got[r, w], full[r, c] if c < 9 else 0.0, atol=1e-5)
+
+
+def test_neighbour_dots_in_blocks():
+    rng = np.random.default_rng(2)
+    a = rng.random((11, 4))
+    near = neighbour_dots(matrix(a), 3, chunk=4)
+    for k in range(4):
+        expected = [a[r] @ a[r + k] if r + k < 11 else 0.0 for r in range(11)]
+        assert np.allclose(near[k], expected, atol=1e-5)
+
+
+def test_pool_sums_consecutive_rows():
+    got = pool(matrix([[1, 0], [0, 2], [3, 0]]), 2).toarray()
+    assert got.tolist() == [[1, 2], [3, 0]]
+
+
+def test_prune_rows_keeps_the_heaviest():
+    got = prune_rows(matrix([[5, 1, 3, 0], [1, 0, 0, 0]]), 2).toarray()
+    assert got.tolist() == [[5, 0, 3, 0], [1, 0, 0, 0]]

@@ -1,0 +1,135 @@
+"""One test per divergence rule, on hand-made pairs."""
+import pytest
+
+from align.divergence import (Flag, PairView, added, check_pair, dropped, find_anchors, low_similarity,
+                              merged_or_split, number_mismatch, omissions_and_entities)
+from align.segment import Segment
+
+
+def seg(doc, index, text, kind="sentence"):
+    return Segment(doc, index, text, 0, len(text), kind)
+
+
+def view(src, tgt, score=0.9, ratio=1.1, langs=("en", "fr")):
+    return PairView(tuple(seg("s", k, t) if isinstance(t, str) else t for k, t in enumerate(src)),
+                    tuple(seg("t", k, t) if isinstance(t, str) else t for k, t in enumerate(tgt)),
+                    langs[0], langs[1], score, ratio)
+
+
+def types(flags):
+    return [(f.type, f.severity) for f in flags]
+
+
+class TestAddedAndDropped:
+    @pytest.mark.parametrize("kind, severity", [("link", "info"), ("meta", "info"), ("boilerplate", "info"),
+                                                ("heading", "warning"), ("sentence", "error")])
+    def test_added_severity_follows_what_the_line_is(self, kind, severity):
+        flags = added(view([], [seg("t", 0, "Lire aussi : autre chose", kind)]))
+        assert types(flags) == [("added", severity)] and flags[0].spans[0].segment == "t0"
+
+    @pytest.mark.parametrize("kind, severity", [("heading", "info"), ("meta", "info"), ("sentence", "error")])
+    def test_dropped_severity(self, kind, severity):
+        assert types(dropped(view([seg("s", 0, "Interview: a headline", kind)], []))) == [("dropped", severity)]
+
+    def test_pairs_with_both_sides_are_neither(self):
+        pair = view(["One."], ["Un."])
+        assert added(pair) == () and dropped(pair) == ()
+
+
+class TestMergedOrSplit:
+    @pytest.mark.parametrize("a, b, expected", [(1, 1, []), (2, 1, [("merged", "info")]),
+                                                (1, 3, [("split", "info")]), (2, 2, [("merged", "info")])])
+    def test_shape(self, a, b, expected):
+        assert types(merged_or_split(view(["S."] * a, ["T."] * b))) == expected
+
+
+class TestNumberMismatch:
+    @pytest.mark.parametrize("src, tgt", [
+        ("12,000 firms", "12 000 entreprises"),
+        ("12,000 firms", "12\u202f000 entreprises"),
+        ("12,000 firms", "12\u00a0000 entreprises"),
+        ("32.5 trillion yuan", "32,5 billions de yuans"),
+        ("4.57 per cent", "4,57 %"),
+        ("2.45 billion euros", "2,45 milliards d’euros"),
+        ("2,450 billion euros", "2.450 milliards d’euros"),
+        ("in 2023", "en 2023"),
+    ])
+    def test_format_differences_are_not_mismatches(self, src, tgt):
+        assert number_mismatch(view([src], [tgt])) == ()
+
+    @pytest.mark.parametrize("src, tgt, severity", [
+        ("12,000 firms", "15 000 entreprises", "error"),
+        ("32.5 trillion yuan", "32,5 milliards de yuans", "error"),
+        ("12,000 firms in 2023", "12 000 entreprises", "warning"),
+        ("firms", "12 000 entreprises", "warning"),
+    ])
+    def test_mismatches(self, src, tgt, severity):
+        (flag,) = number_mismatch(view([src], [tgt]))
+        assert (flag.type, flag.severity) == ("number_mismatch", severity)
+
+    def test_spans_cover_the_numbers(self):
+        (flag,) = number_mismatch(view(["They hired 12,000 people."], ["Ils ont embauché 15 000 personnes."]))
+        assert [(s.side, s.start, s.end) for s in flag.spans] == [("source", 11, 17), ("target", 17, 23)]
+
+
+class TestAnchors:
+    def test_names_acronyms_and_not_sentence_openers(self):
+        s = seg("s", 0, "Jin said in an interview with Xinhua that SMEs in the U.S. will grow.")
+        assert [a.text for a in find_anchors("source", s, "en")] == ["Xinhua", "SMEs"]
+
+    def test_german_nouns_are_not_names(self):
+        s = seg("s", 0, "Die Expedition erreichte den Gipfel mit der UNO.")
+        assert [a.text for a in find_anchors("source", s, "de")] == ["UNO"]
+
+    def test_multiword_names_with_connectors(self):
+        s = seg("s", 0, "He spoke of the Ministry of Industry and Information Technology yesterday.")
+        assert [a.text for a in find_anchors("source", s, "en")] == ["Ministry of Industry and Information Technology"]
+
+
+class TestOmissionsAndEntities:
+    SRC = "The plan supports small firms, Jin said in an interview with Xinhua."
+
+    def test_missing_name_and_short_translation_is_a_partial_omission(self):
+        flags = omissions_and_entities(view([self.SRC], ["Le plan soutient les petites entreprises, a dit Jin."]))
+        assert types(flags) == [("partial_omission", "warning")]
+        assert self.SRC[flags[0].spans[0].start:flags[0].spans[0].end] == "Xinhua"
+
+    def test_missing_name_at_full_length_is_an_entity_mismatch(self):
+        tgt = "Le plan soutient vraiment beaucoup les petites entreprises, a dit Jin lors d’un long entretien."
+        assert types(omissions_and_entities(view([self.SRC], [tgt]))) == [("entity_mismatch", "warning")]
+
+    def test_cognates_and_localised_acronyms_match(self):
+        src = "China will support small and medium-sized enterprises (SMEs), said Jin."
+        tgt = "La Chine soutiendra les petites et moyennes entreprises (PME), a déclaré Jin."
+        assert omissions_and_entities(view([src], [tgt])) == ()
+
+    def test_a_much_shorter_translation_is_reported_on_length_alone(self):
+        src = ("The ministry will support the digital transformation and healthy growth of these firms across "
+               "every province of the country over the next five years.")
+        flags = omissions_and_entities(view([src], ["Le ministère soutiendra ces entreprises."]))
+        assert types(flags) == [("partial_omission", "warning")]
+
+    def test_name_added_in_the_translation(self):
+        flags = omissions_and_entities(view(["The minister spoke."], ["Le ministre Dupont a parlé."]))
+        assert types(flags) == [("entity_mismatch", "warning")] and flags[0].spans[0].side == "target"
+
+
+class TestLowSimilarity:
+    def test_low_score(self):
+        assert types(low_similarity(view(["One."], ["Deux."], score=0.2))) == [("low_similarity", "warning")]
+
+    def test_confident_pair_and_skips_are_not_flagged(self):
+        assert low_similarity(view(["One."], ["Un."], score=0.8)) == ()
+        assert low_similarity(view(["One."], [], score=0.0)) == ()
+
+    def test_left_out_next_to_a_partial_omission(self):
+        src = ("The ministry will support the digital transformation and healthy growth of these firms across "
+               "every province of the country over the next five years.")
+        flags = check_pair(view([src], ["Le ministère soutiendra ces entreprises."], score=0.1))
+        assert [f.type for f in flags] == ["partial_omission"]
+
+
+def test_flag_is_a_plain_frozen_dataclass():
+    flag = Flag("added", "info", "x")
+    with pytest.raises(AttributeError):
+        flag.type = "dropped"

@@ -77,6 +77,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="one line is one segment: nothing is split or merged (corpora, gold sets)")
     p.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8/UTF-16 by BOM")
     p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("compare", help="compare a machine translation with a reference: scores, word diffs, flags")
+    p.add_argument("hypothesis")
+    p.add_argument("reference", nargs="?", help="the reference (or give one or more --reference)")
+    p.add_argument("--reference", dest="references", action="append", default=[], metavar="FILE",
+                   help="a reference; repeat for several (sacrebleu multi-reference scoring)")
+    p.add_argument("--out", metavar="DIR", help="folder for report.json, report.html, report.md, pairs.csv")
+    p.add_argument("--unified", action="store_true", help="print a unified diff (one sentence a line) to stdout")
+    p.add_argument("--worst-first", action="store_true", help="order the HTML report by chrF, lowest first")
+    p.add_argument("--lang", type=_lang, help="language of both texts (default: detected)")
+    p.add_argument("--presegmented", action="store_true",
+                   help="one line is one segment: nothing is split or merged")
+    p.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8/UTF-16 by BOM")
+    p.set_defaults(func=_cmd_compare)
     return parser
 
 
@@ -124,6 +138,35 @@ def _cmd_report(args: argparse.Namespace) -> int:
     s = review.summary
     print(f"{len(review.pairs)} pairs, {s.severities['error']} errors, {s.severities['warning']} warnings, "
           f"{s.severities['info']} notes; wrote {', '.join(written)}", file=sys.stderr)
+    return 0
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from align.align import Options
+    from align.compare import compare_documents
+    from align.load import read_document
+    from align.report.comparison import unified_diff
+    from align.report.write import write_comparison
+
+    reference_paths = ([args.reference] if args.reference else []) + args.references
+    if not reference_paths:
+        raise AlignError("compare needs a reference: give REFERENCE or --reference FILE", exit_code=2)
+    if not args.out and not args.unified:
+        raise AlignError("nothing to write: give --out DIR and/or --unified", exit_code=2)
+    hyp = read_document(args.hypothesis, encoding=args.encoding)
+    refs = [read_document(p, encoding=args.encoding).text for p in reference_paths]
+    comparison = compare_documents(hyp.text, refs, args.lang, Options(presegmented=args.presegmented),
+                                   hypothesis_path=args.hypothesis, reference_paths=reference_paths)
+    if args.out:
+        try:
+            written = write_comparison(comparison, args.out, args.worst_first)
+        except OSError as err:
+            raise AlignError(f"{args.out}: cannot write the report ({err.strerror})") from None
+        corpus = comparison.corpus
+        print(f"{len(comparison.review.pairs)} pairs; BLEU {corpus['bleu'].score:.2f}, chrF {corpus['chrf'].score:.2f}, "
+              f"TER {corpus['ter'].score:.2f}; wrote {', '.join(written)}", file=sys.stderr)
+    if args.unified:
+        sys.stdout.write(unified_diff(comparison))
     return 0
 
 

@@ -59,6 +59,7 @@ class PairView:
     target_lang: str
     score: float
     length_ratio: float
+    sides: tuple[str, str] = ("source", "translation")   # what a reader calls each side
 
     @property
     def length_delta(self) -> float:
@@ -70,20 +71,21 @@ class PairView:
 
 Rule = Callable[[PairView], tuple[Flag, ...]]
 
+# Messages name the sides as the reader does: {src} and {tgt} are e.g. "source" and "translation".
 _ADDED_MESSAGES = {
-    LINK: (INFO, "Injected link line: the publishing site points to another article here; it has no source."),
-    META: (INFO, "Caption, credit or date line with no counterpart in the source."),
-    BOILERPLATE: (INFO, "Site boilerplate with no counterpart in the source."),
-    HEADING: (WARNING, "Heading with no counterpart in the source: check whether it was added."),
-    SENTENCE: (ERROR, "Sentence with no counterpart in the source: it was added, or belongs to a neighbouring "
-                      "sentence."),
+    LINK: (INFO, "Injected link line: the publishing site points to another article here; it has no {src}."),
+    META: (INFO, "Caption, credit or date line with no counterpart in the {src}."),
+    BOILERPLATE: (INFO, "Site boilerplate with no counterpart in the {src}."),
+    HEADING: (WARNING, "Heading with no counterpart in the {src}: check whether it was added."),
+    SENTENCE: (ERROR, "Sentence of the {tgt} with no counterpart in the {src}: it was added, or belongs to a "
+                      "neighbouring sentence."),
 }
 _DROPPED_MESSAGES = {
-    LINK: (INFO, "Link line of the source, not carried over."),
-    META: (INFO, "Date, dateline, byline or credit of the source, not carried over (often on purpose)."),
-    BOILERPLATE: (INFO, "Source boilerplate, not carried over."),
-    HEADING: (INFO, "Headline or heading of the source, not translated (often left out on purpose)."),
-    SENTENCE: (ERROR, "This source sentence has no translation."),
+    LINK: (INFO, "Link line of the {src}, not carried over."),
+    META: (INFO, "Date, dateline, byline or credit of the {src}, not carried over (often on purpose)."),
+    BOILERPLATE: (INFO, "Boilerplate of the {src}, not carried over."),
+    HEADING: (INFO, "Headline or heading of the {src}, not in the {tgt} (often left out on purpose)."),
+    SENTENCE: (ERROR, "This sentence of the {src} has no counterpart in the {tgt}."),
 }
 
 
@@ -96,6 +98,7 @@ def added(pair: PairView) -> tuple[Flag, ...]:
     if pair.source or not pair.target:
         return ()
     severity, message = _ADDED_MESSAGES.get(pair.target[0].kind, _ADDED_MESSAGES[SENTENCE])
+    message = message.format(src=pair.sides[0], tgt=pair.sides[1])
     return (Flag("added", severity, message, _whole("target", pair.target)),)
 
 
@@ -104,6 +107,7 @@ def dropped(pair: PairView) -> tuple[Flag, ...]:
     if pair.target or not pair.source:
         return ()
     severity, message = _DROPPED_MESSAGES.get(pair.source[0].kind, _DROPPED_MESSAGES[SENTENCE])
+    message = message.format(src=pair.sides[0], tgt=pair.sides[1])
     return (Flag("dropped", severity, message, _whole("source", pair.source)),)
 
 
@@ -137,13 +141,13 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
     shown_src = ", ".join(n.text for n, _ in src_left) or "nothing"
     shown_tgt = ", ".join(n.text for n, _ in tgt_left) or "nothing"
     if src_left and tgt_left:
-        message = f"Numbers disagree: the source has {shown_src} where the translation has {shown_tgt}."
+        message = f"Numbers disagree: the {pair.sides[0]} has {shown_src} where the {pair.sides[1]} has {shown_tgt}."
         severity = ERROR
     elif src_left:
-        message = f"The source's {shown_src} does not appear in the translation."
+        message = f"The {pair.sides[0]}'s {shown_src} does not appear in the {pair.sides[1]}."
         severity = WARNING
     else:
-        message = f"The translation has {shown_tgt}, which is not in the source."
+        message = f"The {pair.sides[1]} has {shown_tgt}, which is not in the {pair.sides[0]}."
         severity = WARNING
     return (Flag("number_mismatch", severity, message, tuple(s for _, s in src_left + tgt_left)),)
 

@@ -91,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="one line is one segment: nothing is split or merged")
     p.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8/UTF-16 by BOM")
     p.set_defaults(func=_cmd_compare)
+
+    p = sub.add_parser("check", help="flag machine-translation and scraping artifacts in one text (no reference)")
+    p.add_argument("file")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for report.json and report.md")
+    p.add_argument("--lang", type=_lang, help="language of the text (default: detected)")
+    _add_input_options(p)
+    p.set_defaults(func=_cmd_check)
     return parser
 
 
@@ -167,6 +174,25 @@ def _cmd_compare(args: argparse.Namespace) -> int:
               f"TER {corpus['ter'].score:.2f}; wrote {', '.join(written)}", file=sys.stderr)
     if args.unified:
         sys.stdout.write(unified_diff(comparison))
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from align.check import check_text
+    from align.lang import detect_language
+    from align.load import read_document
+    from align.report.issues import format_check_json, format_check_md
+    from align.report.write import write_all
+
+    doc = read_document(args.file, encoding=args.encoding)
+    lang = args.lang or detect_language(doc.text)
+    segments, issues = check_text(doc.text, lang, args.presegmented)
+    try:
+        written = write_all(args.out, {"report.json": format_check_json(args.file, lang, segments, issues),
+                                        "report.md": format_check_md(args.file, lang, segments, issues)})
+    except OSError as err:
+        raise AlignError(f"{args.out}: cannot write the report ({err.strerror})") from None
+    print(f"{len(segments)} segments, {len(issues)} issues; wrote {', '.join(written)}", file=sys.stderr)
     return 0
 
 

@@ -18,7 +18,7 @@ from align.report.segments import segment_record
 _DIFF_CSS = """
 ins{background:#d7f5dd;text-decoration:none}del{background:#fbd5d0}
 .diff{margin-top:.3em;padding:.3em .5em;background:#fafafa;border:1px dashed #ddd;font-size:.92em}
-td.scores{width:9em;font-size:.85em;font-variant-numeric:tabular-nums;white-space:nowrap}
+th.scores,td.scores{width:8em;font-size:.85em;font-variant-numeric:tabular-nums;white-space:nowrap}
 """
 
 

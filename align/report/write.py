@@ -22,7 +22,7 @@ def write_review(review: Review, out_dir: str) -> tuple[str, ...]:
     from align.report.md import format_review_md
     from align.report.tmx import format_review_tmx
 
-    return _write_all(out_dir, {"report.json": format_review_json(review), "report.html": format_review_html(review),
+    return write_all(out_dir, {"report.json": format_review_json(review), "report.html": format_review_html(review),
                                 "report.md": format_review_md(review), "pairs.csv": format_review_csv(review),
                                 "pairs.tmx": format_review_tmx(review)})
 
@@ -32,13 +32,13 @@ def write_comparison(comparison: "Comparison", out_dir: str, worst_first: bool =
     from align.report.comparison import (format_comparison_csv, format_comparison_html, format_comparison_json,
                                          format_comparison_md)
 
-    return _write_all(out_dir, {"report.json": format_comparison_json(comparison),
+    return write_all(out_dir, {"report.json": format_comparison_json(comparison),
                                 "report.html": format_comparison_html(comparison, worst_first),
                                 "report.md": format_comparison_md(comparison),
                                 "pairs.csv": format_comparison_csv(comparison)})
 
 
-def _write_all(out_dir: str, contents: dict[str, str]) -> tuple[str, ...]:
+def write_all(out_dir: str, contents: dict[str, str]) -> tuple[str, ...]:
     """Every file whole or not at all, in a stable order; the folder is created when missing."""
     os.makedirs(out_dir, exist_ok=True)
     written = []

@@ -134,3 +134,42 @@ class TestReport:
         blocker.write_text("x", encoding="utf-8")
         code, _, err = run(capsys, "report", SOURCE_SEED, TARGET_SEED, "--out", str(blocker / "sub"))
         assert code == 1 and err.startswith("align: error: ") and err.count("\n") == 1
+
+
+class TestCompareAndCheck:
+    HYP = os.path.join(ROOT, "seeds", "004_61cc61bc62d06839.txt")
+    REF = os.path.join(ROOT, "examples", "004_post-edit_align-project.txt")
+
+    def test_compare_writes_reports_and_prints_a_unified_diff(self, capsys, tmp_path):
+        code, out, err = run(capsys, "compare", self.HYP, self.REF, "--out", str(tmp_path / "c"), "--unified")
+        assert code == 0 and out.startswith("--- ") and "+++ " in out and "chrF" in err
+        doc = json.loads((tmp_path / "c" / "report.json").read_text(encoding="utf-8"))
+        assert set(doc["corpus_scores"]) == {"bleu", "chrf", "ter"}
+        assert all(set(p["scores"]) == {"bleu", "chrf", "ter"} and "diff" in p for p in doc["pairs"])
+
+    def test_compare_with_two_references(self, capsys, tmp_path):
+        code, _, _ = run(capsys, "compare", self.HYP, "--reference", self.REF, "--reference", self.REF,
+                         "--out", str(tmp_path))
+        doc = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+        assert code == 0 and doc["corpus_scores"]["bleu"]["signature"].startswith("nrefs:2|")
+
+    @pytest.mark.parametrize("argv", [["compare", "x.txt", "--out", "d"], ["compare", "a.txt", "b.txt"]])
+    def test_compare_usage_errors(self, capsys, argv):
+        code, _, err = run(capsys, *argv)
+        assert code == 2 and err.count("\n") == 1
+
+    def test_check_report(self, capsys, tmp_path):
+        code, _, err = run(capsys, "check", self.HYP, "--out", str(tmp_path))
+        doc = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+        assert code == 0 and {"segment_id", "type", "severity", "message"} <= set(doc["flags"][0])
+        assert doc["source"]["segments"][7]["text"] == "needed, they added."
+
+    def test_committed_004_reports_are_up_to_date(self, tmp_path, monkeypatch):
+        monkeypatch.chdir(ROOT)
+        hyp, ref = "seeds/004_61cc61bc62d06839.txt", "examples/004_post-edit_align-project.txt"
+        assert main(["compare", hyp, ref, "--out", str(tmp_path / "compare")]) == 0
+        assert main(["check", hyp, "--out", str(tmp_path / "check")]) == 0
+        for sub, folder in (("compare", "004-compare"), ("check", "004-check")):
+            for name in os.listdir(tmp_path / sub):
+                with open(os.path.join(ROOT, "reports", folder, name), "rb") as handle:
+                    assert (tmp_path / sub / name).read_bytes() == handle.read(), f"{folder}/{name}"

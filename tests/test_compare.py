@@ -1,0 +1,78 @@
+"""Same-language alignment on edits made to the post-edit of 004: split, merged, dropped and added sentences."""
+import pytest
+
+from align.compare import compare_documents
+from conftest import ROOT, read
+
+REF = read(f"{ROOT}/examples/004_post-edit_align-project.txt")
+
+
+def pairs_of(comparison):
+    return [([s.text[:25] for s in p.source], [t.text[:25] for t in p.target], [f.type for f in p.flags])
+            for p in comparison.review.pairs]
+
+
+def find(comparison, text):
+    return [p for p in comparison.review.pairs if any(text in s.text for s in p.source + p.target)]
+
+
+def test_identical_texts_pair_one_to_one_and_score_100():
+    c = compare_documents(REF, [REF], "en")
+    assert all(len(p.source) == len(p.target) == 1 and not p.flags for p in c.review.pairs)
+    assert c.corpus["bleu"].score == 100.0 and c.corpus["ter"].score == 0.0
+
+
+def test_split_sentence_faces_its_whole_counterpart():
+    hyp = REF.replace("He called for addressing technology bottlenecks and ensuring",
+                      "He called for addressing technology bottlenecks. He also called for ensuring")
+    (pair,) = find(compare_documents(hyp, [REF], "en"), "technology bottlenecks")
+    assert len(pair.source) == 2 and len(pair.target) == 1
+
+
+def test_merged_sentences_face_both_counterparts():
+    hyp = REF.replace("However, the country’s manufacturing sector contracted in May. The official",
+                      "However, the country’s manufacturing sector contracted in May, and the official")
+    (pair,) = find(compare_documents(hyp, [REF], "en"), "contracted in May")
+    assert len(pair.source) == 1 and len(pair.target) == 2
+
+
+def test_dropped_and_added_sentences():
+    dropped = "China’s top leadership attaches great importance to manufacturing"
+    hyp = "\n".join(line for line in REF.split("\n") if not line.startswith(dropped))
+    hyp = hyp.replace("“Important Driver”", "“Important Driver”\n\nThe weather in Beijing was sunny and warm "
+                                            "on the day of the conference, organisers said.")
+    c = compare_documents(hyp, [REF], "en")
+    (gone,) = find(c, dropped)
+    assert not gone.source and [f.type for f in gone.flags] == ["added"]
+    (extra,) = find(c, "The weather in Beijing")
+    assert not extra.target and [f.type for f in extra.flags] == ["dropped"]
+    others = [p for p in c.review.pairs if p not in (gone, extra)]
+    assert all(len(p.source) == len(p.target) == 1 and not p.flags for p in others)
+
+
+def test_changed_number_is_flagged_and_scored():
+    hyp = REF.replace("13 consecutive years", "15 consecutive years")
+    (pair,) = find(compare_documents(hyp, [REF], "en"), "consecutive years")
+    assert [f.type for f in pair.flags] == ["number_mismatch"]
+
+
+def test_seed_004_against_its_post_edit():
+    c = compare_documents(read(f"{ROOT}/seeds/004_61cc61bc62d06839.txt"), [REF], "en")
+    merged = [p for p in c.review.pairs if len(p.source) > 1]
+    assert any("needed, they added." in s.text for p in merged for s in p.source)
+    assert any("enterprise." == s.text for p in merged for s in p.source)
+    (view,) = find(c, "you’ll have this beautiful view")
+    assert not view.target and [f.type for f in view.flags] == ["dropped"]
+    assert 80 < c.corpus["chrf"].score < 100
+
+
+def test_several_references():
+    other = REF.replace("Denis Depoux", "Denis Depou")
+    c = compare_documents(REF, [REF, other], "en")
+    assert c.corpus["bleu"].signature.startswith("nrefs:2|") and c.corpus["bleu"].score == 100.0
+    assert all(len(texts) == 2 for texts in c.reference_texts)
+
+
+def test_needs_a_reference():
+    with pytest.raises(ValueError):
+        compare_documents(REF, [], "en")

@@ -98,6 +98,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", type=_lang, help="language of the text (default: detected)")
     _add_input_options(p)
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("corpus", help="compare documents of one language: similarity matrix and shared passages")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for matrix.csv, matches.csv, report.json/html")
+    p.add_argument("--lang", type=_lang, help="language of the documents (default: detected)")
+    p.add_argument("--threshold", type=float, default=None, help="cosine from which sentences count as shared")
+    p.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8/UTF-16 by BOM")
+    p.set_defaults(func=_cmd_corpus)
     return parser
 
 
@@ -193,6 +201,26 @@ def _cmd_check(args: argparse.Namespace) -> int:
     except OSError as err:
         raise AlignError(f"{args.out}: cannot write the report ({err.strerror})") from None
     print(f"{len(segments)} segments, {len(issues)} issues; wrote {', '.join(written)}", file=sys.stderr)
+    return 0
+
+
+def _cmd_corpus(args: argparse.Namespace) -> int:
+    from align.corpus import MATCH_THRESHOLD, compare_corpus
+    from align.load import read_document
+    from align.report.corpus import format_corpus_html, format_corpus_json, format_matches_csv, format_matrix_csv
+    from align.report.write import write_all
+
+    if len(args.files) < 2:
+        raise AlignError("corpus needs at least two documents", exit_code=2)
+    texts = [read_document(p, encoding=args.encoding).text for p in args.files]
+    threshold = MATCH_THRESHOLD if args.threshold is None else args.threshold
+    result = compare_corpus(texts, args.files, args.lang, threshold)
+    try:
+        written = write_all(args.out, {"matrix.csv": format_matrix_csv(result), "matches.csv": format_matches_csv(result),
+                                       "report.json": format_corpus_json(result), "report.html": format_corpus_html(result)})
+    except OSError as err:
+        raise AlignError(f"{args.out}: cannot write the report ({err.strerror})") from None
+    print(f"{len(texts)} documents, {len(result.matches)} shared passages; wrote {', '.join(written)}", file=sys.stderr)
     return 0
 
 

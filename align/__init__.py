@@ -27,6 +27,10 @@ _API = {
     "Flag": "align.divergence",
     "Span": "align.divergence",
     "write_review": "align.report.write",
+    "Comparison": "align.compare",
+    "compare_documents": "align.compare",
+    "check_text": "align.check",
+    "compare_corpus": "align.corpus",
 }
 
 __all__ = sorted(_API) + ["__version__"]

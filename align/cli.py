@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from typing import Sequence
 
@@ -106,6 +107,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--threshold", type=float, default=None, help="cosine from which sentences count as shared")
     p.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8/UTF-16 by BOM")
     p.set_defaults(func=_cmd_corpus)
+
+    p = sub.add_parser("batch", help="review many document pairs: locally in parallel or on a Dask cluster")
+    p.add_argument("manifest", nargs="?", help="TSV/CSV with a header: source, target, optional id, "
+                                               "source_lang, target_lang (paths relative to the manifest)")
+    p.add_argument("--pair-dirs", nargs=2, metavar=("SRC_DIR", "TGT_DIR"), help="pair the files of two folders by name")
+    p.add_argument("--jsonl", action="store_true",
+                   help="read {id, source, target} JSON lines on stdin; write one JSON result a line on stdout")
+    p.add_argument("--out", metavar="DIR", help="folder for pairs/, bitext.parquet, summary.csv, errors.tsv")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS (needs align[dask])")
+    p.add_argument("--dask", action="store_true", help="run on a local Dask cluster of --jobs workers")
+    p.add_argument("--min-score", type=float, help="also write bitext.tsv with the pairs scoring at least this")
+    p.add_argument("--confine", action="store_true", help="refuse manifest paths outside the manifest's folder")
+    p.add_argument("--presegmented", action="store_true", help="one line is one segment")
+    p.set_defaults(func=_cmd_batch)
     return parser
 
 
@@ -221,6 +237,49 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
     except OSError as err:
         raise AlignError(f"{args.out}: cannot write the report ({err.strerror})") from None
     print(f"{len(texts)} documents, {len(result.matches)} shared passages; wrote {', '.join(written)}", file=sys.stderr)
+    return 0
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from align.batch import run_jobs
+    from align.load import pair_dirs, read_jsonl_jobs, read_manifest
+    from align.report.batch import jsonl_line, load_done, write_pair, write_run_outputs
+    from align.report.progress import Progress
+
+    if args.jobs < 1:
+        raise AlignError("--jobs must be at least 1", exit_code=2)
+    engine = {"workers": args.jobs, "scheduler": args.scheduler, "dask": args.dask, "presegmented": args.presegmented}
+    if args.jsonl:
+        jobs = read_jsonl_jobs(sys.stdin.read().splitlines())
+        pending, next_index = {}, 0
+        for result in run_jobs(list(enumerate(jobs)), **engine):
+            pending[result.index] = result
+            while next_index in pending:  # input order, as soon as possible
+                print(jsonl_line(pending.pop(next_index)), flush=True)
+                next_index += 1
+        return 0
+    if bool(args.manifest) == bool(args.pair_dirs):
+        raise AlignError("give a MANIFEST or --pair-dirs SRC_DIR TGT_DIR (one of them)", exit_code=2)
+    if not args.out:
+        raise AlignError("batch needs --out DIR", exit_code=2)
+    jobs = read_manifest(args.manifest, args.confine) if args.manifest else pair_dirs(*args.pair_dirs)
+    results = load_done(args.out, jobs)
+    todo = [(i, job) for i, job in enumerate(jobs) if i not in results]
+    progress = Progress(len(todo))
+    try:
+        for result in run_jobs(todo, **engine):
+            write_pair(args.out, result)
+            results[result.index] = result
+            progress.advance()
+    finally:
+        progress.close()
+    ordered = [results[i] for i in range(len(jobs))]
+    write_run_outputs(args.out, ordered, args.min_score)
+    failed = sum(r.status != "ok" for r in ordered)
+    print(f"{len(jobs)} pairs: {len(jobs) - failed} reviewed ({len(jobs) - len(todo)} from an earlier run), "
+          f"{failed} failed; wrote {args.out}", file=sys.stderr)
+    if failed:
+        raise AlignError(f"{failed} of {len(jobs)} pairs failed; see {os.path.join(args.out, 'errors.tsv')}")
     return 0
 
 

@@ -1,0 +1,154 @@
+"""Batch runs: manifests, failures that do not stop the run, determinism, Dask, resuming after a kill."""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pandas as pd
+import pytest
+
+from align.cli import main
+from align.errors import AlignError
+from align.load import pair_dirs, read_manifest
+from conftest import ROOT, SOURCE_SEED, TARGET_SEED
+
+OUTPUTS = ("bitext.parquet", "summary.csv", "errors.tsv")
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """Six seed pairs (some with a sentence removed) and a manifest for them."""
+    src, tgt = open(SOURCE_SEED, encoding="utf-8").read(), open(TARGET_SEED, encoding="utf-8").read()
+    lines = ["id\tsource\ttarget"]
+    for k in range(6):
+        (tmp_path / f"en{k}.txt").write_text(src, encoding="utf-8")
+        paragraphs = tgt.split("\n")
+        del paragraphs[k + 1]
+        (tmp_path / f"fr{k}.txt").write_text("\n".join(paragraphs), encoding="utf-8")
+        lines.append(f"p{k}\ten{k}.txt\tfr{k}.txt")
+    (tmp_path / "manifest.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def outputs(folder):
+    files = {name: (folder / name).read_bytes() for name in OUTPUTS}
+    for pair in sorted(os.listdir(folder / "pairs")):
+        for name in ("report.json", "pairs.tmx"):
+            files[f"{pair}/{name}"] = (folder / "pairs" / pair / name).read_bytes()
+    return files
+
+
+class TestManifest:
+    def write(self, tmp_path, text):
+        path = tmp_path / "m.csv"
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    @pytest.mark.parametrize("text, message", [
+        ("src,tgt\na,b\n", "no source or target column"),
+        ("id,source,target\nx,a,b\nx,c,d\n", "duplicate id 'x'"),
+        ("id,source,target\n", "lists no pairs"),
+        ("id,source,target\nx,a,\n", "empty source or target"),
+        ("id,source,target\n../x,a,b\n", "must be letters"),
+    ])
+    def test_bad_manifest_is_one_error_before_any_work(self, tmp_path, text, message):
+        with pytest.raises(AlignError, match=message):
+            read_manifest(self.write(tmp_path, text))
+
+    def test_confine_refuses_paths_outside(self, tmp_path):
+        with pytest.raises(AlignError, match="outside the manifest's folder"):
+            read_manifest(self.write(tmp_path, "source,target\n../a.txt,b.txt\n"), confine=True)
+
+    def test_paths_are_relative_to_the_manifest(self, tmp_path):
+        (job,) = read_manifest(self.write(tmp_path, "source,target,source_lang\nen/a.txt,fr/a.txt,en\n"))
+        assert job.source == str(tmp_path / "en" / "a.txt") and job.source_name == "en/a.txt"
+        assert job.id == "000001" and job.source_lang == "en"
+
+    def test_pair_dirs(self, tmp_path):
+        for side in ("en", "fr"):
+            (tmp_path / side).mkdir()
+            (tmp_path / side / "a b.txt").write_text("x", encoding="utf-8")
+        (job,) = pair_dirs(str(tmp_path / "en"), str(tmp_path / "fr"))
+        assert job.id == "a_b.txt"
+        (tmp_path / "fr" / "extra.txt").write_text("x", encoding="utf-8")
+        with pytest.raises(AlignError, match="extra.txt: in only one"):
+            pair_dirs(str(tmp_path / "en"), str(tmp_path / "fr"))
+
+
+def test_run_outputs_and_failures(corpus, capsys):
+    with open(corpus / "manifest.tsv", "a", encoding="utf-8") as handle:
+        handle.write("broken\ten0.txt\tmissing.txt\n")
+    code = main(["batch", str(corpus / "manifest.tsv"), "--out", str(corpus / "out"), "--jobs", "2",
+                 "--min-score", "0.5"])
+    err = capsys.readouterr().err
+    assert code == 1 and "1 of 7 pairs failed" in err.splitlines()[-1]
+    summary = pd.read_csv(corpus / "out" / "summary.csv")
+    assert list(summary["id"]) == [f"p{k}" for k in range(6)] + ["broken"]
+    assert list(summary["status"]) == ["ok"] * 6 + ["failed"]
+    assert (corpus / "out" / "errors.tsv").read_text(encoding="utf-8") == \
+        "id\terror\nbroken\tmissing.txt: no such file\n"
+    assert not (corpus / "out" / "pairs" / "broken").exists()
+    bitext = pd.read_parquet(corpus / "out" / "bitext.parquet")
+    assert list(bitext.columns) == ["pair_id", "bead", "source", "target", "score", "flags"]
+    assert set(bitext["pair_id"]) == {f"p{k}" for k in range(6)}
+    assert any("dropped" in list(f) for f in bitext["flags"])
+    tsv = (corpus / "out" / "bitext.tsv").read_text(encoding="utf-8").splitlines()
+    assert tsv and all(float(line.split("\t")[2]) >= 0.5 for line in tsv)
+
+
+def test_same_outputs_whatever_the_number_of_jobs(corpus):
+    assert main(["batch", str(corpus / "manifest.tsv"), "--out", str(corpus / "one"), "--jobs", "1"]) == 0
+    assert main(["batch", str(corpus / "manifest.tsv"), "--out", str(corpus / "two"), "--jobs", "2"]) == 0
+    assert outputs(corpus / "one") == outputs(corpus / "two")
+
+
+def test_dask_local_cluster_gives_the_local_outputs(corpus):
+    pytest.importorskip("distributed")
+    assert main(["batch", str(corpus / "manifest.tsv"), "--out", str(corpus / "local"), "--jobs", "1"]) == 0
+    assert main(["batch", str(corpus / "manifest.tsv"), "--out", str(corpus / "dask"), "--dask", "--jobs", "2"]) == 0
+    assert outputs(corpus / "local") == outputs(corpus / "dask")
+
+
+def test_killed_run_resumes_without_redoing_finished_pairs(corpus):
+    manifest = corpus / "manifest.tsv"
+    with open(manifest, "a", encoding="utf-8") as handle:  # enough work to be killed part-way
+        for k in range(6, 40):
+            shutil.copy(corpus / "en0.txt", corpus / f"en{k}.txt")
+            shutil.copy(corpus / "fr1.txt", corpus / f"fr{k}.txt")
+            handle.write(f"p{k}\ten{k}.txt\tfr{k}.txt\n")
+    out = corpus / "out"
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    proc = subprocess.Popen([sys.executable, "-m", "align", "batch", str(manifest), "--out", str(out), "--jobs", "1"],
+                            env=env, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and len(os.listdir(out / "pairs") if (out / "pairs").exists() else []) < 3:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    finished = [p for p in os.listdir(out / "pairs") if not p.startswith(".tmp-")]
+    assert 3 <= len(finished) < 40 and not (out / "summary.csv").exists()
+    stamps = {p: os.stat(out / "pairs" / p / "result.json").st_mtime_ns for p in finished}
+    assert main(["batch", str(manifest), "--out", str(out), "--jobs", "2"]) == 0
+    assert all(os.stat(out / "pairs" / p / "result.json").st_mtime_ns == t for p, t in stamps.items())
+    assert main(["batch", str(manifest), "--out", str(corpus / "fresh"), "--jobs", "2"]) == 0
+    assert outputs(out) == outputs(corpus / "fresh")
+
+
+def test_jsonl_results_come_in_input_order(capsys, monkeypatch):
+    import io
+    lines = [json.dumps({"id": f"j{k}", "source": "One sentence here. Another one.", "target": "Une phrase. Une autre."})
+             for k in range(5)] + [json.dumps({"id": "empty", "source": "Text.", "target": " "})]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\n"))
+    assert main(["batch", "--jsonl", "--jobs", "2"]) == 0
+    results = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in results] == [f"j{k}" for k in range(5)] + ["empty"]
+    assert results[0]["status"] == "ok" and results[0]["review"]["schema_version"] == 1
+    assert results[-1] == {"id": "empty", "status": "failed", "error": "empty: target is empty"}
+
+
+@pytest.mark.parametrize("argv", [["batch"], ["batch", "m.tsv"], ["batch", "--jsonl", "--jobs", "0"]])
+def test_usage_errors(capsys, argv):
+    assert main(argv) == 2 and capsys.readouterr().err.startswith("align: error: ")

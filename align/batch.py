@@ -41,6 +41,11 @@ def review_pair(index: int, job: Job, presegmented: bool = False) -> PairResult:
     return PairResult(index, job.id, "failed", message, seconds=time.perf_counter() - start)
 
 
+def review_pairs(jobs: Sequence[tuple[int, Job]], presegmented: bool = False) -> list[PairResult]:
+    """`review_pair` for a small group of pairs: one task for a cluster."""
+    return [review_pair(index, job, presegmented) for index, job in jobs]
+
+
 def _review(index: int, job: Job, presegmented: bool, start: float) -> PairResult:
     import dataclasses
 
@@ -109,10 +114,13 @@ def _run_dask(jobs: Sequence[tuple[int, Job]], workers: int, scheduler: str | No
     cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                                                   dashboard_address=None)
     client = Client(scheduler or cluster)
+    # a task per pair costs the scheduler more than a short pair takes: send small groups instead
+    size = max(1, min(20, len(jobs) // (8 * max(1, workers))))
+    groups = [list(jobs[k:k + size]) for k in range(0, len(jobs), size)]
     try:
-        futures = [client.submit(review_pair, index, job, presegmented, pure=False) for index, job in jobs]
+        futures = [client.submit(review_pairs, group, presegmented, pure=False) for group in groups]
         for future in as_completed(futures):
-            yield future.result()
+            yield from future.result()
     finally:
         client.close()
         if cluster is not None:

@@ -1,0 +1,84 @@
+"""Throughput of `align batch`: pairs and sentences per second for --jobs 1, --jobs 2 and a 2-worker Dask cluster.
+
+    python benchmarks/batch.py [--pairs 1000] [--size 20]
+
+Makes N short document pairs from the Text+Berg development set (consecutive slices of `--size` lines,
+with a line removed from one side and an unrelated line added to the other in some of them), writes a
+manifest, and times whole `align batch` processes. Peak memory is the largest worker's (max RSS of the
+child processes). Skips when the data is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+
+from textberg import DEFAULT_DATA, read_lines  # noqa: E402
+
+
+def make_pairs(folder: str, n: int, size: int) -> tuple[str, int]:
+    import numpy as np
+
+    de, fr = read_lines(os.path.join(DEFAULT_DATA, "dev.de")), read_lines(os.path.join(DEFAULT_DATA, "dev.fr"))
+    rng = np.random.default_rng(3)
+    lines, sentences = ["id\tsource\ttarget"], 0
+    for k in range(n):
+        start = int(rng.integers(0, len(de) - size))
+        src = de[start:start + size]
+        fr_start = int(start * len(fr) / len(de))
+        tgt = fr[fr_start:fr_start + int(size * len(fr) / len(de))]
+        if k % 3 == 1:
+            del src[int(rng.integers(0, len(src)))]
+        if k % 3 == 2:
+            tgt.insert(int(rng.integers(0, len(tgt))), "Une ligne ajoutée sans rapport avec le texte.")
+        for name, text in ((f"{k}.de", src), (f"{k}.fr", tgt)):
+            with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
+                handle.write("\n".join(text) + "\n")
+        sentences += len(src) + len(tgt)
+        lines.append(f"p{k}\t{k}.de\t{k}.fr")
+    manifest = os.path.join(folder, "manifest.tsv")
+    with open(manifest, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    return manifest, sentences
+
+
+def run(manifest: str, out: str, extra: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "align", "batch", manifest, "--out", out, "--presegmented", *extra],
+                   check=True, stderr=subprocess.DEVNULL, cwd=ROOT, env=dict(os.environ, PYTHONPATH=ROOT))
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=1000)
+    parser.add_argument("--size", type=int, default=20)
+    args = parser.parse_args()
+    if not os.path.exists(os.path.join(DEFAULT_DATA, "dev.de")):
+        print(f"skipped: development set not found in {DEFAULT_DATA}")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        manifest, sentences = make_pairs(tmp, args.pairs, args.size)
+        print(f"{args.pairs} pairs of about {args.size} lines a side, {sentences} sentences")
+        base = None
+        for name, extra in (("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"]),
+                            ("Dask LocalCluster, 2 workers", ["--dask", "--jobs", "2"])):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            seconds = run(manifest, os.path.join(tmp, name.replace(" ", "_")), extra)
+            peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+            base = base or seconds
+            print(f"{name:<30} {seconds:7.1f} s  {args.pairs / seconds:7.1f} pairs/s  {sentences / seconds:8.0f} "
+                  f"sentences/s  speed-up {base / seconds:.2f}x  peak child RSS {peak:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

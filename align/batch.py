@@ -90,16 +90,19 @@ def run_jobs(jobs: Sequence[tuple[int, Job]], workers: int = 1, scheduler: str |
             yield review_pair(index, job, presegmented)
     else:
         from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures.process import BrokenProcessPool
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = [pool.submit(review_pair, index, job, presegmented) for index, job in jobs]
             try:
                 for future in as_completed(futures):
                     yield future.result()
-            except BaseException:
+            except BrokenProcessPool:
+                raise AlignError("a worker process died (killed or out of memory); run the same command again "
+                                 "to resume where it stopped") from None
+            finally:
                 for future in futures:
                     future.cancel()
-                raise
 
 
 def _run_dask(jobs: Sequence[tuple[int, Job]], workers: int, scheduler: str | None,

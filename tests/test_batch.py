@@ -152,3 +152,24 @@ def test_jsonl_results_come_in_input_order(capsys, monkeypatch):
 @pytest.mark.parametrize("argv", [["batch"], ["batch", "m.tsv"], ["batch", "--jsonl", "--jobs", "0"]])
 def test_usage_errors(capsys, argv):
     assert main(argv) == 2 and capsys.readouterr().err.startswith("align: error: ")
+
+
+def _dying_on_p3(index, job, presegmented=False):
+    """Stands in for the worker function: the worker that gets pair p3 is killed."""
+    import align.batch as batch
+    if job.id == "p3":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _dying_on_p3.__wrapped_real__(index, job, presegmented)
+
+
+def test_a_killed_worker_is_one_line_and_the_run_resumes(corpus, monkeypatch, capsys):
+    import align.batch as batch
+
+    real = batch.review_pair
+    _dying_on_p3.__wrapped_real__ = real
+    monkeypatch.setattr(batch, "review_pair", _dying_on_p3)
+    code = main(["batch", str(corpus / "manifest.tsv"), "--out", str(corpus / "out"), "--jobs", "2"])
+    err = capsys.readouterr().err
+    assert code == 1 and "worker process died" in err and err.count("\n") == 1
+    monkeypatch.setattr(batch, "review_pair", real)
+    assert main(["batch", str(corpus / "manifest.tsv"), "--out", str(corpus / "out"), "--jobs", "2"]) == 0

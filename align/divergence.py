@@ -186,6 +186,8 @@ def find_anchors(side: str, segment: Segment, lang: str) -> list[Anchor]:
     """
     text = segment.text
     tokens = list(_TOKEN.finditer(text))
+    letters = [c for c in text if c.isalpha()]
+    shouting = len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)  # an all-caps line
     anchors: list[Anchor] = []
     run: list[re.Match[str]] = []
 
@@ -207,7 +209,7 @@ def find_anchors(side: str, segment: Segment, lang: str) -> list[Anchor]:
         if after == "." and len(word) <= 2:
             close()
             continue  # U.S., M., z.B.
-        if _ACRONYM.match(word):
+        if _ACRONYM.match(word) and not shouting:
             close()
             anchors.append(Anchor(word, (word.rstrip("s").lower(),), True,
                                   Span(side, segment.id, match.start(), match.end())))
@@ -226,13 +228,23 @@ def _other_side_words(segments: Sequence[Segment]) -> set[str]:
 
 
 def _matched(anchor: Anchor, other_words: set[str]) -> bool:
-    """A name is kept when one of its words, or its first four letters (China/Chine), is on the other side."""
+    """A name is kept when one of its words is on the other side as it is, with the same first four letters
+    (China/Chine), or spelt close enough (Kangchendzönga/Kanchenjunga share over a third of their letter triples)."""
     for word in anchor.words:
         if word in other_words:
             return True
-        if len(word) >= 5 and any(w.startswith(word[:4]) for w in other_words if len(w) >= 4):
-            return True
+        if len(word) >= 5:
+            if any(w.startswith(word[:4]) for w in other_words if len(w) >= 4):
+                return True
+            grams = _triples(word)
+            if any(2 * len(grams & _triples(w)) >= 0.35 * (len(grams) + len(_triples(w)))
+                   for w in other_words if abs(len(w) - len(word)) <= 3 and len(w) >= 5):
+                return True
     return False
+
+
+def _triples(word: str) -> set[str]:
+    return {word[k:k + 3] for k in range(len(word) - 2)}
 
 
 def _missing_anchors(side: str, mine: Sequence[Segment], theirs: Sequence[Segment], lang: str,
@@ -280,9 +292,9 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
         names = ", ".join(f"“{a.text}”" for a in src_missing)
         flags.append(Flag("entity_mismatch", WARNING, f"{names} from the source does not appear in the "
                                                       f"translation.", tuple(a.span for a in src_missing)))
-    if tgt_missing:
+    if tgt_missing:  # a name the translation adds is usually explicitation (l’Everest): information only
         names = ", ".join(f"“{a.text}”" for a in tgt_missing)
-        flags.append(Flag("entity_mismatch", WARNING, f"{names} in the translation does not appear in the source.",
+        flags.append(Flag("entity_mismatch", INFO, f"{names} in the translation does not appear in the source.",
                           tuple(a.span for a in tgt_missing)))
     return tuple(flags)
 

@@ -36,7 +36,7 @@ _SCALES: dict[str, dict[str, int]] = {
 _SCALE_WORDS = sorted({w for table in _SCALES.values() for w in table} | {
     "millón", "millon", "billón", "milhão", "milhões", "bilhão", "bilhões", "trilhão", "trilhões"}, key=len, reverse=True)
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:(?:[" + _SEP + r"]\d{3})+|(?:,\d{3})+(?!\d)|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
+    r"(?<![\w])(?<!\d[.,])(?P<num>\d{1,3}(?:(?:[" + _SEP + r"]\d{3})+|(?:,\d{3})+(?!\d)|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)"
     r"(?![\w])"
     r"(?:[\s\u00a0\u202f]*(?P<scale>" + "|".join(_SCALE_WORDS) + r")\b)?"

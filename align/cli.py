@@ -26,6 +26,10 @@ def _lang(value: str) -> str:
     return code
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _emit(text: str, output: str | None) -> None:
     """Print to stdout, or write the file whole (temporary file, then rename)."""
     if output:
@@ -167,8 +171,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     except OSError as err:
         raise AlignError(f"{args.out}: cannot write the report ({err.strerror})") from None
     s = review.summary
-    print(f"{len(review.pairs)} pairs, {s.severities['error']} errors, {s.severities['warning']} warnings, "
-          f"{s.severities['info']} notes; wrote {', '.join(written)}", file=sys.stderr)
+    print(f"{_count(len(review.pairs), 'pair')}, {_count(s.severities['error'], 'error')}, "
+          f"{_count(s.severities['warning'], 'warning')}, {_count(s.severities['info'], 'note')}; "
+          f"wrote {', '.join(written)}", file=sys.stderr)
     return 0
 
 

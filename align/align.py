@@ -211,8 +211,9 @@ def band_around(coarse: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], k: in
 
 def _membership(beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], side: int, width: int) -> sparse.csr_matrix:
     """Beads x segments 0/1 matrix of one side: multiplying it by segment vectors gives bead vectors."""
-    rows = np.concatenate([np.full(len(b[side]), k, dtype=np.int64) for k, b in enumerate(beads)] or [[]])
-    cols = np.concatenate([np.asarray(b[side], dtype=np.int64) for b in beads] or [[]])
+    empty = np.zeros(0, dtype=np.int64)
+    rows = np.concatenate([np.full(len(b[side]), k, dtype=np.int64) for k, b in enumerate(beads)] + [empty])
+    cols = np.concatenate([np.asarray(b[side], dtype=np.int64) for b in beads] + [empty])
     return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(beads), width))
 
 

@@ -11,7 +11,7 @@ from typing import Sequence
 from align.align import Alignment, Options, align_documents
 from align.diff import Edit, word_diff
 from align.divergence import PairView, Rule, added, check_pair, dropped, low_similarity, number_mismatch
-from align.review import Document, Pair, Review, summarise
+from align.review import Document, Pair, Review, aligned_length_ratio, summarise
 from align.scores import CorpusScore, PairScores, corpus_scores, pair_scores
 
 COMPARE_RULES: tuple[Rule, ...] = (added, dropped, number_mismatch, low_similarity)
@@ -44,7 +44,7 @@ def compare_documents(hypothesis: str, references: Sequence[str], lang: str | No
     paths = list(reference_paths) + [f"reference{k + 1}" for k in range(len(reference_paths), len(references))]
     alignments = [align_documents(hypothesis, ref, lang, lang, options) for ref in references]
     first = alignments[0]
-    ratio = _length_ratio(first)
+    ratio = aligned_length_ratio(first)
     pairs, texts, scores, diffs = [], [], [], []
     others = [_reference_text_per_hypothesis(a) for a in alignments[1:]]
     for k, bead in enumerate(first.beads):
@@ -63,13 +63,6 @@ def compare_documents(hypothesis: str, references: Sequence[str], lang: str | No
     hyps = [" ".join(s.text for s in p.source) for p in pairs]
     streams = [[t[r] for t in texts] for r in range(len(references))]
     return Comparison(review, ref_docs, tuple(texts), tuple(scores), tuple(diffs), corpus_scores(hyps, streams))
-
-
-def _length_ratio(alignment: Alignment) -> float:
-    both = [b for b in alignment.beads if b.src and b.tgt]
-    src = sum(len(alignment.source[i].text) for b in both for i in b.src)
-    tgt = sum(len(alignment.target[j].text) for b in both for j in b.tgt)
-    return tgt / src if src and tgt else 1.0
 
 
 def _reference_text_per_hypothesis(alignment: Alignment):

@@ -73,10 +73,7 @@ def review_documents(source_text: str, target_text: str, source_lang: str | None
 def review_alignment(alignment: Alignment, source_path: str = "source", target_path: str = "target") -> Review:
     """Flags and summary for an alignment already made."""
     src, tgt = alignment.source, alignment.target
-    both = [b for b in alignment.beads if b.src and b.tgt]
-    src_chars = sum(len(src[i].text) for b in both for i in b.src)
-    tgt_chars = sum(len(tgt[j].text) for b in both for j in b.tgt)
-    ratio = tgt_chars / src_chars if src_chars and tgt_chars else 1.0
+    ratio = aligned_length_ratio(alignment)
     pairs = []
     for bead in alignment.beads:
         view = PairView(tuple(src[i] for i in bead.src), tuple(tgt[j] for j in bead.tgt),
@@ -85,6 +82,14 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
     source = Document(source_path, alignment.source_lang, src)
     target = Document(target_path, alignment.target_lang, tgt)
     return Review(source, target, tuple(pairs), summarise(source, target, pairs))
+
+
+def aligned_length_ratio(alignment: Alignment) -> float:
+    """Target characters per source character over the pairs with both sides: what a faithful pair looks like here."""
+    both = [b for b in alignment.beads if b.src and b.tgt]
+    src_chars = sum(len(alignment.source[i].text) for b in both for i in b.src)
+    tgt_chars = sum(len(alignment.target[j].text) for b in both for j in b.tgt)
+    return tgt_chars / src_chars if src_chars and tgt_chars else 1.0
 
 
 def summarise(source: Document, target: Document, pairs: list[Pair]) -> Summary:

@@ -32,7 +32,7 @@ def words(text: str) -> list[str]:
         return _WORD.findall(text.lower())
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    found = []
+    found: list[str] = []
     for word in _WORD.findall(text.casefold()):
         found.extend(_WORD.findall(_strip_word(word)) if not word.isascii() else (word,))
     return found

@@ -93,11 +93,22 @@ def _whole(side: str, segments: Sequence[Segment]) -> tuple[Span, ...]:
     return tuple(Span(side, s.id, 0, len(s.text)) for s in segments)
 
 
+_CAPTION = re.compile(
+    r"^(?:this|the|a) (?:file )?(?:photo|picture|image)\b|\bphoto (?:taken|shows)\b|\bpictured\b"
+    r"|^(?:cette|la|une) (?:photo|image)\b|\bphoto prise\b|\bsur (?:la|cette) photo\b"
+    r"|^(?:das|dieses) (?:foto|bild)\b|\bauf dem (?:foto|bild)\b|\bdas bild zeigt\b", re.IGNORECASE)
+_CAPTION_MESSAGE = (INFO, "Photo caption with no counterpart in the {src} (captions are often added by the site).")
+
+
 def added(pair: PairView) -> tuple[Flag, ...]:
     """Target segments with no source: what they look like decides how serious it is."""
     if pair.source or not pair.target:
         return ()
-    severity, message = _ADDED_MESSAGES.get(pair.target[0].kind, _ADDED_MESSAGES[SENTENCE])
+    first = pair.target[0]
+    if first.kind == SENTENCE and _CAPTION.search(first.text):
+        severity, message = _CAPTION_MESSAGE
+    else:
+        severity, message = _ADDED_MESSAGES.get(first.kind, _ADDED_MESSAGES[SENTENCE])
     message = message.format(src=pair.sides[0], tgt=pair.sides[1])
     return (Flag("added", severity, message, _whole("target", pair.target)),)
 

@@ -27,6 +27,13 @@ class TestAddedAndDropped:
         flags = added(view([], [seg("t", 0, "Lire aussi : autre chose", kind)]))
         assert types(flags) == [("added", severity)] and flags[0].spans[0].segment == "t0"
 
+    @pytest.mark.parametrize("text", ["This photo taken on May 26, 2023 shows new vehicles in Beijing.",
+                                      "Cette photo prise le 26 mai montre des véhicules.",
+                                      "Das Bild zeigt den Gipfel des Makalu."])
+    def test_an_added_caption_is_information(self, text):
+        (flag,) = added(view([], [text]))
+        assert (flag.severity, flag.message.startswith("Photo caption")) == ("info", True)
+
     @pytest.mark.parametrize("kind, severity", [("heading", "info"), ("meta", "info"), ("sentence", "error")])
     def test_dropped_severity(self, kind, severity):
         assert types(dropped(view([seg("s", 0, "Interview: a headline", kind)], []))) == [("dropped", severity)]

@@ -123,12 +123,15 @@ def test_killed_run_resumes_without_redoing_finished_pairs(corpus):
     env = dict(os.environ, PYTHONPATH=ROOT)
     proc = subprocess.Popen([sys.executable, "-m", "align", "batch", str(manifest), "--out", str(out), "--jobs", "1"],
                             env=env, stderr=subprocess.DEVNULL, start_new_session=True)
+    def finished_pairs():
+        return [p for p in os.listdir(out / "pairs") if not p.startswith(".tmp-")] if (out / "pairs").exists() else []
+
     deadline = time.time() + 60
-    while time.time() < deadline and len(os.listdir(out / "pairs") if (out / "pairs").exists() else []) < 3:
-        time.sleep(0.05)
+    while time.time() < deadline and len(finished_pairs()) < 3:
+        time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
-    finished = [p for p in os.listdir(out / "pairs") if not p.startswith(".tmp-")]
+    finished = finished_pairs()
     assert 3 <= len(finished) < 40 and not (out / "summary.csv").exists()
     stamps = {p: os.stat(out / "pairs" / p / "result.json").st_mtime_ns for p in finished}
     assert main(["batch", str(manifest), "--out", str(out), "--jobs", "2"]) == 0

@@ -1,0 +1,72 @@
+import math
+
+import numpy as np
+import pytest
+
+from align.align import _Features
+from align.costs import (MOVES, CostModel, SideStats, length_cost, length_delta, log_erfc, make_cost_rows,
+                         similarity_scale, skip_costs)
+from align.dp import Band
+
+
+@pytest.mark.parametrize("x", [0.0, 0.3, 1.0, 2.5, 6.0])
+def test_log_erfc_matches_math(x):
+    assert log_erfc(np.array(x)) == pytest.approx(math.log(math.erfc(x)), abs=1e-6)
+
+
+def test_length_cost_is_lowest_at_the_expected_ratio():
+    src = np.array([100.0, 100.0, 100.0])
+    costs = length_cost(src, np.array([60.0, 115.0, 170.0]), 1.15, 6.8)
+    assert costs[1] < costs[0] and costs[1] < costs[2] and costs[1] == pytest.approx(0.0, abs=1e-6)
+
+
+def test_length_delta_sign():
+    assert length_delta(np.array(100.0), np.array(50.0), 1.0) < 0 < length_delta(np.array(100.0), np.array(150.0), 1.0)
+
+
+def test_skip_costs_are_cheaper_for_links_and_debris():
+    skips = skip_costs(np.array([True, False]), np.array([False]), CostModel())
+    assert skips.src_open[0] < skips.src_open[1] and skips.src_extend[1] < skips.src_open[1]
+
+
+SRC = ["The minister presented the plan for new industrialization in Beijing on Monday.",
+       "He said the country will support twelve thousand small firms across the provinces.",
+       "The plan covers robots, integrated circuits and satellite internet."]
+TGT = ["Le ministre a présenté le plan de nouvelle industrialisation à Beijing lundi.",
+       "Le festival de jazz de Montreux a attiré deux cent mille visiteurs venus du monde entier.",
+       "Il a dit que le pays soutiendra douze mille petites entreprises dans les provinces.",
+       "Le plan couvre les robots, les circuits intégrés et l’internet par satellite."]
+
+
+def costs_for(src, tgt):
+    f = _Features.build(src, tgt, "en", "fr")
+    s, t = SideStats.build(f.src_matrix, f.src_lengths, 5), SideStats.build(f.tgt_matrix, f.tgt_lengths, 5)
+    band = Band.full(len(src), len(tgt))
+    rows = make_cost_rows(s, t, band, float(f.tgt_lengths.sum() / f.src_lengths.sum()), CostModel())
+    return rows(0, len(src) + 1, band.width), s, t, band
+
+
+def test_a_translation_costs_less_than_a_stranger():
+    costs, *_ = costs_for(SRC, TGT)
+    one_one = MOVES.index((1, 1))
+    assert costs[one_one, 1, 1] < costs[one_one, 1, 2]    # s0 with t0 rather than with the jazz line
+
+
+def test_an_unrelated_sentence_does_not_ride_along():
+    costs, *_ = costs_for(SRC, TGT)
+    one_one, one_two = MOVES.index((1, 1)), MOVES.index((1, 2))
+    # s1 + (jazz line, its translation) as a 1-2 bead costs more than skipping the jazz line and pairing 1-1
+    assert costs[one_two, 2, 3] > costs[one_one, 2, 3] + skip_costs(np.array([False]), np.array([False]),
+                                                                    CostModel()).tgt_open[0]
+
+
+def test_moves_that_do_not_fit_cost_infinity():
+    costs, *_ = costs_for(SRC, TGT)
+    assert np.isinf(costs[MOVES.index((2, 1)), 1, :]).all()      # two source segments do not fit before row 2
+    assert np.isinf(costs[MOVES.index((1, 3)), 1, :3]).all()     # nor three targets before column 3
+
+
+def test_similarity_scale_is_positive():
+    _, s, t, band = costs_for(SRC, TGT)
+    centre, scale = similarity_scale(s, t, band, CostModel().typical_best)
+    assert scale > 0 and -1 <= centre <= 1

@@ -1,0 +1,37 @@
+import numpy as np
+from scipy import sparse
+
+from align.lexicon import heldout_lexicon_features, learn_lexicon
+
+
+def presence(rows):
+    return sparse.csr_matrix(np.array(rows, dtype=np.float32))
+
+
+def test_pairs_seen_together_in_two_beads_are_learned():
+    src = presence([[1, 0, 1], [1, 0, 0], [0, 1, 0]])   # words: berg, see, und
+    tgt = presence([[1, 0, 1], [1, 0, 0], [0, 1, 0]])   # words: montagne, lac, et
+    lex = learn_lexicon(src, tgt, [((0,), (0,)), ((1,), (1,)), ((2,), (2,))])
+    assert list(zip(lex.src_ids, lex.tgt_ids)) == [(0, 0)] and lex.strength[0] == 1.0
+
+
+def test_a_pair_seen_once_is_not_learned():
+    lex = learn_lexicon(presence([[1]]), presence([[1]]), [((0,), (0,))])
+    assert len(lex) == 0
+
+
+def test_short_documents_get_no_lexicon():
+    words = presence(np.eye(50))
+    src_feats, tgt_feats, pairs = heldout_lexicon_features(words, words, [((k,), (k,)) for k in range(50)])
+    assert pairs == 0 and src_feats.nnz == 0 and tgt_feats.nnz == 0
+
+
+def test_held_out_features_need_support_from_other_parts():
+    # word 0 pairs with word 0 in every bead; word k (k >= 1) only in bead k, so it can never be learned
+    n = 200
+    rows = np.zeros((n, n + 1), dtype=np.float32)
+    rows[:, 0] = 1
+    rows[np.arange(n), np.arange(1, n + 1)] = 1
+    words = sparse.csr_matrix(rows)
+    src_feats, tgt_feats, pairs = heldout_lexicon_features(words, words, [((k,), (k,)) for k in range(n)])
+    assert pairs == 1 and src_feats.shape == (n, 1) and (src_feats.toarray() > 0).all()

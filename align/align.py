@@ -8,22 +8,24 @@ time and memory grow linearly with length.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
 from scipy import sparse
 
-from align.costs import COARSE_MOVES, FIRST_PASS_MOVES, MOVES, CostModel, SideStats, make_cost_rows, skip_costs
+from align.costs import COARSE_MOVES, FIRST_PASS_MOVES, MOVES, CostModel, SegmentKinds, SideStats, make_cost_rows, skip_costs
 from align.dp import Band, Bead, SkipCosts, search
 from align.lang import detect_language
 from align.lexicon import heldout_lexicon_features
-from align.segment import BOILERPLATE, LINK, META, Segment, split_document
+from align.segment import BOILERPLATE, HEADING, LINK, META, Segment, split_document
 from align.vectors import SideTerms, Vocabulary, collect_terms, count_matrix, idf_weights, pool, weight
 
 log = logging.getLogger(__name__)
 
 _UNRELATED_KINDS = frozenset((LINK, META, BOILERPLATE))
+_WORD_SENTENCE = re.compile(r"^\W*[^\W\d_]+\s?[.!?…]\W*$")
 
 
 @dataclass(frozen=True)
@@ -77,12 +79,16 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
     if n == 0 or m == 0:
         return tuple(Bead((i,), ()) for i in range(n)) + tuple(Bead((), (j,)) for j in range(m))
     feats = _Features.build(src_texts, tgt_texts, source_lang, target_lang)
-    skips = skip_costs(_unrelated(source, src_texts, feats.src_letters),
-                       _unrelated(target, tgt_texts, feats.tgt_letters), options.model)
+    src_unrelated = _unrelated(source, src_texts, feats.src_letters)
+    tgt_unrelated = _unrelated(target, tgt_texts, feats.tgt_letters)
+    skips = skip_costs(_skip_discount(source, src_unrelated, options.model),
+                       _skip_discount(target, tgt_unrelated, options.model), options.model)
+    unrelated = (_kinds(source, src_unrelated), _kinds(target, tgt_unrelated))
     ratio = _length_ratio(feats.src_lengths, feats.tgt_lengths)
     src_m, tgt_m = feats.src_matrix, feats.tgt_matrix
     first_moves = FIRST_PASS_MOVES if options.lexicon else MOVES
-    path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options, first_moves)
+    path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options, first_moves,
+                          unrelated=unrelated)
     if options.lexicon:
         lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path)
         log.info("lexicon: %d word pairs learned from %d beads", pairs, len(path))
@@ -93,7 +99,7 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
             src_m = sparse.hstack([src_m, lex_src], format="csr", dtype=np.float32)
             tgt_m = sparse.hstack([tgt_m, lex_tgt], format="csr", dtype=np.float32)
             path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options,
-                                  MOVES, guide=path)
+                                  MOVES, guide=path, unrelated=unrelated)
     scores = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, ratio, options.model)
     return tuple(Bead(s, t, score) for (s, t), score in zip(path, scores))
 
@@ -134,7 +140,20 @@ def _unrelated(segments: Sequence[Segment | str], texts: Sequence[str], letters:
     """Segments that often have no counterpart: links, meta, boilerplate, and lines with almost no letters."""
     kinds = np.array([isinstance(s, Segment) and s.kind in _UNRELATED_KINDS for s in segments], dtype=bool)
     sizes = np.array([len(t.strip()) for t in texts], dtype=np.int64)
-    return kinds | (letters < 4) | (letters < 0.5 * sizes)
+    # a one-word sentence ("Two.", "Oui !") is short but not debris
+    word_sentence = np.array([bool(_WORD_SENTENCE.match(t)) for t in texts], dtype=bool)
+    return kinds | ((letters < 4) & ~word_sentence) | (letters < 0.5 * sizes)
+
+
+def _kinds(segments: Sequence[Segment | str], unrelated: np.ndarray) -> SegmentKinds:
+    headings = np.array([isinstance(s, Segment) and s.kind == HEADING for s in segments], dtype=np.float64)
+    return SegmentKinds(unrelated.astype(np.float64), headings)
+
+
+def _skip_discount(segments: Sequence[Segment | str], unrelated: np.ndarray, model: CostModel) -> np.ndarray:
+    """Multiplier of each segment's skip cost: cheap for links, meta and debris, cheaper for headings."""
+    headings = np.array([isinstance(s, Segment) and s.kind == HEADING for s in segments], dtype=bool)
+    return np.where(unrelated, model.skip_unrelated_kind, np.where(headings, model.skip_heading, 1.0))
 
 
 def _length_ratio(src_lengths: np.ndarray, tgt_lengths: np.ndarray) -> float:
@@ -147,6 +166,7 @@ def _search_levels(src: sparse.csr_matrix, tgt: sparse.csr_matrix, src_len: np.n
                    skips: SkipCosts, ratio: float, options: Options,
                    moves: Sequence[tuple[int, int]] = MOVES, depth: int = 0,
                    guide: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] | None = None,
+                   unrelated: tuple[SegmentKinds, SegmentKinds] | None = None,
                    ) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
     """Search at this level, inside a band around the path found on a coarser copy when it is large.
 
@@ -168,7 +188,8 @@ def _search_levels(src: sparse.csr_matrix, tgt: sparse.csr_matrix, src_len: np.n
     max_run = max(max(a, b) for a, b in moves)
     src_stats = SideStats.build(src, src_len, max_run)
     tgt_stats = SideStats.build(tgt, tgt_len, max_run)
-    cost_rows = make_cost_rows(src_stats, tgt_stats, band, ratio, options.model, moves)
+    src_unrelated, tgt_unrelated = unrelated if unrelated is not None else (None, None)
+    cost_rows = make_cost_rows(src_stats, tgt_stats, band, ratio, options.model, moves, src_unrelated, tgt_unrelated)
     return search(n, m, band, moves, cost_rows, skips)
 
 

@@ -36,6 +36,10 @@ class CostModel:
     length: float = 1.0
     size: float = 1.5
     size_unbalanced: float = 0.5
+    dilution: float = 0.5            # per unit of similarity z lost by keeping the weakest end segment in a bead
+    unrelated_in_bead: float = 3.0   # per link, meta, boilerplate or debris line paired with other kinds
+    heading_with_sentence: float = 4.0  # per heading paired with sentences
+    max_length_cost: float = 8.0     # a cut sentence must not be pushed out of its pair by length alone
     full_segment: float = 40.0       # characters from which a segment counts fully in the bead-size cost
     skip_open: float = 7.0
     orphan: float = 4.0
@@ -43,7 +47,20 @@ class CostModel:
     orphan_length: float = 120.0
     skip_extend: float = 2.0
     skip_unrelated_kind: float = 0.25
+    skip_heading: float = 0.5        # headlines and headings are often left untranslated
     length_variance: float = 6.8
+
+
+@dataclass(frozen=True)
+class SegmentKinds:
+    """Per segment, 1.0 where it is a link, meta, boilerplate or debris line (`unrelated`), or a heading."""
+
+    unrelated: np.ndarray
+    heading: np.ndarray
+
+    @staticmethod
+    def none(n: int) -> "SegmentKinds":
+        return SegmentKinds(np.zeros(n), np.zeros(n))
 
 
 @dataclass(frozen=True)
@@ -100,7 +117,8 @@ def length_cost(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float, variance
 
 
 def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, model: CostModel,
-                   moves: Sequence[tuple[int, int]] = MOVES) -> CostRows:
+                   moves: Sequence[tuple[int, int]] = MOVES, src_kinds: "SegmentKinds | None" = None,
+                   tgt_kinds: "SegmentKinds | None" = None) -> CostRows:
     """The cost function the search calls for a block of rows; all terms share one set of dot products."""
     n, m = src.matrix.shape[0], tgt.matrix.shape[0]
     max_a = max(a for a, _ in moves)
@@ -112,14 +130,20 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
     # fragments, which attach to a neighbouring sentence far more often than full sentences do.
     substance_src = np.concatenate(([0.0], np.cumsum(np.minimum(1.0, src.lengths / model.full_segment))))
     substance_tgt = np.concatenate(([0.0], np.cumsum(np.minimum(1.0, tgt.lengths / model.full_segment))))
+    # links, meta, boilerplate, debris and headings: cumulative counts, to count them in any run of segments
+    src_kinds = src_kinds or SegmentKinds.none(n)
+    tgt_kinds = tgt_kinds or SegmentKinds.none(m)
+    unrelated_src, heading_src = (np.concatenate(([0.0], np.cumsum(x))) for x in (src_kinds.unrelated, src_kinds.heading))
+    unrelated_tgt, heading_tgt = (np.concatenate(([0.0], np.cumsum(x))) for x in (tgt_kinds.unrelated, tgt_kinds.heading))
 
     def cost_rows(i0: int, i1: int, width: int) -> np.ndarray:
-        rows = np.arange(i0, i1)
+        # one extra row before the block: a bead without its last source segment ends there
+        e0 = max(0, i0 - 1)
+        rows = np.arange(e0, i1)
         cols = np.arange(width)
         j = band.lo[rows][:, None] + cols[None, :]
-        out = np.full((len(moves), len(rows), width), np.inf)
         # Dot products of the source segments these beads can hold with the target columns they can reach.
-        r0, c0 = max(0, i0 - max_a), max(0, int(band.lo[i0]) - max_b)
+        r0, c0 = max(0, e0 - max_a), max(0, int(band.lo[e0]) - max_b)
         c1 = max(c0, min(m, int(band.lo[i1 - 1]) + width))
         prefix = np.zeros((i1 - r0, c1 - c0 + 1))
         if i1 > r0 and c1 > c0 and n:
@@ -143,18 +167,22 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
         by_a[0] = {b: np.zeros(j.shape) for b in range(max_b + 1)}
         jc = np.clip(j, 0, m)
         orphans = _orphan_evidence(by_a, moves, rows, jc, src, tgt, mu, sd, model.orphan_z, model.orphan_length)
+        cosines = {}
+        for a, b in moves:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                cos = by_a[a][b] / np.sqrt(src.run_norm2[a, rows][:, None] * tgt.run_norm2[b, jc])
+            cosines[a, b] = np.nan_to_num(cos, nan=0.0)
+        skip = i0 - e0  # rows of the extra leading row to drop from the output
+        step = np.concatenate(([0], np.diff(band.lo[rows])))  # lo[i] - lo[i-1] per row
+        out = np.full((len(moves), i1 - i0, width), np.inf)
         for k, (a, b) in enumerate(moves):
             valid = (rows - a >= 0)[:, None] & (j - b >= 0) & (j <= m)
-            n_src = src.run_norm2[a, rows][:, None]
-            n_tgt = tgt.run_norm2[b, jc]
-            with np.errstate(invalid="ignore", divide="ignore"):
-                cos = by_a[a][b] / np.sqrt(n_src * n_tgt)
-            cos = np.nan_to_num(cos, nan=0.0)
+            cos = cosines[a, b]
             # concave, not capped: adding an unrelated segment to a strong pair must still cost something
             z = np.maximum((cos - mu) / sd, -2.0)
             z = np.where(z > model.max_z, model.max_z + np.log1p(np.maximum(z - model.max_z, 0.0)) * model.max_z ** 0.5, z)
-            len_term = length_cost(src.run_length[a, rows][:, None], tgt.run_length[b, jc], ratio,
-                                   model.length_variance)
+            len_term = np.minimum(length_cost(src.run_length[a, rows][:, None], tgt.run_length[b, jc], ratio,
+                                              model.length_variance), model.max_length_cost)
             extra_src = np.maximum(substance_src[rows] - substance_src[np.maximum(rows - a, 0)] - 1.0, 0.0)
             extra_tgt = np.maximum(substance_tgt[jc] - substance_tgt[np.maximum(jc - b, 0)] - 1.0, 0.0)
             if a > 1 and b > 1:  # a fragment attaches to one sentence; many-to-many beads pay in full
@@ -163,10 +191,47 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
             cost = size_pen + model.length * len_term - model.similarity * z
             if (a, b) in orphans:
                 cost = cost + model.orphan * orphans[a, b]
-            out[k] = np.where(valid, cost, np.inf)
+            if a > 1 or b > 1:
+                without = _best_without_an_end(cosines, a, b, step, width)
+                cost = cost + model.dilution * np.maximum(without - cos, 0.0) / sd
+            # a link or debris line, or a heading, paired with ordinary sentences (not with its own kind)
+            for weight, cum_src, cum_tgt in ((model.unrelated_in_bead, unrelated_src, unrelated_tgt),
+                                             (model.heading_with_sentence, heading_src, heading_tgt)):
+                if weight:
+                    odd = np.abs((cum_src[rows] - cum_src[np.maximum(rows - a, 0)])[:, None]
+                                 - (cum_tgt[jc] - cum_tgt[np.maximum(jc - b, 0)]))
+                    cost = cost + weight * odd
+            out[k] = np.where(valid, cost, np.inf)[skip:]
         return out
 
     return cost_rows
+
+
+def _best_without_an_end(cosines: dict[tuple[int, int], np.ndarray], a: int, b: int, step: np.ndarray,
+                         width: int) -> np.ndarray:
+    """Best cosine of the same bead with its first or last segment on one side left out.
+
+    If leaving a segment out raises the similarity, that segment dilutes the bead: it does not belong.
+    Rows are those of `cosines` (starting one row early); `step` is lo[i] - lo[i-1] per row.
+    """
+    best = np.full(cosines[a, b].shape, -np.inf)
+    cols = np.arange(width)
+    if b > 1:
+        fewer = cosines[a, b - 1]
+        best = np.maximum(best, fewer)                                 # without the first target segment
+        shifted = np.full(fewer.shape, -np.inf)
+        shifted[:, 1:] = fewer[:, :-1]
+        best = np.maximum(best, shifted)                               # without the last target segment
+    if a > 1:
+        fewer = cosines[a - 1, b]
+        best = np.maximum(best, fewer)                                 # without the first source segment
+        previous = np.full(fewer.shape, -np.inf)                       # without the last: the row before
+        index = cols[None, :] + step[1:, None]
+        ok = index < width
+        previous[1:] = np.where(ok, fewer[:-1][np.arange(len(step) - 1)[:, None], np.minimum(index, width - 1)],
+                                -np.inf)
+        best = np.maximum(best, previous)
+    return best
 
 
 def _orphan_evidence(by_a: dict[int, dict[int, np.ndarray]], moves: Sequence[tuple[int, int]], rows: np.ndarray,
@@ -256,11 +321,12 @@ def similarity_scale(src: SideStats, tgt: SideStats, band: Band, typical_best: f
     return median, max(best_margin / typical_best, 0.005)
 
 
-def skip_costs(src_unrelated: np.ndarray, tgt_unrelated: np.ndarray, model: CostModel) -> SkipCosts:
-    """Open/extend costs per segment; segments that rarely have a counterpart (links, meta, debris) cost less."""
-    def side(unrelated: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        discount = np.where(unrelated, model.skip_unrelated_kind, 1.0)
+def skip_costs(src_discount: np.ndarray, tgt_discount: np.ndarray, model: CostModel) -> SkipCosts:
+    """Open/extend costs per segment, times each segment's discount: segments that often have no
+    counterpart (links, meta, debris, headlines) are cheaper to leave unaligned."""
+    def side(discount: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        discount = np.asarray(discount, dtype=np.float64)
         return model.skip_open * discount, model.skip_extend * discount
-    so, se = side(src_unrelated)
-    to, te = side(tgt_unrelated)
+    so, se = side(src_discount)
+    to, te = side(tgt_discount)
     return SkipCosts(so, se, to, te)

@@ -25,7 +25,7 @@ LOW_SCORE = 0.5
 """Below this calibrated score a pair is as likely a mistranslation or misalignment as a translation."""
 SHORT_WITH_MISSING_ANCHOR = -0.5
 """Length delta under which a missing name or acronym counts as a partial omission (target shorter)."""
-SHORT_ALONE = -2.5
+SHORT_ALONE = -2.0
 """Length delta under which the target is short enough to report on length alone (past dev's 1st percentile)."""
 
 
@@ -97,6 +97,14 @@ _CAPTION = re.compile(
     r"^(?:this|the|a) (?:file )?(?:photo|picture|image)\b|\bphoto (?:taken|shows)\b|\bpictured\b"
     r"|^(?:cette|la|une) (?:photo|image)\b|\bphoto prise\b|\bsur (?:la|cette) photo\b"
     r"|^(?:das|dieses) (?:foto|bild)\b|\bauf dem (?:foto|bild)\b|\bdas bild zeigt\b", re.IGNORECASE)
+_DEBRIS_MESSAGE = (INFO, "Stray characters (no words) with no counterpart: debris of the text's extraction or of "
+                        "a split sentence.")
+
+
+def _is_debris(segments: Sequence[Segment]) -> bool:
+    return not any(c.isalpha() for s in segments for c in s.text)
+
+
 _CAPTION_MESSAGE = (INFO, "Photo caption with no counterpart in the {src} (captions are often added by the site).")
 
 
@@ -105,7 +113,9 @@ def added(pair: PairView) -> tuple[Flag, ...]:
     if pair.source or not pair.target:
         return ()
     first = pair.target[0]
-    if first.kind == SENTENCE and _CAPTION.search(first.text):
+    if _is_debris(pair.target):
+        severity, message = _DEBRIS_MESSAGE
+    elif first.kind == SENTENCE and _CAPTION.search(first.text):
         severity, message = _CAPTION_MESSAGE
     else:
         severity, message = _ADDED_MESSAGES.get(first.kind, _ADDED_MESSAGES[SENTENCE])
@@ -117,7 +127,10 @@ def dropped(pair: PairView) -> tuple[Flag, ...]:
     """Source segments with no translation: a sentence is an error, a headline or dateline only information."""
     if pair.target or not pair.source:
         return ()
-    severity, message = _DROPPED_MESSAGES.get(pair.source[0].kind, _DROPPED_MESSAGES[SENTENCE])
+    if _is_debris(pair.source):
+        severity, message = _DEBRIS_MESSAGE
+    else:
+        severity, message = _DROPPED_MESSAGES.get(pair.source[0].kind, _DROPPED_MESSAGES[SENTENCE])
     message = message.format(src=pair.sides[0], tgt=pair.sides[1])
     return (Flag("dropped", severity, message, _whole("source", pair.source)),)
 

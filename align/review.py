@@ -85,11 +85,14 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
 
 
 def aligned_length_ratio(alignment: Alignment) -> float:
-    """Target characters per source character over the pairs with both sides: what a faithful pair looks like here."""
-    both = [b for b in alignment.beads if b.src and b.tgt]
-    src_chars = sum(len(alignment.source[i].text) for b in both for i in b.src)
-    tgt_chars = sum(len(alignment.target[j].text) for b in both for j in b.tgt)
-    return tgt_chars / src_chars if src_chars and tgt_chars else 1.0
+    """Target characters per source character of a typical pair: the median over pairs with both sides, so
+    one cut or padded sentence does not shift what every other pair is measured against."""
+    ratios = sorted(sum(len(alignment.target[j].text) for j in b.tgt) / max(1, sum(len(alignment.source[i].text)
+                    for i in b.src)) for b in alignment.beads if b.src and b.tgt)
+    if not ratios:
+        return 1.0
+    middle = len(ratios) // 2
+    return ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
 
 
 def summarise(source: Document, target: Document, pairs: list[Pair]) -> Summary:

@@ -25,7 +25,7 @@ def test_length_delta_sign():
 
 
 def test_skip_costs_are_cheaper_for_links_and_debris():
-    skips = skip_costs(np.array([True, False]), np.array([False]), CostModel())
+    skips = skip_costs(np.array([0.25, 1.0]), np.array([1.0]), CostModel())
     assert skips.src_open[0] < skips.src_open[1] and skips.src_extend[1] < skips.src_open[1]
 
 
@@ -56,7 +56,7 @@ def test_an_unrelated_sentence_does_not_ride_along():
     costs, *_ = costs_for(SRC, TGT)
     one_one, one_two = MOVES.index((1, 1)), MOVES.index((1, 2))
     # s1 + (jazz line, its translation) as a 1-2 bead costs more than skipping the jazz line and pairing 1-1
-    assert costs[one_two, 2, 3] > costs[one_one, 2, 3] + skip_costs(np.array([False]), np.array([False]),
+    assert costs[one_two, 2, 3] > costs[one_one, 2, 3] + skip_costs(np.array([1.0]), np.array([1.0]),
                                                                     CostModel()).tgt_open[0]
 
 

@@ -38,6 +38,10 @@ class TestAddedAndDropped:
     def test_dropped_severity(self, kind, severity):
         assert types(dropped(view([seg("s", 0, "Interview: a headline", kind)], []))) == [("dropped", severity)]
 
+    def test_stray_characters_are_information(self):
+        assert types(added(view([], ["”"]))) == [("added", "info")]
+        assert types(dropped(view(["« ‘ »"], []))) == [("dropped", "info")]
+
     def test_pairs_with_both_sides_are_neither(self):
         pair = view(["One."], ["Un."])
         assert added(pair) == () and dropped(pair) == ()

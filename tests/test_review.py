@@ -91,3 +91,32 @@ def test_mutation_is_caught_at_the_right_pair_and_nothing_else(seed, baseline, n
     got = flags_of(review)
     assert got - baseline == expected
     assert baseline - got == set()
+
+
+# The same mutations at other places of the document (line numbers of the French file).
+_LINES = read(TARGET_SEED).split("\n")
+_SOURCE_OF_LINE = {0: "s3", 1: "s4", 2: "s5", 3: "s6", 5: "s7", 6: "s8", 7: "s9", 8: "s10", 9: "s11", 10: "s12"}
+_UNRELATED = "Le temps sera ensoleillé demain sur toute la côte atlantique, selon les prévisionnistes de Météo-France."
+
+
+@pytest.mark.parametrize("line", [0, 1, 2, 5, 6, 7, 8, 9, 10])
+def test_dropping_any_sentence(seed, baseline, line):
+    target = "\n".join(text for k, text in enumerate(_LINES) if k != line)
+    got = flags_of(review_documents(seed[0], target))
+    assert got - baseline == {((_SOURCE_OF_LINE[line],), "dropped", "error")}
+
+
+@pytest.mark.parametrize("line", [0, 2, 5, 6, 7, 8, 9, 10])
+def test_cutting_any_sentence_in_half(seed, baseline, line):
+    text = _LINES[line]
+    cut = text[:len(text) // 2].rsplit(" ", 1)[0] + "."
+    target = "\n".join(cut if k == line else t for k, t in enumerate(_LINES))
+    got = flags_of(review_documents(seed[0], target))
+    assert got - baseline == {((_SOURCE_OF_LINE[line],), "partial_omission", "warning")}
+
+
+@pytest.mark.parametrize("position", [3, 6, 9, 12])
+def test_inserting_an_unrelated_sentence_anywhere(seed, baseline, position):
+    target = "\n".join(_LINES[:position] + [_UNRELATED] + _LINES[position:])
+    got = flags_of(review_documents(seed[0], target))
+    assert got - baseline == {((_UNRELATED[:30],), "added", "error")}

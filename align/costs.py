@@ -38,7 +38,7 @@ class CostModel:
     size_unbalanced: float = 0.5
     dilution: float = 0.5            # per unit of similarity z lost by keeping the weakest end segment in a bead
     unrelated_in_bead: float = 3.0   # per link, meta, boilerplate or debris line paired with other kinds
-    heading_with_sentence: float = 4.0  # per heading paired with sentences
+    heading_with_sentence: float = 8.0  # per heading paired with sentences
     max_length_cost: float = 8.0     # a cut sentence must not be pushed out of its pair by length alone
     full_segment: float = 40.0       # characters from which a segment counts fully in the bead-size cost
     skip_open: float = 7.0

@@ -115,7 +115,7 @@ def test_cutting_any_sentence_in_half(seed, baseline, line):
     assert got - baseline == {((_SOURCE_OF_LINE[line],), "partial_omission", "warning")}
 
 
-@pytest.mark.parametrize("position", [3, 6, 9, 12])
+@pytest.mark.parametrize("position", [0, 3, 6, 9, 12])
 def test_inserting_an_unrelated_sentence_anywhere(seed, baseline, position):
     target = "\n".join(_LINES[:position] + [_UNRELATED] + _LINES[position:])
     got = flags_of(review_documents(seed[0], target))

@@ -147,7 +147,8 @@ def _unrelated(segments: Sequence[Segment | str], texts: Sequence[str], letters:
 
 def _kinds(segments: Sequence[Segment | str], unrelated: np.ndarray) -> SegmentKinds:
     headings = np.array([isinstance(s, Segment) and s.kind == HEADING for s in segments], dtype=np.float64)
-    return SegmentKinds(unrelated.astype(np.float64), headings)
+    marked = np.array([isinstance(s, Segment) and s.kind in _UNRELATED_KINDS for s in segments], dtype=np.float64)
+    return SegmentKinds(unrelated.astype(np.float64), headings, marked)
 
 
 def _skip_discount(segments: Sequence[Segment | str], unrelated: np.ndarray, model: CostModel) -> np.ndarray:

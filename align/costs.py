@@ -38,6 +38,7 @@ class CostModel:
     size_unbalanced: float = 0.5
     dilution: float = 0.5            # per unit of similarity z lost by keeping the weakest end segment in a bead
     unrelated_in_bead: float = 3.0   # per link, meta, boilerplate or debris line paired with other kinds
+    marked_in_bead: float = 3.0      # more per line the segmenter marked as link, meta or boilerplate
     heading_with_sentence: float = 8.0  # per heading paired with sentences
     max_length_cost: float = 8.0     # a cut sentence must not be pushed out of its pair by length alone
     full_segment: float = 40.0       # characters from which a segment counts fully in the bead-size cost
@@ -53,14 +54,17 @@ class CostModel:
 
 @dataclass(frozen=True)
 class SegmentKinds:
-    """Per segment, 1.0 where it is a link, meta, boilerplate or debris line (`unrelated`), or a heading."""
+    """Per segment, 1.0 where it is a link, meta, boilerplate or debris line (`unrelated`), where the
+    segmenter marked it as link, meta or boilerplate (`marked`, surer than debris found by letter counts),
+    or a heading."""
 
     unrelated: np.ndarray
     heading: np.ndarray
+    marked: np.ndarray
 
     @staticmethod
     def none(n: int) -> "SegmentKinds":
-        return SegmentKinds(np.zeros(n), np.zeros(n))
+        return SegmentKinds(np.zeros(n), np.zeros(n), np.zeros(n))
 
 
 @dataclass(frozen=True)
@@ -133,8 +137,10 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
     # links, meta, boilerplate, debris and headings: cumulative counts, to count them in any run of segments
     src_kinds = src_kinds or SegmentKinds.none(n)
     tgt_kinds = tgt_kinds or SegmentKinds.none(m)
-    unrelated_src, heading_src = (np.concatenate(([0.0], np.cumsum(x))) for x in (src_kinds.unrelated, src_kinds.heading))
-    unrelated_tgt, heading_tgt = (np.concatenate(([0.0], np.cumsum(x))) for x in (tgt_kinds.unrelated, tgt_kinds.heading))
+    unrelated_src, heading_src, marked_src = (np.concatenate(([0.0], np.cumsum(x)))
+                                              for x in (src_kinds.unrelated, src_kinds.heading, src_kinds.marked))
+    unrelated_tgt, heading_tgt, marked_tgt = (np.concatenate(([0.0], np.cumsum(x)))
+                                              for x in (tgt_kinds.unrelated, tgt_kinds.heading, tgt_kinds.marked))
 
     def cost_rows(i0: int, i1: int, width: int) -> np.ndarray:
         # one extra row before the block: a bead without its last source segment ends there
@@ -196,6 +202,7 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
                 cost = cost + model.dilution * np.maximum(without - cos, 0.0) / sd
             # a link or debris line, or a heading, paired with ordinary sentences (not with its own kind)
             for weight, cum_src, cum_tgt in ((model.unrelated_in_bead, unrelated_src, unrelated_tgt),
+                                             (model.marked_in_bead, marked_src, marked_tgt),
                                              (model.heading_with_sentence, heading_src, heading_tgt)):
                 if weight:
                     odd = np.abs((cum_src[rows] - cum_src[np.maximum(rows - a, 0)])[:, None]

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from align.align import _Features
-from align.costs import (MOVES, CostModel, SideStats, length_cost, length_delta, log_erfc, make_cost_rows,
+from align.costs import (MOVES, CostModel, SegmentKinds, SideStats, length_cost, length_delta, log_erfc, make_cost_rows,
                          similarity_scale, skip_costs)
 from align.dp import Band
 
@@ -38,11 +38,12 @@ TGT = ["Le ministre a présenté le plan de nouvelle industrialisation à Beijin
        "Le plan couvre les robots, les circuits intégrés et l’internet par satellite."]
 
 
-def costs_for(src, tgt):
+def costs_for(src, tgt, tgt_kinds=None, model=CostModel()):
     f = _Features.build(src, tgt, "en", "fr")
     s, t = SideStats.build(f.src_matrix, f.src_lengths, 5), SideStats.build(f.tgt_matrix, f.tgt_lengths, 5)
     band = Band.full(len(src), len(tgt))
-    rows = make_cost_rows(s, t, band, float(f.tgt_lengths.sum() / f.src_lengths.sum()), CostModel())
+    rows = make_cost_rows(s, t, band, float(f.tgt_lengths.sum() / f.src_lengths.sum()), model,
+                          tgt_kinds=tgt_kinds)
     return rows(0, len(src) + 1, band.width), s, t, band
 
 
@@ -70,3 +71,19 @@ def test_similarity_scale_is_positive():
     _, s, t, band = costs_for(SRC, TGT)
     centre, scale = similarity_scale(s, t, band, CostModel().typical_best)
     assert scale > 0 and -1 <= centre <= 1
+
+
+def test_a_marked_link_line_costs_more_in_a_bead_than_debris():
+    """The segmenter's link/meta/boilerplate kinds are surer than debris guessed from letter counts."""
+    unrelated = np.array([0.0, 1.0, 0.0, 0.0])
+    as_debris = SegmentKinds(unrelated, np.zeros(4), np.zeros(4))
+    as_link = SegmentKinds(unrelated, np.zeros(4), unrelated)
+    one_two = MOVES.index((1, 2))
+    plain, *_ = costs_for(SRC, TGT)
+    debris, *_ = costs_for(SRC, TGT, as_debris)
+    link, *_ = costs_for(SRC, TGT, as_link)
+    # s0 + (t0, t1): the bead that holds the second target line
+    assert plain[one_two, 1, 2] < debris[one_two, 1, 2] < link[one_two, 1, 2]
+    assert link[one_two, 1, 2] - debris[one_two, 1, 2] == pytest.approx(CostModel().marked_in_bead)
+    # beads without the line are untouched
+    assert link[one_two, 2, 4] == debris[one_two, 2, 4] == plain[one_two, 2, 4]

@@ -99,14 +99,14 @@ _SOURCE_OF_LINE = {0: "s3", 1: "s4", 2: "s5", 3: "s6", 5: "s7", 6: "s8", 7: "s9"
 _UNRELATED = "Le temps sera ensoleillé demain sur toute la côte atlantique, selon les prévisionnistes de Météo-France."
 
 
-@pytest.mark.parametrize("line", [0, 1, 2, 5, 6, 7, 8, 9, 10])
+@pytest.mark.parametrize("line", [0, 1, 2, 3, 5, 6, 7, 8, 9, 10])
 def test_dropping_any_sentence(seed, baseline, line):
     target = "\n".join(text for k, text in enumerate(_LINES) if k != line)
     got = flags_of(review_documents(seed[0], target))
     assert got - baseline == {((_SOURCE_OF_LINE[line],), "dropped", "error")}
 
 
-@pytest.mark.parametrize("line", [0, 2, 5, 6, 7, 8, 9, 10])
+@pytest.mark.parametrize("line", [0, 2, 3, 5, 6, 7, 8, 9, 10])
 def test_cutting_any_sentence_in_half(seed, baseline, line):
     text = _LINES[line]
     cut = text[:len(text) // 2].rsplit(" ", 1)[0] + "."
@@ -120,3 +120,17 @@ def test_inserting_an_unrelated_sentence_anywhere(seed, baseline, position):
     target = "\n".join(_LINES[:position] + [_UNRELATED] + _LINES[position:])
     got = flags_of(review_documents(seed[0], target))
     assert got - baseline == {((_UNRELATED[:30],), "added", "error")}
+
+
+def test_cutting_the_sentence_that_already_omits_a_name_widens_its_warning(seed, baseline):
+    """Line 1 already carries a partial-omission warning (no "Xinhua"); cut in half, it still has exactly
+    one warning, which now also names what the cut removed."""
+    text = _LINES[1]
+    cut = text[:len(text) // 2].rsplit(" ", 1)[0] + "."
+    review = review_documents(seed[0], "\n".join(cut if k == 1 else t for k, t in enumerate(_LINES)))
+    assert flags_of(review) == baseline
+    pair = next(p for p in review.pairs if [s.id for s in p.source] == ["s4"])
+    [flag] = pair.flags
+    assert flag.type == "partial_omission"
+    named = {pair.source[0].text[span.start:span.end] for span in flag.spans}
+    assert {"Xinhua", "SMEs", "Jin"} <= named

@@ -38,7 +38,7 @@ _SCALE_WORDS = sorted({w for table in _SCALES.values() for w in table} | {
 _NUMBER = re.compile(
     r"(?<![\w])(?<!\d[.,])(?P<num>\d{1,3}(?:(?:[" + _SEP + r"]\d{3})+|(?:,\d{3})+(?!\d)|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)"
-    r"(?![\w])"
+    r"(?P<suffix>[^\W\d_]{1,3})?(?![\w])"  # a short letter suffix stays part of the token: 5G, 3D, 1er
     r"(?:[\s\u00a0\u202f]*(?P<scale>" + "|".join(_SCALE_WORDS) + r")\b)?"
     r"(?:[\s\u00a0\u202f]*(?P<pct>%|per ?cent\b|pour ?cent\b|prozent\b|por ?ciento\b|per ?cento\b|procent\b))?",
     re.IGNORECASE)
@@ -75,7 +75,7 @@ def find_numbers(text: str, lang: str | None = None) -> tuple[Number, ...]:
         value = parse_number(match.group("num"), lang)
         if value is None:
             continue
-        end = match.end("num")
+        end = match.end("suffix") if match.group("suffix") else match.end("num")
         scale = match.group("scale")
         if scale:
             power = scales.get(strip_accents(scale))

@@ -30,6 +30,8 @@ def test_parse_number(raw, lang, value):
     ("4,57 %", "fr", ["4.57%"]),
     ("30 per cent", "en", ["30%"]),
     ("in 2023 and 2024", "en", ["2023", "2024"]),
+    ("la 5G et la 6G, 10km, le 1er mai, die 1950er", "fr", ["5", "6", "10", "1", "1950"]),
+    ("G20, COVID-19, H1N1, A320", "en", ["19"]),
 ])
 def test_find_numbers_normalises_scale_and_percent(text, lang, keys):
     assert [n.key for n in find_numbers(text, lang)] == keys

@@ -333,7 +333,11 @@ def skip_costs(src_discount: np.ndarray, tgt_discount: np.ndarray, model: CostMo
     counterpart (links, meta, debris, headlines) are cheaper to leave unaligned."""
     def side(discount: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         discount = np.asarray(discount, dtype=np.float64)
-        return model.skip_open * discount, model.skip_extend * discount
+        open_, extend = model.skip_open * discount, model.skip_extend * discount
+        # a sentence after a skipped headline, link or debris line opens a run of its own: otherwise
+        # dropping the first sentences after a headline would cost less than dropping any others
+        costlier = np.concatenate(([False], (discount[1:] >= 1.0) & (discount[:-1] < 1.0)))
+        return open_, np.where(costlier, open_, extend)
     so, se = side(src_discount)
     to, te = side(tgt_discount)
     return SkipCosts(so, se, to, te)

@@ -26,7 +26,15 @@ def test_length_delta_sign():
 
 def test_skip_costs_are_cheaper_for_links_and_debris():
     skips = skip_costs(np.array([0.25, 1.0]), np.array([1.0]), CostModel())
-    assert skips.src_open[0] < skips.src_open[1] and skips.src_extend[1] < skips.src_open[1]
+    assert skips.src_open[0] < skips.src_open[1]
+
+
+def test_a_run_of_skips_is_cheap_to_extend_only_with_its_own_kind():
+    # headline, sentence, sentence, link, link
+    skips = skip_costs(np.array([0.5, 1.0, 1.0, 0.25, 0.25]), np.array([1.0]), CostModel())
+    assert skips.src_extend[1] == skips.src_open[1]      # a sentence after the headline opens its own run
+    assert skips.src_extend[2] < skips.src_open[2]       # the next sentence extends it
+    assert skips.src_extend[4] < skips.src_open[4] and skips.src_extend[3] <= skips.src_open[3]
 
 
 SRC = ["The minister presented the plan for new industrialization in Beijing on Monday.",

@@ -106,13 +106,27 @@ def test_dropping_any_sentence(seed, baseline, line):
     assert got - baseline == {((_SOURCE_OF_LINE[line],), "dropped", "error")}
 
 
+@pytest.mark.parametrize("first", [0, 1, 5, 6, 7, 8, 9])
+def test_dropping_two_sentences_in_a_row(seed, baseline, first):
+    """Also right after the headline and dateline, which are themselves cheap to leave out."""
+    target = "\n".join(text for k, text in enumerate(_LINES) if k not in (first, first + 1))
+    got = flags_of(review_documents(seed[0], target))
+    dropped = {((_SOURCE_OF_LINE[k],), "dropped", "error") for k in (first, first + 1)}
+    # s4 carries the seed's one warning (no "Xinhua"); it goes when s4 is dropped
+    assert got - baseline == dropped
+    assert baseline - got <= {(("s4",), "partial_omission", "warning")}
+
+
 @pytest.mark.parametrize("line", [0, 2, 3, 5, 6, 7, 8, 9, 10])
 def test_cutting_any_sentence_in_half(seed, baseline, line):
     text = _LINES[line]
     cut = text[:len(text) // 2].rsplit(" ", 1)[0] + "."
     target = "\n".join(cut if k == line else t for k, t in enumerate(_LINES))
     got = flags_of(review_documents(seed[0], target))
-    assert got - baseline == {((_SOURCE_OF_LINE[line],), "partial_omission", "warning")}
+    expected = {((_SOURCE_OF_LINE[line],), "partial_omission", "warning")}
+    if any(c.isdigit() for c in text[len(cut) - 1:]):  # the cut also took a number (5G, 6G) away
+        expected.add(((_SOURCE_OF_LINE[line],), "number_mismatch", "warning"))
+    assert got - baseline == expected
 
 
 @pytest.mark.parametrize("position", [0, 3, 6, 9, 12])

@@ -37,8 +37,8 @@ class CostModel:
     size: float = 1.5
     size_unbalanced: float = 0.5
     dilution: float = 0.5            # per unit of similarity z lost by keeping the weakest end segment in a bead
-    unrelated_in_bead: float = 3.0   # per link, meta, boilerplate or debris line paired with other kinds
-    marked_in_bead: float = 3.0      # more per line the segmenter marked as link, meta or boilerplate
+    unrelated_in_bead: float = 1.5   # per link, meta, boilerplate or debris line paired with other kinds
+    marked_in_bead: float = 4.5      # more per line the segmenter marked as link, meta or boilerplate
     heading_with_sentence: float = 8.0  # per heading paired with sentences
     max_length_cost: float = 8.0     # a cut sentence must not be pushed out of its pair by length alone
     full_segment: float = 40.0       # characters from which a segment counts fully in the bead-size cost

@@ -84,7 +84,7 @@ class SkipCosts:
 
 
 def search(n: int, m: int, band: Band, moves: Sequence[tuple[int, int]], cost_rows: CostRows,
-           skips: SkipCosts, chunk: int = 1024) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+           skips: SkipCosts, chunk: int = 256) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
     """Best monotonic path from (0, 0) to (n, m) inside `band`, as (source indexes, target indexes) beads."""
     lo = band.lo
     if not (lo[0] == 0 and lo[n] <= m <= band.hi[n] and np.all(np.diff(lo) >= 0) and np.all(band.hi >= lo)):

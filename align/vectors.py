@@ -150,18 +150,32 @@ def band_dots(src: sparse.csr_matrix, tgt: sparse.csr_matrix, lo: np.ndarray, wi
 
 
 def neighbour_dots(matrix: sparse.csr_matrix, max_offset: int, chunk: int = 8192) -> list[np.ndarray]:
-    """`out[k][r]` = dot(row r, row r+k) for k = 0..max_offset (zero past the end), in blocks of rows
-    so no temporary copy of the whole matrix is made."""
+    """`out[k][r]` = dot(row r, row r+k) for k = 0..max_offset (zero past the end).
+
+    Read column by column: two rows share a feature where the column's sorted row list holds both, at
+    most `max_offset` entries apart, so every near pair is found with a few vectorised passes. Blocks
+    of `chunk` rows keep the temporary arrays small.
+    """
     n = matrix.shape[0]
-    out = [np.zeros(n, dtype=np.float64) for _ in range(max_offset + 1)]
+    out = [np.zeros(n) for _ in range(max_offset + 1)]
     for r0 in range(0, n, chunk):
         r1 = min(n, r0 + chunk)
-        block = matrix[r0:min(n, r1 + max_offset)]
-        rows = r1 - r0
-        for k in range(max_offset + 1):
-            valid = min(rows, block.shape[0] - k)
-            if valid > 0:
-                out[k][r0:r0 + valid] = np.asarray(block[:valid].multiply(block[k:k + valid]).sum(axis=1)).ravel()
+        csc = matrix[r0:min(n, r1 + max_offset)].tocsc()
+        csc.sort_indices()
+        rows = csc.indices.astype(np.int64)
+        values = csc.data.astype(np.float64)
+        cols = np.repeat(np.arange(csc.shape[1]), np.diff(csc.indptr))
+        own = rows < r1 - r0
+        out[0][r0:r1] += np.bincount(rows[own], weights=values[own] ** 2, minlength=r1 - r0)
+        for step in range(1, max_offset + 1):
+            first, second = slice(0, len(rows) - step), slice(step, len(rows))
+            gap = rows[second] - rows[first]
+            near = (cols[second] == cols[first]) & (gap <= max_offset) & (rows[first] < r1 - r0)
+            products = values[first][near] * values[second][near]
+            gap, start = gap[near], rows[first][near]
+            for k in range(1, max_offset + 1):
+                hit = gap == k
+                out[k][r0:r1] += np.bincount(start[hit], weights=products[hit], minlength=r1 - r0)
     return out
 
 

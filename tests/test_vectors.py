@@ -1,3 +1,4 @@
+import pytest
 import numpy as np
 from scipy import sparse
 
@@ -38,6 +39,16 @@ def test_neighbour_dots_in_blocks():
     near = neighbour_dots(matrix(a), 3, chunk=4)
     for k in range(4):
         expected = [a[r] @ a[r + k] if r + k < 11 else 0.0 for r in range(11)]
+        assert np.allclose(near[k], expected, atol=1e-5)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_neighbour_dots_of_sparse_rows_match_dense_products(seed):
+    rng = np.random.default_rng(seed)
+    a = rng.random((37, 9)) * (rng.random((37, 9)) < 0.3)   # most rows share few features, some none
+    near = neighbour_dots(matrix(a), 4, chunk=8)
+    for k in range(5):
+        expected = [a[r] @ a[r + k] if r + k < 37 else 0.0 for r in range(37)]
         assert np.allclose(near[k], expected, atol=1e-5)
 
 

@@ -10,7 +10,7 @@ from html import escape
 from typing import Any
 
 from align.compare import Comparison
-from align.report.csv import spreadsheet_safe
+from align.report.csv import spreadsheet_safe, table_csv
 from align.report.html import _CSS, _side, _severity
 from align.report.json import review_record
 from align.report.segments import segment_record
@@ -118,8 +118,6 @@ def format_comparison_md(comparison: Comparison) -> str:
 
 
 def format_comparison_csv(comparison: Comparison) -> str:
-    import pandas as pd
-
     rows = []
     for k, (pair, scores) in enumerate(zip(comparison.review.pairs, comparison.scores)):
         rows.append({"pair": k, "hypothesis_ids": " ".join(s.id for s in pair.source),
@@ -129,7 +127,7 @@ def format_comparison_csv(comparison: Comparison) -> str:
                      "bleu": f"{scores.bleu:.4f}", "chrf": f"{scores.chrf:.4f}", "ter": f"{scores.ter:.4f}",
                      "flags": spreadsheet_safe("; ".join(f"{f.type}: {f.message}" for f in pair.flags))})
     columns = ["pair", "hypothesis_ids", "reference_ids", "hypothesis", "reference", "bleu", "chrf", "ter", "flags"]
-    return pd.DataFrame(rows, columns=columns).to_csv(index=False, lineterminator="\n")
+    return table_csv(columns, rows)
 
 
 def unified_diff(comparison: Comparison) -> str:

@@ -1,4 +1,4 @@
-"""Outputs of `align corpus`: matrix.csv, matches.csv (pandas), report.json and report.html with a heat map."""
+"""Outputs of `align corpus`: matrix.csv, matches.csv, report.json and report.html with a heat map."""
 from __future__ import annotations
 
 import json
@@ -7,7 +7,7 @@ from html import escape
 from typing import Any
 
 from align.corpus import CorpusComparison
-from align.report.csv import spreadsheet_safe
+from align.report.csv import spreadsheet_safe, table_csv
 from align.report.html import _CSS
 from align.report.segments import segment_record
 
@@ -37,22 +37,18 @@ def format_corpus_json(c: CorpusComparison) -> str:
 
 
 def format_matrix_csv(c: CorpusComparison) -> str:
-    import pandas as pd
-
     names = _names(c)
-    return pd.DataFrame([list(r) for r in c.matrix], index=names, columns=names).to_csv(lineterminator="\n")
+    return table_csv(["", *names], ([name, *row] for name, row in zip(names, c.matrix)))
 
 
 def format_matches_csv(c: CorpusComparison) -> str:
-    import pandas as pd
-
     names = _names(c)
     rows = [{"document_a": names[m.a], "segment_a": m.a_segment.id, "document_b": names[m.b],
              "segment_b": m.b_segment.id, "similarity": f"{m.similarity:.4f}", "chrf": f"{m.chrf:.2f}",
              "text_a": spreadsheet_safe(m.a_segment.text), "text_b": spreadsheet_safe(m.b_segment.text)}
             for m in c.matches]
     columns = ["document_a", "segment_a", "document_b", "segment_b", "similarity", "chrf", "text_a", "text_b"]
-    return pd.DataFrame(rows, columns=columns).to_csv(index=False, lineterminator="\n")
+    return table_csv(columns, rows)
 
 
 def _heat(value: float) -> str:

@@ -1,5 +1,9 @@
-"""`pairs.csv`: one row per pair for a spreadsheet, flags in one column (pandas)."""
+"""`pairs.csv`: one row per pair for a spreadsheet, flags in one column; the CSV writing all reports share."""
 from __future__ import annotations
+
+import csv
+import io
+from typing import Iterable, Mapping, Sequence
 
 from align.review import Review
 
@@ -15,9 +19,22 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def format_review_csv(review: Review) -> str:
-    import pandas as pd
+def table_csv(columns: Sequence[str], rows: Iterable[Mapping[str, object] | Sequence[object]]) -> str:
+    """CSV text with a header, `\\n` line ends and minimal quoting (the standard library; importing pandas
+    for this would double the time of a short review).
 
+    >>> table_csv(["a", "b"], [{"a": 1, "b": 'say "hi", then go'}])
+    'a,b\\n1,"say ""hi"", then go"\\n'
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([row[c] for c in columns] if isinstance(row, Mapping) else row)
+    return out.getvalue()
+
+
+def format_review_csv(review: Review) -> str:
     rows = []
     for k, pair in enumerate(review.pairs):
         rows.append({
@@ -31,4 +48,4 @@ def format_review_csv(review: Review) -> str:
             "flags": spreadsheet_safe("; ".join(f"{f.type}: {f.message}" for f in pair.flags)),
         })
     columns = ["pair", "source_ids", "target_ids", "source", "target", "score", "severity", "flags"]
-    return pd.DataFrame(rows, columns=columns).to_csv(index=False, lineterminator="\n")
+    return table_csv(columns, rows)

@@ -100,8 +100,8 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
             tgt_m = sparse.hstack([tgt_m, lex_tgt], format="csr", dtype=np.float32)
             path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options,
                                   MOVES, guide=path, unrelated=unrelated)
-    scores = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, ratio, options.model)
-    return tuple(Bead(s, t, score) for (s, t), score in zip(path, scores))
+    scores, similarity = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, ratio, options.model)
+    return tuple(Bead(s, t, score, sim) for (s, t), score, sim in zip(path, scores, similarity))
 
 
 @dataclass(frozen=True)
@@ -239,9 +239,12 @@ def _membership(beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], side: 
     return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(beads), width))
 
 
-SCORE_WEIGHTS = (0.96, 1.21, 0.12)
+SCORE_WEIGHTS = (0.92, 1.21, 0.15)
 """Logistic weights of (similarity z, length cost, bias) fitted by `benchmarks/calibrate.py` on the
 development set: its beads against the same sources paired with other targets."""
+
+SIMILARITY_WEIGHTS = (0.86, 0.0, -1.84)
+"""The same fit on the similarity z alone (no length term): the `similarity` of a bead."""
 
 
 def bead_evidence(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: sparse.csr_matrix,
@@ -292,16 +295,19 @@ def unrelated_baseline(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], 
 
 def bead_scores(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: sparse.csr_matrix,
                 tgt: sparse.csr_matrix, src_len: np.ndarray, tgt_len: np.ndarray, ratio: float,
-                model: CostModel) -> list[float]:
-    """Confidence in [0, 1] that a bead's two sides translate each other; 0 for a bead with an empty side.
+                model: CostModel) -> tuple[list[float], list[float]]:
+    """Confidence in [0, 1] that a bead's two sides translate each other, and the same from their shared
+    content alone; 0 for a bead with an empty side.
 
-    A logistic function of the bead's similarity, as a z-score against swapped beads of the same
-    document (so it carries over between language pairs), and its length cost; 0.5 means as likely a
-    translation as not, on the development set's beads against swapped ones.
+    Logistic functions of the bead's similarity, as a z-score against swapped beads of the same
+    document (so it carries over between language pairs), and (for the score) its length cost; 0.5
+    means as likely a translation as not, on the development set's beads against swapped ones.
     """
     cos, length = bead_evidence(path, src, tgt, src_len, tgt_len, ratio, model)
     mu, sd = unrelated_baseline(path, src, tgt, src_len, tgt_len, ratio, model)
-    return [float(score) for score in score_from_evidence(cos, length, mu, sd)]
+    scores = score_from_evidence(cos, length, mu, sd)
+    similarity = score_from_evidence(cos, np.where(np.isnan(length), np.nan, 0.0), mu, sd, SIMILARITY_WEIGHTS)
+    return [float(x) for x in scores], [float(x) for x in similarity]
 
 
 def score_from_evidence(cos: np.ndarray, length: np.ndarray, mu: float, sd: float,

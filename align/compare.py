@@ -50,7 +50,8 @@ def compare_documents(hypothesis: str, references: Sequence[str], lang: str | No
     for k, bead in enumerate(first.beads):
         hyp_segments = tuple(first.source[i] for i in bead.src)
         ref_segments = tuple(first.target[j] for j in bead.tgt)
-        view = PairView(hyp_segments, ref_segments, first.source_lang, first.target_lang, bead.score, ratio, SIDES)
+        view = PairView(hyp_segments, ref_segments, first.source_lang, first.target_lang, bead.score, ratio, SIDES,
+                        bead.similarity)
         hyp_text = " ".join(s.text for s in hyp_segments)
         ref_texts = (" ".join(s.text for s in ref_segments),) + tuple(o(bead.src) for o in others)
         pairs.append(Pair(hyp_segments, ref_segments, bead.score, check_pair(view, COMPARE_RULES)))

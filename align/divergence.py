@@ -22,6 +22,8 @@ INFO, WARNING, ERROR = "info", "warning", "error"
 SEVERITIES = (INFO, WARNING, ERROR)
 
 LOW_SCORE = 0.5
+UNRELATED_SIMILARITY = 0.15
+"""Below this (a similarity z-score near 0), two sides share no more than two unrelated sentences do."""
 """Below this calibrated score a pair is as likely a mistranslation or misalignment as a translation."""
 SHORT_WITH_MISSING_ANCHOR = -0.5
 """Length delta under which a missing name or acronym counts as a partial omission (target shorter)."""
@@ -60,6 +62,7 @@ class PairView:
     score: float
     length_ratio: float
     sides: tuple[str, str] = ("source", "translation")   # what a reader calls each side
+    similarity: float = 1.0    # the score from shared content alone (a cut sentence keeps it, a replaced one not)
 
     @property
     def length_delta(self) -> float:
@@ -173,6 +176,8 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
     else:
         message = f"The {pair.sides[1]} has {shown_tgt}, which is not in the {pair.sides[0]}."
         severity = WARNING
+    if severity == WARNING and pair.similarity < UNRELATED_SIMILARITY:
+        return ()  # numbers missing from sides that share nothing: `low_similarity` already covers it
     return (Flag("number_mismatch", severity, message, tuple(s for _, s in src_left + tgt_left)),)
 
 
@@ -296,8 +301,8 @@ def _missing_anchors(side: str, mine: Sequence[Segment], theirs: Sequence[Segmen
 
 def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
     """Names or acronyms on one side only; with a translation shorter than expected, a partial omission."""
-    if not pair.source or not pair.target:
-        return ()
+    if not pair.source or not pair.target or pair.similarity < UNRELATED_SIMILARITY:
+        return ()  # sides that share nothing: `low_similarity` says so, missing names would only repeat it
     flags = []
     delta = pair.length_delta
     src_missing = _missing_anchors("source", pair.source, pair.target, pair.source_lang, pair.target_lang)
@@ -327,6 +332,10 @@ def low_similarity(pair: PairView) -> tuple[Flag, ...]:
     """A pair whose score says the sides may not translate each other (or are misaligned)."""
     if not pair.source or not pair.target or pair.score >= LOW_SCORE:
         return ()
+    if pair.similarity < UNRELATED_SIMILARITY:
+        return (Flag("low_similarity", WARNING, f"The two sides share almost nothing (similarity "
+                                                f"{pair.similarity:.2f}): the {pair.sides[1]} may say something else "
+                                                f"here, or the alignment is wrong."),)
     return (Flag("low_similarity", WARNING, f"The two sides may not translate each other (score {pair.score:.2f}): "
                                             f"check the meaning and the alignment."),)
 

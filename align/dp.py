@@ -33,11 +33,14 @@ class State(IntEnum):
 
 @dataclass(frozen=True)
 class Bead:
-    """Source and target segment indexes (0-based, consecutive, either may be empty) and a score in [0, 1]."""
+    """Source and target segment indexes (0-based, consecutive, either may be empty), a score in [0, 1]
+    (do the two sides translate each other?) and `similarity`, the same from shared content alone, length
+    left aside: a sentence cut in half keeps a high similarity, one replaced by another sentence does not."""
 
     src: tuple[int, ...]
     tgt: tuple[int, ...]
     score: float = 0.0
+    similarity: float = 0.0
 
     def __str__(self) -> str:
         return f"[{', '.join(map(str, self.src))}]:[{', '.join(map(str, self.tgt))}]"

@@ -77,7 +77,8 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
     pairs = []
     for bead in alignment.beads:
         view = PairView(tuple(src[i] for i in bead.src), tuple(tgt[j] for j in bead.tgt),
-                        alignment.source_lang, alignment.target_lang, bead.score, ratio)
+                        alignment.source_lang, alignment.target_lang, bead.score, ratio,
+                        similarity=bead.similarity)
         pairs.append(Pair(view.source, view.target, bead.score, check_pair(view)))
     source = Document(source_path, alignment.source_lang, src)
     target = Document(target_path, alignment.target_lang, tgt)

@@ -5,7 +5,8 @@
 Positives are the aligner's beads whose sides overlap the gold (lax hits: they do translate each other);
 negatives are the same sources paired with the targets of beads 3 to 30 places away (misalignments).
 A logistic regression of that label on the bead's similarity z-score and length cost gives the weights
-in `align.align.SCORE_WEIGHTS`, so a score of 0.5 means "as likely a translation as not". Prints the fit
+in `align.align.SCORE_WEIGHTS`, so a score of 0.5 means "as likely a translation as not"; the same on the
+z-score alone gives `SIMILARITY_WEIGHTS`. Prints the fits
 and how the shipped weights sort both kinds. Skips when the data is absent.
 """
 from __future__ import annotations
@@ -77,13 +78,20 @@ def main() -> int:
     length = np.minimum(np.concatenate([len_p, len_n]), 30.0)
     y = np.concatenate([np.ones(len(positives)), np.zeros(len(negatives))])
     w = fit_logistic(np.column_stack([z, length]), y)
+    v = fit_logistic(z[:, None], y)
     print(f"{len(positives)} translated beads, {len(negatives)} swapped ones; baseline cos {mu:.3f} +- {sd:.3f}")
     print(f"fitted SCORE_WEIGHTS = ({w[0]:.2f}, {-w[1]:.2f}, {w[2]:.2f})")
+    print(f"fitted SIMILARITY_WEIGHTS = ({v[0]:.2f}, 0.0, {v[1]:.2f})")
     for name, weights in (("shipped", aligner.SCORE_WEIGHTS), ("fitted", (w[0], -w[1], w[2]))):
         s_p = aligner.score_from_evidence(cos_p, len_p, mu, sd, weights)
         s_n = aligner.score_from_evidence(cos_n, len_n, mu, sd, weights)
         print(f"{name}: translated beads scoring >= 0.5: {np.mean(s_p >= 0.5):.3f}; "
               f"swapped beads scoring < 0.5: {np.mean(s_n < 0.5):.3f}")
+    for name, weights in (("shipped", aligner.SIMILARITY_WEIGHTS), ("fitted", (v[0], 0.0, v[1]))):
+        s_p = aligner.score_from_evidence(cos_p, 0 * len_p, mu, sd, weights)
+        s_n = aligner.score_from_evidence(cos_n, 0 * len_n, mu, sd, weights)
+        print(f"{name} similarity: translated beads >= 0.5: {np.mean(s_p >= 0.5):.3f}; "
+              f"swapped beads < 0.5: {np.mean(s_n < 0.5):.3f}")
     return 0
 
 

@@ -10,10 +10,10 @@ def seg(doc, index, text, kind="sentence"):
     return Segment(doc, index, text, 0, len(text), kind)
 
 
-def view(src, tgt, score=0.9, ratio=1.1, langs=("en", "fr")):
+def view(src, tgt, score=0.9, ratio=1.1, langs=("en", "fr"), similarity=1.0):
     return PairView(tuple(seg("s", k, t) if isinstance(t, str) else t for k, t in enumerate(src)),
                     tuple(seg("t", k, t) if isinstance(t, str) else t for k, t in enumerate(tgt)),
-                    langs[0], langs[1], score, ratio)
+                    langs[0], langs[1], score, ratio, similarity=similarity)
 
 
 def types(flags):
@@ -149,6 +149,15 @@ class TestLowSimilarity:
                "every province of the country over the next five years.")
         flags = check_pair(view([src], ["Le ministère soutiendra ces entreprises."], score=0.1))
         assert [f.type for f in flags] == ["partial_omission"]
+
+    def test_sides_that_share_nothing_are_another_sentence_not_an_omission(self):
+        """A short translation that shares no content with its source replaces it rather than cuts it."""
+        src = "The plan supports small firms, Jin said in an interview with Xinhua."
+        flags = check_pair(view([src], ["Il fera beau demain à Brest."], score=0.0, similarity=0.05))
+        assert [(f.type, f.severity) for f in flags] == [("low_similarity", "warning")]
+        assert "share almost nothing" in flags[0].message
+        cut = check_pair(view([src], ["Le plan soutient les petites entreprises."], score=0.0, similarity=0.6))
+        assert "partial_omission" in [f.type for f in cut]
 
 
 def test_flag_is_a_plain_frozen_dataclass():

@@ -129,6 +129,13 @@ def test_cutting_any_sentence_in_half(seed, baseline, line):
     assert got - baseline == expected
 
 
+@pytest.mark.parametrize("line", [0, 2, 5, 7, 10])
+def test_replacing_a_sentence_with_another_is_low_similarity_not_omission(seed, baseline, line):
+    target = "\n".join(_UNRELATED if k == line else t for k, t in enumerate(_LINES))
+    got = flags_of(review_documents(seed[0], target))
+    assert got - baseline == {((_SOURCE_OF_LINE[line],), "low_similarity", "warning")}
+
+
 @pytest.mark.parametrize("position", [0, 3, 6, 9, 12])
 def test_inserting_an_unrelated_sentence_anywhere(seed, baseline, position):
     target = "\n".join(_LINES[:position] + [_UNRELATED] + _LINES[position:])

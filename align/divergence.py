@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import permutations
 from typing import Callable, Sequence
 
 import numpy as np
@@ -16,7 +17,7 @@ from align.costs import length_delta
 from align.lang import strip_accents
 from align.numbers import Number, find_numbers
 from align.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment
-from align.vectors import words
+from align.vectors import Vocabulary, words
 
 INFO, WARNING, ERROR = "info", "warning", "error"
 SEVERITIES = (INFO, WARNING, ERROR)
@@ -139,15 +140,54 @@ def dropped(pair: PairView) -> tuple[Flag, ...]:
 
 
 def merged_or_split(pair: PairView) -> tuple[Flag, ...]:
-    """Sentence boundaries that differ: a translation memory built from this pair has one unit for several."""
+    """Sentence boundaries that differ: a translation memory built from this pair has one unit for several.
+    As many sentences on each side, matched one to one in another order, are reported as reordered."""
     a, b = len(pair.source), len(pair.target)
     if not a or not b or (a == 1 and b == 1):
         return ()
     if b == 1:
-        return (Flag("merged", INFO, f"{a} source sentences are rendered as one sentence."),)
+        return (Flag("merged", INFO, f"{a} {pair.sides[0]} sentences are rendered as one sentence."),)
     if a == 1:
-        return (Flag("split", INFO, f"One source sentence is rendered as {b} sentences."),)
-    return (Flag("merged", INFO, f"{a} source sentences and {b} target sentences correspond as one block."),)
+        return (Flag("split", INFO, f"One {pair.sides[0]} sentence is rendered as {b} sentences."),)
+    order = _reordering(pair)
+    if order:
+        shown = ", ".join(f"{s.id} → {pair.target[k].id}" for s, k in zip(pair.source, order))
+        return (Flag("reordered", INFO, f"The {pair.sides[1]} gives these sentences in another order ({shown})."),)
+    return (Flag("merged", INFO, f"{a} {pair.sides[0]} sentences and {b} {pair.sides[1]} sentences correspond "
+                                 f"as one block."),)
+
+
+REORDER_MARGIN = 0.15
+"""How much more (summed cosine) a crossed one-to-one matching must share than the matching in order."""
+
+
+def _reordering(pair: PairView) -> tuple[int, ...] | None:
+    """The order of target sentences that renders the source sentences one to one, when it is not the
+    written order and clearly fits better (2 or 3 sentences a side; more is a block, not a reordering)."""
+    if len(pair.source) != len(pair.target) or len(pair.source) > 3:
+        return None
+    sims = _cosines(pair.source, pair.target, pair.source_lang, pair.target_lang)
+    n = len(pair.source)
+    written = sum(sims[k, k] for k in range(n))
+    best = max(permutations(range(n)), key=lambda order: sum(sims[k, order[k]] for k in range(n)))
+    gain = sum(sims[k, best[k]] for k in range(n)) - written
+    return best if best != tuple(range(n)) and gain >= REORDER_MARGIN else None
+
+
+def _cosines(source: Sequence[Segment], target: Sequence[Segment], source_lang: str, target_lang: str) -> np.ndarray:
+    """Cosine of character n-gram counts (and numbers) between every source and every target segment."""
+    vocab = Vocabulary()
+    rows = []
+    for segments, lang in ((source, source_lang), (target, target_lang)):
+        for seg in segments:
+            rows.append(Counter(vocab.segment_ids(seg.text, words(seg.text), lang)))
+    vectors = np.zeros((len(rows), max(1, len(vocab.index))))
+    for k, counts in enumerate(rows):
+        for column, count in counts.items():
+            vectors[k, column] = count
+    norms = np.linalg.norm(vectors, axis=1)
+    vectors = vectors / np.where(norms > 0, norms, 1.0)[:, None]
+    return vectors[:len(source)] @ vectors[len(source):].T
 
 
 def _numbers(side: str, segments: Sequence[Segment], lang: str) -> list[tuple[Number, Span]]:

@@ -53,6 +53,19 @@ class TestMergedOrSplit:
     def test_shape(self, a, b, expected):
         assert types(merged_or_split(view(["S."] * a, ["T."] * b))) == expected
 
+    SRC = ["Jin visited the Shanghai robot factory on Monday.", "Exports of electric vehicles rose 30 percent."]
+    TGT = ["Les exportations de véhicules électriques ont augmenté de 30 %.",
+           "Jin a visité lundi l’usine de robots de Shanghai."]
+
+    def test_sentences_in_another_order_are_reordered(self):
+        (flag,) = merged_or_split(view(self.SRC, self.TGT))
+        assert (flag.type, flag.severity) == ("reordered", "info")
+        assert "s0 → t1, s1 → t0" in flag.message
+
+    def test_sentences_in_order_are_one_block(self):
+        (flag,) = merged_or_split(view(self.SRC, self.TGT[::-1]))
+        assert flag.type == "merged"
+
 
 class TestNumberMismatch:
     @pytest.mark.parametrize("src, tgt", [

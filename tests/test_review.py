@@ -136,6 +136,15 @@ def test_replacing_a_sentence_with_another_is_low_similarity_not_omission(seed, 
     assert got - baseline == {((_SOURCE_OF_LINE[line],), "low_similarity", "warning")}
 
 
+@pytest.mark.parametrize("first", [0, 5, 8])
+def test_swapping_two_sentences_is_reported_as_reordered(seed, baseline, first):
+    lines = list(_LINES)
+    lines[first], lines[first + 1] = lines[first + 1], lines[first]
+    got = flags_of(review_documents(seed[0], "\n".join(lines)))
+    pair = (_SOURCE_OF_LINE[first], _SOURCE_OF_LINE[first + 1])
+    assert {f for f in got - baseline if f[1] != "partial_omission"} == {(pair, "reordered", "info")}
+
+
 @pytest.mark.parametrize("position", [0, 3, 6, 9, 12])
 def test_inserting_an_unrelated_sentence_anywhere(seed, baseline, position):
     target = "\n".join(_LINES[:position] + [_UNRELATED] + _LINES[position:])

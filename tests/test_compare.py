@@ -76,3 +76,13 @@ def test_several_references():
 def test_needs_a_reference():
     with pytest.raises(ValueError):
         compare_documents(REF, [], "en")
+
+
+def test_diff_html_separates_a_replaced_word_from_its_replacement():
+    from align.diff import word_diff
+    from align.report.comparison import diff_html
+
+    html = diff_html(word_diff("He said <more>.", "They said more."))
+    assert html.startswith("<del>He</del> <ins>They</ins> said ")
+    assert "<del>&lt;</del>more<del>&gt;</del>" in html   # text is escaped
+    assert diff_html(word_diff("Li added.", "Li added today.")).count(" ") == 2   # a pure insertion adds none

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import json
 from html import escape
-from typing import Any
+from typing import Any, Sequence
 
 from align.compare import Comparison
+from align.diff import Edit
 from align.report.csv import spreadsheet_safe, table_csv
 from align.report.html import _CSS, _side, _severity
 from align.report.json import review_record
@@ -42,13 +43,21 @@ def format_comparison_json(comparison: Comparison) -> str:
 
 
 def _inline_diff(comparison: Comparison, k: int) -> str:
+    return diff_html(comparison.diffs[k])
+
+
+def diff_html(edits: Sequence[Edit]) -> str:
+    """The reference text with the hypothesis's words struck through and the reference's underlined; a
+    replaced word is followed by a space before its replacement, so `He` → `They` does not read `HeThey`."""
     parts = []
-    for edit in comparison.diffs[k]:
+    for edit in edits:
         if edit.op == "equal":
             parts.append(escape(edit.ref))
             continue
         if edit.hyp:
             parts.append(f"<del>{escape(edit.hyp)}</del>")
+        if edit.hyp and edit.ref and not edit.hyp[-1:].isspace() and not edit.ref[:1].isspace():
+            parts.append(" ")
         if edit.ref:
             parts.append(f"<ins>{escape(edit.ref)}</ins>")
     return "".join(parts)

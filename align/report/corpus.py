@@ -7,6 +7,7 @@ from html import escape
 from typing import Any
 
 from align.corpus import CorpusComparison
+from align.report.comparison import diff_html
 from align.report.csv import spreadsheet_safe, table_csv
 from align.report.html import _CSS
 from align.report.segments import segment_record
@@ -66,9 +67,7 @@ def format_corpus_html(c: CorpusComparison) -> str:
         f'<td style="{_heat(v)}">{v:.1f}</td>' for v in row) + "</tr>" for a, row in enumerate(c.matrix))
     matches = []
     for m in c.matches:
-        diff = "".join(escape(e.ref) if e.op == "equal" else
-                       (f"<del>{escape(e.hyp)}</del>" if e.hyp else "") + (f"<ins>{escape(e.ref)}</ins>" if e.ref else "")
-                       for e in m.diff)
+        diff = diff_html(m.diff)
         matches.append(f"<tr><td>{escape(names[m.a])} {escape(m.a_segment.id)}<br>{escape(names[m.b])} "
                        f"{escape(m.b_segment.id)}</td><td>{diff}</td><td class=score>{m.chrf:.1f}</td></tr>")
     return f"""<!DOCTYPE html>

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import permutations
 from typing import Callable, Sequence
 
@@ -247,11 +248,12 @@ class Anchor:
     span: Span
 
 
-def find_anchors(side: str, segment: Segment, lang: str) -> list[Anchor]:
+@lru_cache(maxsize=4096)
+def find_anchors(side: str, segment: Segment, lang: str) -> tuple[Anchor, ...]:
     """Names (runs of capitalised words not opening a sentence) and acronyms of a segment.
 
     German capitalises every noun, so there only acronyms count. Dotted abbreviations (U.S., z.B.)
-    are localised in translation and are not anchors.
+    are localised in translation and are not anchors. Cached: each pair asks for both sides twice.
     """
     text = segment.text
     tokens = list(_TOKEN.finditer(text))
@@ -272,7 +274,7 @@ def find_anchors(side: str, segment: Segment, lang: str) -> list[Anchor]:
     for k, match in enumerate(tokens):
         word = match.group()
         after = text[match.end():match.end() + 1]
-        before = text[:match.start()].rstrip()
+        before = text[max(0, match.start() - 40):match.start()].rstrip()  # the tail is enough, and linear
         opens_sentence = k == 0 or before.endswith((".", "!", "?", ":", "«", "“", '"', "(")) or \
             (k == 1 and not tokens[0].group()[0].isupper())
         if after == "." and len(word) <= 2:
@@ -289,7 +291,7 @@ def find_anchors(side: str, segment: Segment, lang: str) -> list[Anchor]:
         else:
             close()
     close()
-    return anchors
+    return tuple(anchors)
 
 
 def _other_side_words(segments: Sequence[Segment]) -> set[str]:

@@ -43,6 +43,7 @@ def _strip_word(word: str) -> str:
     return strip_accents(word)
 
 
+@lru_cache(maxsize=1 << 17)
 def ngrams(word: str) -> tuple[str, ...]:
     """Character n-grams of a word padded with `<` and `>`, so prefixes and suffixes count.
 

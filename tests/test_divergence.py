@@ -109,7 +109,7 @@ class TestAnchors:
 
     def test_all_caps_lines_have_no_acronyms(self):
         s = seg("t", 0, "AVEC NOTES COMPLÉMENTAIRES PAR G. O. DYHRENFURTH")
-        assert find_anchors("target", s, "fr") == []
+        assert find_anchors("target", s, "fr") == ()
 
     def test_spelling_variants_of_a_name_match(self):
         flags = omissions_and_entities(view(["Für den Kangchendzönga wurde bisher nur bekannt."],

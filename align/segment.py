@@ -36,9 +36,10 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _SPACE = " \t\u00a0\u202f\u2009\u2007\u2002\u2003\u200b\ufeff\f\v"
 
 _LINK_LINE = re.compile(
-    r"^(?::(?!\s*$)|(?:à |a )?lire (?:aussi|également)|voir aussi|read (?:more|also)|also read|related(?: article)?s?"
-    r"|see also|lesen sie (?:auch|mehr)|mehr zum thema|siehe auch|lea también|leer más|leggi anche|vedi anche"
-    r"|leia também|veja também|lees ook|zie ook)\b|^(?:https?://|www\.)\S+$", re.IGNORECASE)
+    r"^(?::(?!\s*$)|(?:à |a )?lire (?:aussi|également|la suite)|(?:à )?voir (?:aussi|également)|sur le même sujet"
+    r"|pour aller plus loin|en savoir plus|read (?:more|also)|also read|related(?: article)?s?|more on this"
+    r"|see also|lesen sie (?:auch|mehr)|mehr zum thema|siehe auch|weiterlesen|lea también|leer más|leggi anche"
+    r"|vedi anche|leia também|veja também|lees ook|zie ook)\b|^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _BOILERPLATE_LINE = re.compile(
     r"^(?:return to (?:list|top|home)|back to (?:top|list|home)|print|share|close|next|previous|more"
     r"|retour (?:à la liste|en haut)|imprimer|partager|zurück(?: zur liste)?|nach oben|drucken|teilen"

@@ -45,6 +45,12 @@ class TestClassifyLine:
     @pytest.mark.parametrize("line, kind", [
         (":La Chine reste le plus grand marché mondial de robots industriels", LINK),
         ("Lire aussi : la Chine et l’IA", LINK),
+        ("Sur le même sujet : Pékin mise sur les robots", LINK),
+        ("À voir aussi - Les robots humanoïdes", LINK),
+        ("Pour aller plus loin : notre dossier", LINK),
+        ("More on this: China's chip push", LINK),
+        ("Weiterlesen: Chinas Industriepolitik", LINK),
+        ("Voir la carte des usines ci-dessous.", SENTENCE),
         ("Read more: China's industrial robots", LINK),
         ("Lesen Sie auch: Roboter in China", LINK),
         ("https://www.example.com/article/1", LINK),

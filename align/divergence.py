@@ -16,7 +16,7 @@ import numpy as np
 
 from align.costs import length_delta
 from align.lang import strip_accents
-from align.numbers import Number, find_numbers
+from align.numbers import Number, find_numbers, spelled_numbers
 from align.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment
 from align.vectors import Vocabulary, words
 
@@ -202,8 +202,9 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
     src = _numbers("source", pair.source, pair.source_lang)
     tgt = _numbers("target", pair.target, pair.target_lang)
     common = Counter(n.key for n, _ in src) & Counter(n.key for n, _ in tgt)
-    src_left = _unmatched(src, common)
-    tgt_left = _unmatched(tgt, common)
+    # a number in figures on one side may be written out in words on the other (douze mille, twenty-five)
+    src_left = _written_out(_unmatched(src, common), pair.target, pair.target_lang)
+    tgt_left = _written_out(_unmatched(tgt, common), pair.source, pair.source_lang)
     if not src_left and not tgt_left:
         return ()
     shown_src = ", ".join(n.text for n, _ in src_left) or "nothing"
@@ -220,6 +221,14 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
     if severity == WARNING and pair.similarity < UNRELATED_SIMILARITY:
         return ()  # numbers missing from sides that share nothing: `low_similarity` already covers it
     return (Flag("number_mismatch", severity, message, tuple(s for _, s in src_left + tgt_left)),)
+
+
+def _written_out(left: list[tuple[Number, Span]], other: Sequence[Segment], lang: str) -> list[tuple[Number, Span]]:
+    """The numbers of `left` that the other side does not write out in words."""
+    if not left:
+        return left
+    spelled = {key for seg in other for key in spelled_numbers(seg.text, lang)}
+    return [(n, span) for n, span in left if n.percent or n.key not in spelled]
 
 
 def _unmatched(found: list[tuple[Number, Span]], common: Counter) -> list[tuple[Number, Span]]:

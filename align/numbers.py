@@ -39,7 +39,8 @@ _NUMBER = re.compile(
     r"(?<![\w])(?<!\d[.,])(?P<num>\d{1,3}(?:(?:[" + _SEP + r"]\d{3})+|(?:,\d{3})+(?!\d)|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)"
     r"(?P<suffix>[^\W\d_]{1,3})?(?![\w])"  # a short letter suffix stays part of the token: 5G, 3D, 1er
-    r"(?:[\s\u00a0\u202f]*(?P<scale>" + "|".join(_SCALE_WORDS) + r")\b)?"
+    r"(?:[\s\u00a0\u202f]*(?P<scale>(?:" + "|".join(_SCALE_WORDS) + r")(?:[\s\u00a0\u202f]+(?:"
+    + "|".join(_SCALE_WORDS) + r"))?)\b)?"   # one scale word, or two: mille milliards, tausend Milliarden
     r"(?:[\s\u00a0\u202f]*(?P<pct>%|per ?cent\b|pour ?cent\b|prozent\b|por ?ciento\b|per ?cento\b|procent\b))?",
     re.IGNORECASE)
 
@@ -78,9 +79,9 @@ def find_numbers(text: str, lang: str | None = None) -> tuple[Number, ...]:
         end = match.end("suffix") if match.group("suffix") else match.end("num")
         scale = match.group("scale")
         if scale:
-            power = scales.get(strip_accents(scale))
-            if power is not None:
-                value = value.scaleb(power)
+            powers = [scales.get(strip_accents(word.lower())) for word in scale.split()]
+            if all(p is not None for p in powers):
+                value = value.scaleb(sum(p for p in powers if p is not None))
                 end = match.end("scale")
         percent = bool(match.group("pct"))
         if percent:
@@ -113,3 +114,65 @@ def parse_number(raw: str, lang: str | None = None) -> Decimal | None:
         return Decimal(s)
     except InvalidOperation:
         return None
+
+
+# Number words, to recognise a number written out on one side ("douze mille" for 12 000).
+_UNITS: dict[str, dict[str, int]] = {
+    "en": {w: k for k, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+    | {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90},
+    "fr": {w: k for k, w in enumerate("zero un deux trois quatre cinq six sept huit neuf dix onze douze treize "
+                                      "quatorze quinze seize".split())}
+    | {"une": 1, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60},
+    "de": {w: k for k, w in enumerate("null eins zwei drei vier funf sechs sieben acht neun zehn elf zwolf dreizehn "
+                                      "vierzehn funfzehn sechzehn siebzehn achtzehn neunzehn".split())}
+    | {"ein": 1, "eine": 1, "zwanzig": 20, "dreissig": 30, "vierzig": 40, "funfzig": 50, "sechzig": 60,
+       "siebzig": 70, "achtzig": 80, "neunzig": 90},
+}
+_HUNDRED = frozenset({"hundred", "cent", "cents", "hundert"})
+_JOINERS = frozenset({"and", "et", "und"})
+_SPELLED_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def spelled_numbers(text: str, lang: str | None = None) -> set[str]:
+    """Keys (as `Number.key`) of numbers written out in words: `douze mille`, `twenty-five`, `quatre-vingt-dix`.
+
+    Only used to excuse a number that the other side writes in figures, never to raise a flag.
+
+    >>> sorted(spelled_numbers("douze mille entreprises et quatre-vingt-dix usines", "fr"), key=int)
+    ['90', '12000']
+    """
+    lang = lang if lang in _UNITS else "en"
+    units, scales = _UNITS[lang], _SCALES.get(lang, _SCALES["en"])
+    found: set[str] = set()
+    total = current = 0
+    seen = False
+    previous = 0
+
+    def close() -> None:
+        nonlocal total, current, seen
+        if seen:
+            found.add(format(Decimal(total + current).normalize(), "f"))
+        total = current = 0
+        seen = False
+
+    for token in _SPELLED_TOKEN.findall(strip_accents(text.lower())):
+        if token in units:
+            value = units[token]
+            if lang == "fr" and value == 20 and previous == 4:
+                current += 76                    # quatre-vingt(s): 4 x 20
+            else:
+                current += value
+            previous, seen = value, True
+        elif seen and token in _HUNDRED:
+            current = max(current, 1) * 100
+        elif seen and token in scales:
+            total += max(current, 1) * 10 ** scales[token]
+            current = 0
+        elif seen and token in _JOINERS:
+            continue
+        else:
+            close()
+            previous = 0
+    close()
+    return found

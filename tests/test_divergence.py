@@ -78,6 +78,8 @@ class TestNumberMismatch:
         ("2,450 billion euros", "2.450 milliards d’euros"),
         ("in 2023", "en 2023"),
         ("10km away, 5G networks", "à 10 km, réseaux 5G"),
+        ("12,000 firms", "douze mille entreprises"),
+        ("32.5 trillion yuan", "32,5 mille milliards de yuans"),
     ])
     def test_format_differences_are_not_mismatches(self, src, tgt):
         assert number_mismatch(view([src], [tgt])) == ()
@@ -88,6 +90,7 @@ class TestNumberMismatch:
         ("12,000 firms in 2023", "12 000 entreprises", "warning"),
         ("firms", "12 000 entreprises", "warning"),
         ("humanoid robots, 6G and atomic-level manufacturing", "robots humanoïdes, 5G et fabrication atomique", "error"),
+        ("12,000 firms", "treize mille entreprises", "warning"),
     ])
     def test_mismatches(self, src, tgt, severity):
         (flag,) = number_mismatch(view([src], [tgt]))

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from align.numbers import find_numbers, parse_number
+from align.numbers import find_numbers, parse_number, spelled_numbers
 
 
 @pytest.mark.parametrize("raw, lang, value", [
@@ -32,6 +32,8 @@ def test_parse_number(raw, lang, value):
     ("in 2023 and 2024", "en", ["2023", "2024"]),
     ("la 5G et la 6G, 10km, le 1er mai, die 1950er", "fr", ["5", "6", "10", "1", "1950"]),
     ("G20, COVID-19, H1N1, A320", "en", ["19"]),
+    ("32,5 mille milliards de yuans", "fr", ["32500000000000"]),
+    ("3 tausend Milliarden Euro", "de", ["3000000000000"]),
 ])
 def test_find_numbers_normalises_scale_and_percent(text, lang, keys):
     assert [n.key for n in find_numbers(text, lang)] == keys
@@ -41,3 +43,16 @@ def test_spans_point_at_the_written_number():
     text = "revenu de 32,5 billions de yuans"
     (number,) = find_numbers(text, "fr")
     assert text[number.start:number.end] == number.text == "32,5 billions"
+
+
+@pytest.mark.parametrize("text, lang, keys", [
+    ("douze mille entreprises", "fr", {"12000"}),
+    ("quatre-vingt-dix usines et deux cent mille emplois", "fr", {"90", "200000"}),
+    ("vingt et un pays", "fr", {"21"}),
+    ("twenty-five thousand people", "en", {"25000"}),
+    ("one hundred and five cars", "en", {"105"}),
+    ("zwei Millionen Menschen", "de", {"2000000"}),
+    ("Le plan couvre les robots.", "fr", set()),
+])
+def test_spelled_numbers(text, lang, keys):
+    assert spelled_numbers(text, lang) == keys

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Callable, Sequence
 
-from align.divergence import ERROR, INFO, WARNING
+from align.flags import ERROR, INFO, WARNING
 from align.segment import HEADING, META, SENTENCE, Segment, split_document
 
 

@@ -8,49 +8,26 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import permutations
 from typing import Callable, Sequence
 
 import numpy as np
 
+from align.anchors import missing_anchors
 from align.costs import length_delta
-from align.lang import strip_accents
+from align.flags import ERROR, INFO, SEVERITIES, WARNING, Flag, Span
 from align.numbers import Number, find_numbers, spelled_numbers
 from align.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment
 from align.vectors import Vocabulary, words
 
-INFO, WARNING, ERROR = "info", "warning", "error"
-SEVERITIES = (INFO, WARNING, ERROR)
-
 LOW_SCORE = 0.5
+"""Below this calibrated score a pair is as likely a mistranslation or misalignment as a translation."""
 UNRELATED_SIMILARITY = 0.15
 """Below this (a similarity z-score near 0), two sides share no more than two unrelated sentences do."""
-"""Below this calibrated score a pair is as likely a mistranslation or misalignment as a translation."""
 SHORT_WITH_MISSING_ANCHOR = -0.5
 """Length delta under which a missing name or acronym counts as a partial omission (target shorter)."""
 SHORT_ALONE = -2.0
 """Length delta under which the target is short enough to report on length alone (past dev's 1st percentile)."""
-
-
-@dataclass(frozen=True)
-class Span:
-    """Characters `start:end` of one segment's text, on the `source` or `target` side."""
-
-    side: str
-    segment: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Flag:
-    """One divergence a reviewer should see."""
-
-    type: str
-    severity: str
-    message: str
-    spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -242,122 +219,14 @@ def _unmatched(found: list[tuple[Number, Span]], common: Counter) -> list[tuple[
     return left
 
 
-_TOKEN = re.compile(r"[^\W_][\w-]*[^\W_]|[^\W_]", re.UNICODE)   # elisions (l’Internet) split off
-_ACRONYM = re.compile(r"^[A-Z]{2,}s?$")
-_CONNECTORS = frozenset("of and for the de des du la le et für und der die das von del y e di da".split())
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """A name or acronym in a segment: words that a translation keeps or transliterates."""
-
-    text: str
-    words: tuple[str, ...]
-    acronym: bool
-    span: Span
-
-
-@lru_cache(maxsize=4096)
-def find_anchors(side: str, segment: Segment, lang: str) -> tuple[Anchor, ...]:
-    """Names (runs of capitalised words not opening a sentence) and acronyms of a segment.
-
-    German capitalises every noun, so there only acronyms count. Dotted abbreviations (U.S., z.B.)
-    are localised in translation and are not anchors. Cached: each pair asks for both sides twice.
-    """
-    text = segment.text
-    tokens = list(_TOKEN.finditer(text))
-    letters = [c for c in text if c.isalpha()]
-    shouting = len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)  # an all-caps line
-    anchors: list[Anchor] = []
-    run: list[re.Match[str]] = []
-
-    def close() -> None:
-        while run and run[-1].group().lower() in _CONNECTORS:
-            run.pop()
-        if run:
-            start, end = run[0].start(), run[-1].end()
-            words = tuple(strip_accents(m.group()) for m in run if m.group().lower() not in _CONNECTORS)
-            anchors.append(Anchor(text[start:end], words, False, Span(side, segment.id, start, end)))
-        run.clear()
-
-    for k, match in enumerate(tokens):
-        word = match.group()
-        after = text[match.end():match.end() + 1]
-        before = text[max(0, match.start() - 40):match.start()].rstrip()  # the tail is enough, and linear
-        opens_sentence = k == 0 or before.endswith((".", "!", "?", ":", "«", "“", '"', "(")) or \
-            (k == 1 and not tokens[0].group()[0].isupper())
-        if after == "." and len(word) <= 2:
-            close()
-            continue  # U.S., M., z.B.
-        if _ACRONYM.match(word) and not shouting:
-            close()
-            anchors.append(Anchor(word, (word.rstrip("s").lower(),), True,
-                                  Span(side, segment.id, match.start(), match.end())))
-        elif word[0].isupper() and not opens_sentence and lang != "de" and not word.isupper():
-            run.append(match)
-        elif run and word.lower() in _CONNECTORS:
-            run.append(match)
-        else:
-            close()
-    close()
-    return tuple(anchors)
-
-
-def _other_side_words(segments: Sequence[Segment]) -> set[str]:
-    return {w for s in segments for w in words(s.text)}
-
-
-def _matched(anchor: Anchor, other_words: set[str]) -> bool:
-    """A name is kept when one of its words is on the other side as it is, with the same first four letters
-    (China/Chine), or spelt close enough (Kangchendzönga/Kanchenjunga share over a third of their letter triples)."""
-    for word in anchor.words:
-        if word in other_words:
-            return True
-        if len(word) >= 5:
-            if any(w.startswith(word[:4]) for w in other_words if len(w) >= 4):
-                return True
-            grams = _triples(word)
-            if any(2 * len(grams & _triples(w)) >= 0.35 * (len(grams) + len(_triples(w)))
-                   for w in other_words if abs(len(w) - len(word)) <= 3 and len(w) >= 5):
-                return True
-    return False
-
-
-def _triples(word: str) -> set[str]:
-    return {word[k:k + 3] for k in range(len(word) - 2)}
-
-
-def _missing_anchors(side: str, mine: Sequence[Segment], theirs: Sequence[Segment], lang: str,
-                     other_lang: str) -> list[Anchor]:
-    anchors = [a for s in mine for a in find_anchors(side, s, lang)]
-    other_words = _other_side_words(theirs)
-    other_side = "target" if side == "source" else "source"
-    other_acronyms = Counter(a.text for s in theirs for a in find_anchors(other_side, s, other_lang) if a.acronym)
-    missing = []
-    own_acronyms = Counter(a.text for a in anchors if a.acronym)
-    # acronyms are often localised (SMEs / PME): only a shortfall in number counts as missing
-    spare_acronyms = sum((other_acronyms - own_acronyms).values())
-    for anchor in anchors:
-        if anchor.acronym:
-            if other_acronyms[anchor.text] > 0:
-                other_acronyms[anchor.text] -= 1
-            elif spare_acronyms > 0:
-                spare_acronyms -= 1
-            else:
-                missing.append(anchor)
-        elif not _matched(anchor, other_words):
-            missing.append(anchor)
-    return missing
-
-
 def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
     """Names or acronyms on one side only; with a translation shorter than expected, a partial omission."""
     if not pair.source or not pair.target or pair.similarity < UNRELATED_SIMILARITY:
         return ()  # sides that share nothing: `low_similarity` says so, missing names would only repeat it
     flags = []
     delta = pair.length_delta
-    src_missing = _missing_anchors("source", pair.source, pair.target, pair.source_lang, pair.target_lang)
-    tgt_missing = _missing_anchors("target", pair.target, pair.source, pair.target_lang, pair.source_lang)
+    src_missing = missing_anchors("source", pair.source, pair.target, pair.source_lang, pair.target_lang)
+    tgt_missing = missing_anchors("target", pair.target, pair.source, pair.target_lang, pair.source_lang)
     if src_missing and delta < SHORT_WITH_MISSING_ANCHOR:
         names = ", ".join(f"“{a.text}”" for a in src_missing)
         flags.append(Flag("partial_omission", WARNING,

@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from align.align import Alignment, Options, align_documents
-from align.divergence import SEVERITIES, Flag, PairView, check_pair
+from align.divergence import PairView, check_pair
+from align.flags import SEVERITIES, Flag
 from align.segment import SENTENCE, Segment
 
 SCHEMA_VERSION = 1

@@ -1,8 +1,10 @@
 """One test per divergence rule, on hand-made pairs."""
 import pytest
 
-from align.divergence import (Flag, PairView, added, check_pair, dropped, find_anchors, low_similarity,
-                              merged_or_split, number_mismatch, omissions_and_entities)
+from align.anchors import find_anchors
+from align.divergence import (PairView, added, check_pair, dropped, low_similarity, merged_or_split,
+                              number_mismatch, omissions_and_entities)
+from align.flags import Flag
 from align.segment import Segment
 
 

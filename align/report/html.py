@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from align import __version__
-from align.divergence import SEVERITIES, Flag, Span
+from align.flags import SEVERITIES, Flag, Span
 from align.review import SCHEMA_VERSION, Pair, Review
 from align.segment import Segment
 

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from align import __version__
-from align.divergence import Flag
+from align.flags import Flag
 from align.report.segments import segment_record
 from align.review import SCHEMA_VERSION, Document, Pair, Review
 

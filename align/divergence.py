@@ -256,7 +256,8 @@ def low_similarity(pair: PairView) -> tuple[Flag, ...]:
         return (Flag("low_similarity", WARNING, f"The two sides share almost nothing (similarity "
                                                 f"{pair.similarity:.2f}): the {pair.sides[1]} may say something else "
                                                 f"here, or the alignment is wrong."),)
-    return (Flag("low_similarity", WARNING, f"The two sides may not translate each other (score {pair.score:.2f}): "
+    relation = "translate each other" if pair.sides[0] == "source" else "say the same thing"
+    return (Flag("low_similarity", WARNING, f"The two sides may not {relation} (score {pair.score:.2f}): "
                                             f"check the meaning and the alignment."),)
 
 

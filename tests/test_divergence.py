@@ -158,6 +158,13 @@ class TestLowSimilarity:
     def test_low_score(self):
         assert types(low_similarity(view(["One."], ["Deux."], score=0.2))) == [("low_similarity", "warning")]
 
+    def test_message_names_what_the_sides_are(self):
+        (flag,) = low_similarity(view(["One."], ["Deux."], score=0.2))
+        assert "translate each other" in flag.message
+        pair = PairView((seg("s", 0, "One."),), (seg("t", 0, "Two."),), "en", "en", 0.2, 1.0, ("hypothesis", "reference"))
+        (flag,) = low_similarity(pair)
+        assert "say the same thing" in flag.message
+
     def test_confident_pair_and_skips_are_not_flagged(self):
         assert low_similarity(view(["One."], ["Un."], score=0.8)) == ()
         assert low_similarity(view(["One."], [], score=0.0)) == ()

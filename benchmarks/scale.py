@@ -1,6 +1,6 @@
 """Speed and memory of `align_segments` on long presegmented pairs, beside hunalign on the same input.
 
-    python benchmarks/scale.py [--sizes 5000 20000 100000] [--data DIR]
+    python benchmarks/scale.py [--sizes 5000 20000 100000] [--data DIR] [--fast]
 
 Each pair is the Text+Berg development pair repeated up to the size, with about 2 % of the source
 lines deleted and 2 % unrelated lines inserted into the target (fixed seed). Every size runs in a fresh
@@ -39,15 +39,15 @@ def make_pair(src: list[str], tgt: list[str], size: int, seed: int = 7) -> tuple
     return out_src, out_tgt
 
 
-def child(src_path: str, tgt_path: str) -> None:
+def child(src_path: str, tgt_path: str, fast: str = "") -> None:
     """Run one alignment and print its figures as JSON (in a fresh process)."""
     import resource
 
-    from align.align import align_segments
+    from align.align import Options, align_segments
 
     src, tgt = read_lines(src_path), read_lines(tgt_path)
     start = time.perf_counter()
-    beads = align_segments(src, tgt, "de", "fr")
+    beads = align_segments(src, tgt, "de", "fr", Options(lexicon=not fast))
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "peak_mb": peak, "beads": len(beads)}))
@@ -59,7 +59,8 @@ def main() -> int:
     parser.add_argument("--data", default=DEFAULT_DATA)
     parser.add_argument("--hunalign-max", type=int, default=20000,
                         help="run hunalign only up to this size (its time and memory grow quadratically)")
-    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--fast", action="store_true", help="also time `align pairs --fast` (no learned lexicon)")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
@@ -94,6 +95,13 @@ def main() -> int:
                 peak = run.stderr.strip().splitlines()[-1] if run.stderr.strip() else "?"
                 mb = f"{int(peak) / 1024:.0f}" if peak.isdigit() else "?"
                 line += f"  | hunalign {hs:7.2f} s  {mb:>6} MB  {(len(src) + len(tgt)) / hs:9.0f} sent/s"
+            if args.fast:
+                out = subprocess.run([sys.executable, __file__, "--child", sp, tp, "fast"], capture_output=True,
+                                     text=True)
+                if out.returncode == 0:
+                    quick = json.loads(out.stdout)
+                    line += (f"  | --fast {quick['seconds']:7.2f} s  {quick['peak_mb']:6.0f} MB"
+                             f"  {(len(src) + len(tgt)) / quick['seconds']:9.0f} sent/s")
             print(line, flush=True)
             rows.append((size, ours["seconds"]))
     if len(rows) >= 2:

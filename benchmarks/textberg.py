@@ -80,6 +80,9 @@ def main() -> int:
     start = time.perf_counter()
     ours = run_ours(src, tgt)
     show("align", score_alignment(gold, ours), time.perf_counter() - start)
+    start = time.perf_counter()
+    quick = run_ours(src, tgt, Options(lexicon=False))
+    show("align --fast", score_alignment(gold, quick), time.perf_counter() - start)
     binary = hunalign_binary()
     if binary is None:
         print("hunalign           skipped: build failed (needs g++ and make)")

@@ -51,6 +51,26 @@ class TestPairs:
         code, out, _ = run(capsys, "pairs", SOURCE_SEED, TARGET_SEED, "--format", "tsv")
         assert out.splitlines()[0] == "source\ttarget\tscore" and len(out.splitlines()) == 16
 
+    def test_fast_skips_the_learned_lexicon(self, capsys, tmp_path, monkeypatch):
+        import align.align as aligner
+
+        cities = ["Paris", "Berlin", "Madrid", "Rome", "Vienna", "Prague", "Lisbon", "Dublin", "Oslo", "Bern"]
+        src = [f"The {k}th report from {cities[k % 10]} counts {k * 37} visitors." for k in range(150)]
+        tgt = [f"Le {k}e rapport de {cities[k % 10]} compte {k * 37} visiteurs." for k in range(150)]
+        (tmp_path / "en.txt").write_text("\n".join(src), encoding="utf-8")
+        (tmp_path / "fr.txt").write_text("\n".join(tgt), encoding="utf-8")
+        calls = []
+        real = aligner.heldout_lexicon_features
+        monkeypatch.setattr(aligner, "heldout_lexicon_features", lambda *a: calls.append(1) or real(*a))
+        argv = ["pairs", str(tmp_path / "en.txt"), str(tmp_path / "fr.txt"), "--presegmented"]
+        code, slow, _ = run(capsys, *argv)
+        assert code == 0 and calls == [1]
+        code, fast, _ = run(capsys, *argv, "--fast")
+        assert code == 0 and calls == [1]                      # not called again
+        expected = [f"[{k}]:[{k}]" for k in range(150)]
+        assert [line.rsplit(":", 1)[0] for line in fast.splitlines()] == expected
+        assert [line.rsplit(":", 1)[0] for line in slow.splitlines()] == expected
+
     def test_output_file_is_written_and_deterministic(self, capsys, tmp_path):
         first, second = tmp_path / "a.tsv", tmp_path / "b.tsv"
         assert main(["pairs", SOURCE_SEED, TARGET_SEED, "--format", "tsv", "-o", str(first)]) == 0

@@ -26,7 +26,13 @@ def pair_folder(out_dir: str, pair_id: str) -> str:
 
 
 def load_done(out_dir: str, jobs: Sequence[Job]) -> dict[int, PairResult]:
-    """Results of pairs finished by an earlier run (by manifest position)."""
+    """Results of pairs finished by an earlier run (by manifest position); the half-written temporary
+    folders of a run that was killed are removed."""
+    parent = os.path.join(out_dir, "pairs")
+    if os.path.isdir(parent):
+        for name in os.listdir(parent):
+            if name.startswith(".tmp-"):
+                shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
     done = {}
     for index, job in enumerate(jobs):
         path = os.path.join(pair_folder(out_dir, job.id), "result.json")

@@ -5,7 +5,7 @@
 Positives are the aligner's beads whose sides overlap the gold (lax hits: they do translate each other);
 negatives are the same sources paired with the targets of beads 3 to 30 places away (misalignments).
 A logistic regression of that label on the bead's similarity z-score and length cost gives the weights
-in `align.align.SCORE_WEIGHTS`, so a score of 0.5 means "as likely a translation as not"; the same on the
+in `align.confidence.SCORE_WEIGHTS`, so a score of 0.5 means "as likely a translation as not"; the same on the
 z-score alone gives `SIMILARITY_WEIGHTS`. Prints the fits
 and how the shipped weights sort both kinds. Skips when the data is absent.
 """
@@ -23,6 +23,7 @@ sys.path.insert(0, HERE)
 from textberg import DEFAULT_DATA, read_lines  # noqa: E402
 
 from align import align as aligner  # noqa: E402
+from align import confidence  # noqa: E402
 from align.evaluate import parse_beads  # noqa: E402
 
 
@@ -71,9 +72,9 @@ def main() -> int:
     positives = [b for b in paired if set(b[1]) & set().union(*(gold_targets.get(i, set()) for i in b[0]))]
     rng = np.random.default_rng(0)
     negatives = [(b[0], paired[(k + int(rng.integers(3, 31))) % len(paired)][1]) for k, b in enumerate(paired)]
-    mu, sd = aligner.unrelated_baseline(path, *rest)
-    cos_p, len_p = aligner.bead_evidence(positives, *rest)
-    cos_n, len_n = aligner.bead_evidence(negatives, *rest)
+    mu, sd = confidence.unrelated_baseline(path, *rest)
+    cos_p, len_p = confidence.bead_evidence(positives, *rest)
+    cos_n, len_n = confidence.bead_evidence(negatives, *rest)
     z = np.clip((np.concatenate([cos_p, cos_n]) - mu) / sd, -5.0, 20.0)
     length = np.minimum(np.concatenate([len_p, len_n]), 30.0)
     y = np.concatenate([np.ones(len(positives)), np.zeros(len(negatives))])
@@ -82,14 +83,14 @@ def main() -> int:
     print(f"{len(positives)} translated beads, {len(negatives)} swapped ones; baseline cos {mu:.3f} +- {sd:.3f}")
     print(f"fitted SCORE_WEIGHTS = ({w[0]:.2f}, {-w[1]:.2f}, {w[2]:.2f})")
     print(f"fitted SIMILARITY_WEIGHTS = ({v[0]:.2f}, 0.0, {v[1]:.2f})")
-    for name, weights in (("shipped", aligner.SCORE_WEIGHTS), ("fitted", (w[0], -w[1], w[2]))):
-        s_p = aligner.score_from_evidence(cos_p, len_p, mu, sd, weights)
-        s_n = aligner.score_from_evidence(cos_n, len_n, mu, sd, weights)
+    for name, weights in (("shipped", confidence.SCORE_WEIGHTS), ("fitted", (w[0], -w[1], w[2]))):
+        s_p = confidence.score_from_evidence(cos_p, len_p, mu, sd, weights)
+        s_n = confidence.score_from_evidence(cos_n, len_n, mu, sd, weights)
         print(f"{name}: translated beads scoring >= 0.5: {np.mean(s_p >= 0.5):.3f}; "
               f"swapped beads scoring < 0.5: {np.mean(s_n < 0.5):.3f}")
-    for name, weights in (("shipped", aligner.SIMILARITY_WEIGHTS), ("fitted", (v[0], 0.0, v[1]))):
-        s_p = aligner.score_from_evidence(cos_p, 0 * len_p, mu, sd, weights)
-        s_n = aligner.score_from_evidence(cos_n, 0 * len_n, mu, sd, weights)
+    for name, weights in (("shipped", confidence.SIMILARITY_WEIGHTS), ("fitted", (v[0], 0.0, v[1]))):
+        s_p = confidence.score_from_evidence(cos_p, 0 * len_p, mu, sd, weights)
+        s_n = confidence.score_from_evidence(cos_n, 0 * len_n, mu, sd, weights)
         print(f"{name} similarity: translated beads >= 0.5: {np.mean(s_p >= 0.5):.3f}; "
               f"swapped beads < 0.5: {np.mean(s_n < 0.5):.3f}")
     return 0

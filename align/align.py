@@ -132,10 +132,15 @@ class _Features:
 
         return _Features(weight(src_counts, idf), weight(tgt_counts, idf),
                          word_presence(src_terms), word_presence(tgt_terms),
-                         np.array([len(t) for t in src], dtype=np.float64),
-                         np.array([len(t) for t in tgt], dtype=np.float64),
+                         _lengths(src), _lengths(tgt),
                          np.frombuffer(src_terms.letters, dtype=np.int64),
                          np.frombuffer(tgt_terms.letters, dtype=np.int64))
+
+
+def _lengths(texts: Sequence[str]) -> np.ndarray:
+    """Characters per segment, plus one for the space that joins it to the next in a bead, so a bead's
+    length does not depend on white space left around the segments (presegmented lines often end in one)."""
+    return np.array([len(t.strip()) + 1 for t in texts], dtype=np.float64)
 
 
 def _unrelated(segments: Sequence[Segment | str], texts: Sequence[str], letters: np.ndarray) -> np.ndarray:

@@ -7,6 +7,7 @@ Prints strict and lax precision/recall/F1 (Vecalign's definitions). Skips when t
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-from align.align import Options, align_segments  # noqa: E402
+from align.align import Options, align_documents  # noqa: E402
 from align.evaluate import Accuracy, parse_beads, score_alignment  # noqa: E402
 
 DEFAULT_DATA = os.path.join(HERE, "..", "..", "shared", "data", "textberg-dev")
@@ -29,8 +30,13 @@ def read_lines(path: str) -> list[str]:
 
 
 def run_ours(src: list[str], tgt: list[str], options: Options = Options()) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    beads = align_segments(src, tgt, "de", "fr", options)
-    return [(b.src, b.tgt) for b in beads]
+    """Align as `python -m align pairs --presegmented` does: the lines as documents, languages detected,
+    each line one segment with its kind."""
+    alignment = align_documents("\n".join(src) + "\n", "\n".join(tgt) + "\n",
+                                options=dataclasses.replace(options, presegmented=True))
+    if (len(alignment.source), len(alignment.target)) != (len(src), len(tgt)):
+        raise ValueError("a blank line in the input: segment numbers would not be line numbers")
+    return [(b.src, b.tgt) for b in alignment.beads]
 
 
 def hunalign_binary() -> str | None:

@@ -43,11 +43,14 @@ def _emit(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
-def _add_input_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--presegmented", action="store_true",
-                   help="one line is one segment: nothing is split or merged (corpora, gold sets)")
+def _add_input_options(p: argparse.ArgumentParser, presegmented: bool = True, output: bool = True) -> None:
+    """The options every command that reads documents shares (and `-o` for those that print)."""
+    if presegmented:
+        p.add_argument("--presegmented", action="store_true",
+                       help="one line is one segment: nothing is split or merged (corpora, gold sets)")
     p.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8/UTF-16 by BOM")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (whole or not at all) instead of stdout")
+    if output:
+        p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (whole or not at all) instead of stdout")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,9 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the report files (created if missing)")
     p.add_argument("--source-lang", type=_lang)
     p.add_argument("--target-lang", type=_lang)
-    p.add_argument("--presegmented", action="store_true",
-                   help="one line is one segment: nothing is split or merged (corpora, gold sets)")
-    p.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8/UTF-16 by BOM")
+    _add_input_options(p, output=False)
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("compare", help="compare a machine translation with a reference: scores, word diffs, flags")
@@ -95,9 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unified", action="store_true", help="print a unified diff (one sentence a line) to stdout")
     p.add_argument("--worst-first", action="store_true", help="order the HTML report by chrF, lowest first")
     p.add_argument("--lang", type=_lang, help="language of both texts (default: detected)")
-    p.add_argument("--presegmented", action="store_true",
-                   help="one line is one segment: nothing is split or merged")
-    p.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8/UTF-16 by BOM")
+    _add_input_options(p, output=False)
     p.set_defaults(func=_cmd_compare)
 
     p = sub.add_parser("check", help="flag machine-translation and scraping artifacts in one text (no reference)")
@@ -112,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR", help="folder for matrix.csv, matches.csv, report.json/html")
     p.add_argument("--lang", type=_lang, help="language of the documents (default: detected)")
     p.add_argument("--threshold", type=float, default=None, help="cosine from which sentences count as shared")
-    p.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8/UTF-16 by BOM")
+    _add_input_options(p, presegmented=False, output=False)
     p.set_defaults(func=_cmd_corpus)
 
     p = sub.add_parser("batch", help="review many document pairs: locally in parallel or on a Dask cluster")

@@ -28,12 +28,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
-from textberg import DEFAULT_DATA, read_lines, run_ours  # noqa: E402
+from textberg import DEFAULT_DATA, load_dev, run_ours  # noqa: E402
 
 from align import align as aligner  # noqa: E402
 from align import lexicon  # noqa: E402
 from align.align import Options  # noqa: E402
-from align.evaluate import parse_beads, score_alignment  # noqa: E402
+from align.evaluate import score_alignment  # noqa: E402
 from align.lang import strip_accents  # noqa: E402
 from align.vectors import idf_weights, weight  # noqa: E402
 
@@ -130,13 +130,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=DEFAULT_DATA)
     args = parser.parse_args()
-    paths = [os.path.join(args.data, f) for f in ("dev.de", "dev.fr", "dev.defr")]
-    if not all(os.path.exists(p) for p in paths):
-        print(f"skipped: development set not found in {args.data}")
+    dev = load_dev(args.data)
+    if dev is None:
         return 0
-    src, tgt = read_lines(paths[0]), read_lines(paths[1])
-    with open(paths[2], encoding="utf-8") as handle:
-        gold = parse_beads(handle)
+    src, tgt, gold = dev
 
     def report(name: str, options: Options = Options()) -> None:
         acc = score_alignment(gold, run_ours(src, tgt, options))

@@ -20,11 +20,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
-from textberg import DEFAULT_DATA, read_lines  # noqa: E402
+from textberg import load_dev  # noqa: E402
 
 from align import align as aligner  # noqa: E402
 from align import confidence  # noqa: E402
-from align.evaluate import parse_beads  # noqa: E402
 
 
 def capture_scoring_inputs(src: list[str], tgt: list[str]) -> dict:
@@ -55,13 +54,10 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, steps: int = 20000, rate: float =
 
 
 def main() -> int:
-    paths = [os.path.join(DEFAULT_DATA, f) for f in ("dev.de", "dev.fr", "dev.defr")]
-    if not all(os.path.exists(p) for p in paths):
-        print(f"skipped: development set not found in {DEFAULT_DATA}")
+    dev = load_dev()
+    if dev is None:
         return 0
-    src, tgt = read_lines(paths[0]), read_lines(paths[1])
-    with open(paths[2], encoding="utf-8") as handle:
-        gold = parse_beads(handle)
+    src, tgt, gold = dev
     gold_targets: dict[int, set[int]] = {}
     for s, t in gold:
         for i in s:

@@ -29,6 +29,17 @@ def read_lines(path: str) -> list[str]:
         return handle.read().split("\n")[:-1]
 
 
+def load_dev(data: str = DEFAULT_DATA) -> tuple[list[str], list[str], list] | None:
+    """The development pair and its gold beads, or None (with a message) when the data is absent."""
+    paths = [os.path.join(data, f"dev.{ext}") for ext in ("de", "fr", "defr")]
+    if not all(os.path.exists(p) for p in paths):
+        print(f"skipped: development set not found in {data}")
+        return None
+    with open(paths[2], encoding="utf-8") as handle:
+        gold = parse_beads(handle)
+    return read_lines(paths[0]), read_lines(paths[1]), gold
+
+
 def run_ours(src: list[str], tgt: list[str], options: Options = Options()) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Align as `python -m align pairs --presegmented` does: the lines as documents, languages detected,
     each line one segment with its kind."""
@@ -75,13 +86,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=DEFAULT_DATA)
     args = parser.parse_args()
-    paths = {ext: os.path.join(args.data, f"dev.{ext}") for ext in ("de", "fr", "defr")}
-    if not all(os.path.exists(p) for p in paths.values()):
-        print(f"skipped: development set not found in {args.data}")
+    dev = load_dev(args.data)
+    if dev is None:
         return 0
-    src, tgt = read_lines(paths["de"]), read_lines(paths["fr"])
-    with open(paths["defr"], encoding="utf-8") as handle:
-        gold = parse_beads(handle)
+    src, tgt, gold = dev
+    paths = {ext: os.path.join(args.data, f"dev.{ext}") for ext in ("de", "fr")}
     print(f"Text+Berg dev: {len(src)} German, {len(tgt)} French lines, {len(gold)} gold beads")
     start = time.perf_counter()
     ours = run_ours(src, tgt)

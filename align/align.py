@@ -26,6 +26,7 @@ from align.vectors import SideTerms, Vocabulary, collect_terms, count_matrix, id
 log = logging.getLogger(__name__)
 
 _UNRELATED_KINDS = frozenset((LINK, META, BOILERPLATE))
+_HEADING = frozenset((HEADING,))
 _WORD_SENTENCE = re.compile(r"^\W*[^\W\d_]+\s?[.!?…]\W*$")
 
 
@@ -143,9 +144,14 @@ def _lengths(texts: Sequence[str]) -> np.ndarray:
     return np.array([len(t.strip()) + 1 for t in texts], dtype=np.float64)
 
 
+def _of_kind(segments: Sequence[Segment | str], kinds: frozenset[str]) -> np.ndarray:
+    """Per segment, whether segmentation gave it one of `kinds` (plain strings have no kind)."""
+    return np.array([isinstance(s, Segment) and s.kind in kinds for s in segments], dtype=bool)
+
+
 def _unrelated(segments: Sequence[Segment | str], texts: Sequence[str], letters: np.ndarray) -> np.ndarray:
     """Segments that often have no counterpart: links, meta, boilerplate, and lines with almost no letters."""
-    kinds = np.array([isinstance(s, Segment) and s.kind in _UNRELATED_KINDS for s in segments], dtype=bool)
+    kinds = _of_kind(segments, _UNRELATED_KINDS)
     sizes = np.array([len(t.strip()) for t in texts], dtype=np.int64)
     # a one-word sentence ("Two.", "Oui !") is short but not debris
     word_sentence = np.array([bool(_WORD_SENTENCE.match(t)) for t in texts], dtype=bool)
@@ -153,14 +159,13 @@ def _unrelated(segments: Sequence[Segment | str], texts: Sequence[str], letters:
 
 
 def _kinds(segments: Sequence[Segment | str], unrelated: np.ndarray) -> SegmentKinds:
-    headings = np.array([isinstance(s, Segment) and s.kind == HEADING for s in segments], dtype=np.float64)
-    marked = np.array([isinstance(s, Segment) and s.kind in _UNRELATED_KINDS for s in segments], dtype=np.float64)
-    return SegmentKinds(unrelated.astype(np.float64), headings, marked)
+    return SegmentKinds(unrelated.astype(np.float64), _of_kind(segments, _HEADING).astype(np.float64),
+                        _of_kind(segments, _UNRELATED_KINDS).astype(np.float64))
 
 
 def _skip_discount(segments: Sequence[Segment | str], unrelated: np.ndarray, model: CostModel) -> np.ndarray:
     """Multiplier of each segment's skip cost: cheap for links, meta and debris, cheaper for headings."""
-    headings = np.array([isinstance(s, Segment) and s.kind == HEADING for s in segments], dtype=bool)
+    headings = _of_kind(segments, _HEADING)
     return np.where(unrelated, model.skip_unrelated_kind, np.where(headings, model.skip_heading, 1.0))
 
 

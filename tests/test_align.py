@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.align import align_documents, align_segments, band_around
+from align.align import align_documents, align_segments, band_around, open_parenthesis
 from align.segment import SENTENCE, split_document
 
 
@@ -93,3 +93,14 @@ def test_any_two_segment_lists_tile_in_order(src, tgt):
     assert [i for b in beads for i in b.src] == list(range(len(src)))
     assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
     assert all((b.src or b.tgt) and 0.0 <= b.score <= 1.0 for b in beads)
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["See ( Basel :", "Schwabe 1935 ) .", "Next ."], [1, 0, 0]),
+    (["A ( b :", "c :", "d ) e .", "f ."], [1, 1, 0, 0]),           # open across three segments
+    (["A ( never closed .", "b .", "c .", "d .", "e ."], [0, 0, 0, 0, 0]),  # too far: likely noise
+    (["Closed ( here ) .", "b ."], [0, 0]),
+    (["x ) y .", "z ( w ."], [0, 0]),
+])
+def test_open_parenthesis(texts, expected):
+    assert open_parenthesis(texts).tolist() == expected

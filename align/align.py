@@ -160,9 +160,10 @@ def _unrelated(segments: Sequence[Segment | str], texts: Sequence[str], letters:
 
 
 def _kinds(segments: Sequence[Segment | str], unrelated: np.ndarray) -> SegmentKinds:
+    texts = [s.text if isinstance(s, Segment) else s for s in segments]
     return SegmentKinds(unrelated.astype(np.float64), _of_kind(segments, _HEADING).astype(np.float64),
                         _of_kind(segments, _UNRELATED_KINDS).astype(np.float64),
-                        open_parenthesis([s.text if isinstance(s, Segment) else s for s in segments]))
+                        open_parenthesis(texts), clause_goes_on(texts))
 
 
 def open_parenthesis(texts: Sequence[str], window: int = 3) -> np.ndarray:
@@ -183,6 +184,23 @@ def open_parenthesis(texts: Sequence[str], window: int = 3) -> np.ndarray:
             if depth <= 0:
                 out[k:end] = 1.0
                 break
+    return out
+
+
+def clause_goes_on(texts: Sequence[str]) -> np.ndarray:
+    """Per segment, 1.0 where its sentence goes on in the next one: it ends with `;` or the next starts in lower case.
+
+    Segmenters split long sentences at semicolons and after abbreviations; a translation often joins
+    what was split (or splits elsewhere), so a bead boundary there is less likely than after a full stop.
+
+    >>> clause_goes_on(["Il neige ;", "le camp est loin .", "Der Berg ( B .", "ca. 5 m ) .", "Ende ."]).tolist()
+    [1.0, 0.0, 1.0, 0.0, 0.0]
+    """
+    out = np.zeros(len(texts))
+    for k, text in enumerate(texts):
+        following = texts[k + 1].lstrip()[:1] if k + 1 < len(texts) else ""
+        if text.rstrip().endswith(";") or following.islower():
+            out[k] = 1.0
     return out
 
 

@@ -51,23 +51,25 @@ class CostModel:
     skip_heading: float = 0.5        # headlines and headings are often left untranslated
     length_variance: float = 6.8
     cut_parenthesis: float = 12.0    # a bead boundary between a segment that opens a parenthesis and the one closing it
+    cut_clause: float = 1.2          # a bead boundary after `;` or before a lower-case word: inside a sentence
 
 
 @dataclass(frozen=True)
 class SegmentKinds:
     """Per segment, 1.0 where it is a link, meta, boilerplate or debris line (`unrelated`), where the
     segmenter marked it as link, meta or boilerplate (`marked`, surer than debris found by letter counts),
-    or a heading; and where the segment leaves a parenthesis open that a following one closes (`open_after`:
-    a bead boundary after it would cut the parenthesis)."""
+    or a heading; and where a bead boundary after the segment would cut a sentence: inside a parenthesis that
+    a following segment closes (`open_after`), or between clauses (`clause_after`)."""
 
     unrelated: np.ndarray
     heading: np.ndarray
     marked: np.ndarray
     open_after: np.ndarray
+    clause_after: np.ndarray
 
     @staticmethod
     def none(n: int) -> "SegmentKinds":
-        return SegmentKinds(np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n))
+        return SegmentKinds(np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n))
 
 
 @dataclass(frozen=True)
@@ -145,9 +147,11 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
     unrelated_tgt, heading_tgt, marked_tgt = (np.concatenate(([0.0], np.cumsum(x)))
                                               for x in (tgt_kinds.unrelated, tgt_kinds.heading, tgt_kinds.marked))
 
-    # per boundary (after 0..n segments): 1.0 where it falls inside a parenthesis
-    src_open_after = np.concatenate(([0.0], src_kinds.open_after))
-    tgt_open_after = np.concatenate(([0.0], tgt_kinds.open_after))
+    # per boundary (after 0..n segments): what a bead boundary there costs for cutting a sentence
+    src_cut = np.concatenate(([0.0], model.cut_parenthesis * src_kinds.open_after
+                              + model.cut_clause * src_kinds.clause_after))
+    tgt_cut = np.concatenate(([0.0], model.cut_parenthesis * tgt_kinds.open_after
+                              + model.cut_clause * tgt_kinds.clause_after))
 
     def cost_rows(i0: int, i1: int, width: int) -> np.ndarray:
         # one extra row before the block: a bead without its last source segment ends there
@@ -186,7 +190,7 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
                 cos = by_a[a][b] / np.sqrt(src.run_norm2[a, rows][:, None] * tgt.run_norm2[b, jc])
             cosines[a, b] = np.nan_to_num(cos, nan=0.0)
         skip = i0 - e0  # rows of the extra leading row to drop from the output
-        cut = model.cut_parenthesis * (src_open_after[rows][:, None] + tgt_open_after[jc])
+        cut = src_cut[rows][:, None] + tgt_cut[jc]
         step = np.concatenate(([0], np.diff(band.lo[rows])))  # lo[i] - lo[i-1] per row
         out = np.full((len(moves), i1 - i0, width), np.inf)
         for k, (a, b) in enumerate(moves):

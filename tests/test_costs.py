@@ -84,8 +84,8 @@ def test_similarity_scale_is_positive():
 def test_a_marked_link_line_costs_more_in_a_bead_than_debris():
     """The segmenter's link/meta/boilerplate kinds are surer than debris guessed from letter counts."""
     unrelated = np.array([0.0, 1.0, 0.0, 0.0])
-    as_debris = SegmentKinds(unrelated, np.zeros(4), np.zeros(4), np.zeros(4))
-    as_link = SegmentKinds(unrelated, np.zeros(4), unrelated, np.zeros(4))
+    as_debris = SegmentKinds(unrelated, np.zeros(4), np.zeros(4), np.zeros(4), np.zeros(4))
+    as_link = SegmentKinds(unrelated, np.zeros(4), unrelated, np.zeros(4), np.zeros(4))
     one_two = MOVES.index((1, 2))
     plain, *_ = costs_for(SRC, TGT)
     debris, *_ = costs_for(SRC, TGT, as_debris)
@@ -99,10 +99,20 @@ def test_a_marked_link_line_costs_more_in_a_bead_than_debris():
 
 def test_a_bead_boundary_inside_a_parenthesis_costs_more():
     """A boundary after a segment that leaves a parenthesis open (closed by the next) pays `cut_parenthesis`."""
-    opens_first = SegmentKinds(np.zeros(4), np.zeros(4), np.zeros(4), np.array([1.0, 0.0, 0.0, 0.0]))
+    opens_first = SegmentKinds(np.zeros(4), np.zeros(4), np.zeros(4), np.array([1.0, 0.0, 0.0, 0.0]), np.zeros(4))
     one_one, one_two = MOVES.index((1, 1)), MOVES.index((1, 2))
     plain, *_ = costs_for(SRC, TGT)
     cut, *_ = costs_for(SRC, TGT, opens_first)
     # a bead ending right after t0 cuts the parenthesis; one holding t0 and t1 does not
     assert cut[one_one, 1, 1] - plain[one_one, 1, 1] == pytest.approx(CostModel().cut_parenthesis)
     assert cut[one_two, 1, 2] == plain[one_two, 1, 2]
+
+
+def test_a_bead_boundary_between_clauses_costs_less_than_one_cutting_a_parenthesis():
+    """`cut_clause` is a nudge (translations often re-cut clauses), `cut_parenthesis` nearly a rule."""
+    clause_first = SegmentKinds(np.zeros(4), np.zeros(4), np.zeros(4), np.zeros(4), np.array([1.0, 0.0, 0.0, 0.0]))
+    one_one = MOVES.index((1, 1))
+    plain, *_ = costs_for(SRC, TGT)
+    cut, *_ = costs_for(SRC, TGT, clause_first)
+    assert cut[one_one, 1, 1] - plain[one_one, 1, 1] == pytest.approx(CostModel().cut_clause)
+    assert 0 < CostModel().cut_clause < CostModel().cut_parenthesis

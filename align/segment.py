@@ -51,7 +51,13 @@ _META_LINE = re.compile(
     r"|published|publié|by|par|von|por|di|door)\s*[:/]"
     r"|^sources?\b(?=.*(?:https?://|\d/))"
     r"|^(?:by|par|von|por|door)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}\s*$"
-    r"|^\[?(?:photo|foto)\s*/\s*[^\]]*\]?$",
+    r"|^\[?(?:photo|foto)\s*/\s*[^\]]*\]?$"
+    # translator credits: `( Traduit par L. S. )`, `Translated from the German by ...`, `Übersetzung: ...`
+    r"|^[\[(]\s*(?:(?:traduit|traduction|translated|translation|übersetzt|übersetzung|traducido|traducción"
+    r"|tradotto|traduzione|vertaald|vertaling|traduzido|tradução)\b|trad\.)[^()\[\]]{0,60}[\])]\s*\.?$"
+    r"|^(?:traduit|translated|übersetzt|traducido|tradotto|vertaald|traduzido)\b[^.!?]{0,30}?"
+    r"\s(?:par|by|von|por|da|door)\s+[^!?]{1,40}$"
+    r"|^(?:traduction|translation|übersetzung|traducción|traduzione|vertaling|tradução)\s*:\s*[^!?]{1,50}$",
     re.IGNORECASE)
 _DATE_PREFIX = re.compile(r"^(?:date\s+)?\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)", re.IGNORECASE)
 # `BEIJING, Aug. 31 (Xinhua) --`, `PARIS (AFP) -`, `BERLIN, 3. Mai (dpa) –`, `GENEVA --`

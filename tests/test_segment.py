@@ -64,6 +64,13 @@ class TestClassifyLine:
         ("“Important Driver”", HEADING),
         ("China is mulling efforts to promote new industrialization.", SENTENCE),
         ("needed, they added", SENTENCE),
+        ("( Traduit par L. S. )", META),                                 # translator credits
+        ("(Trad. R. M.)", META),
+        ("Translated from the German by Anthea Bell.", META),
+        ("Traduit de l’allemand par E. A. Cuendet", META),
+        ("Übersetzung: R. Z.", META),
+        ("Translation is an art that few master well enough to be invisible.", SENTENCE),
+        ("Translated by hand, the text took months to finish because every page had to be checked.", SENTENCE),
     ])
     def test_kind(self, line, kind):
         assert classify_line(line) == kind

@@ -51,7 +51,7 @@ class CostModel:
     skip_heading: float = 0.5        # headlines and headings are often left untranslated
     length_variance: float = 6.8
     cut_parenthesis: float = 12.0    # a bead boundary between a segment that opens a parenthesis and the one closing it
-    cut_clause: float = 1.2          # a bead boundary after `;` or before a lower-case word: inside a sentence
+    cut_clause: float = 1.5          # a bead boundary after `;` or before a lower-case word: inside a sentence
 
 
 @dataclass(frozen=True)
@@ -147,11 +147,9 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
     unrelated_tgt, heading_tgt, marked_tgt = (np.concatenate(([0.0], np.cumsum(x)))
                                               for x in (tgt_kinds.unrelated, tgt_kinds.heading, tgt_kinds.marked))
 
-    # per boundary (after 0..n segments): what a bead boundary there costs for cutting a sentence
-    src_cut = np.concatenate(([0.0], model.cut_parenthesis * src_kinds.open_after
-                              + model.cut_clause * src_kinds.clause_after))
-    tgt_cut = np.concatenate(([0.0], model.cut_parenthesis * tgt_kinds.open_after
-                              + model.cut_clause * tgt_kinds.clause_after))
+    # per boundary (after 0..n segments): whether a bead boundary there cuts a parenthesis or a sentence
+    src_paren, tgt_paren = (np.concatenate(([0.0], k.open_after)) for k in (src_kinds, tgt_kinds))
+    src_clause, tgt_clause = (np.concatenate(([0.0], k.clause_after)) for k in (src_kinds, tgt_kinds))
 
     def cost_rows(i0: int, i1: int, width: int) -> np.ndarray:
         # one extra row before the block: a bead without its last source segment ends there
@@ -190,7 +188,9 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
                 cos = by_a[a][b] / np.sqrt(src.run_norm2[a, rows][:, None] * tgt.run_norm2[b, jc])
             cosines[a, b] = np.nan_to_num(cos, nan=0.0)
         skip = i0 - e0  # rows of the extra leading row to drop from the output
-        cut = src_cut[rows][:, None] + tgt_cut[jc]
+        # each side's cut parenthesis counts; a sentence cut on one side or on both counts once
+        cut = (model.cut_parenthesis * (src_paren[rows][:, None] + tgt_paren[jc])
+               + model.cut_clause * np.maximum(src_clause[rows][:, None], tgt_clause[jc]))
         step = np.concatenate(([0], np.diff(band.lo[rows])))  # lo[i] - lo[i-1] per row
         out = np.full((len(moves), i1 - i0, width), np.inf)
         for k, (a, b) in enumerate(moves):

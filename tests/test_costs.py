@@ -46,12 +46,12 @@ TGT = ["Le ministre a présenté le plan de nouvelle industrialisation à Beijin
        "Le plan couvre les robots, les circuits intégrés et l’internet par satellite."]
 
 
-def costs_for(src, tgt, tgt_kinds=None, model=CostModel()):
+def costs_for(src, tgt, tgt_kinds=None, model=CostModel(), src_kinds=None):
     f = _Features.build(src, tgt, "en", "fr")
     s, t = SideStats.build(f.src_matrix, f.src_lengths, 5), SideStats.build(f.tgt_matrix, f.tgt_lengths, 5)
     band = Band.full(len(src), len(tgt))
     rows = make_cost_rows(s, t, band, float(f.tgt_lengths.sum() / f.src_lengths.sum()), model,
-                          tgt_kinds=tgt_kinds)
+                          src_kinds=src_kinds, tgt_kinds=tgt_kinds)
     return rows(0, len(src) + 1, band.width), s, t, band
 
 
@@ -116,3 +116,17 @@ def test_a_bead_boundary_between_clauses_costs_less_than_one_cutting_a_parenthes
     cut, *_ = costs_for(SRC, TGT, clause_first)
     assert cut[one_one, 1, 1] - plain[one_one, 1, 1] == pytest.approx(CostModel().cut_clause)
     assert 0 < CostModel().cut_clause < CostModel().cut_parenthesis
+
+
+def test_clauses_cut_on_both_sides_at_once_cost_as_much_as_on_one():
+    """A translation that keeps the clause structure cuts both sides at the same place: one cut, not two."""
+    n_src = len(SRC)
+    src_clause = SegmentKinds(*(np.zeros(n_src) for _ in range(4)), np.eye(n_src)[0])
+    tgt_clause = SegmentKinds(*(np.zeros(4) for _ in range(4)), np.array([1.0, 0.0, 0.0, 0.0]))
+    one_one = MOVES.index((1, 1))
+    plain, *_ = costs_for(SRC, TGT)
+    src_only, *_ = costs_for(SRC, TGT, src_kinds=src_clause)
+    both, *_ = costs_for(SRC, TGT, tgt_clause, src_kinds=src_clause)
+    assert src_only[one_one, 1, 1] - plain[one_one, 1, 1] == pytest.approx(CostModel().cut_clause)
+    assert both[one_one, 1, 1] == pytest.approx(src_only[one_one, 1, 1])
+    assert both[one_one, 1, 2] - plain[one_one, 1, 2] == pytest.approx(CostModel().cut_clause)  # source cut only

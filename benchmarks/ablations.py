@@ -3,6 +3,7 @@
     python benchmarks/ablations.py [--data DIR]
 
 - no lexicon pass (the first pass alone);
+- without the sentence-cut costs (a bead boundary inside a parenthesis, or between clauses);
 - SentencePiece units trained on the pair at run time, added to the n-gram features
   (needs `sentencepiece`: `pip install .[bench]`; skipped without it);
 - a held-out IBM-1 lexicon (both directions, EM on the first pass's beads, pairs kept by the geometric
@@ -33,6 +34,7 @@ from textberg import DEFAULT_DATA, load_dev, run_ours  # noqa: E402
 from align import align as aligner  # noqa: E402
 from align import lexicon  # noqa: E402
 from align.align import Options  # noqa: E402
+from align.costs import CostModel  # noqa: E402
 from align.evaluate import score_alignment  # noqa: E402
 from align.lang import strip_accents  # noqa: E402
 from align.vectors import idf_weights, weight  # noqa: E402
@@ -141,6 +143,10 @@ def main() -> int:
 
     report("shipped")
     report("no lexicon pass", Options(lexicon=False))
+    for name, change in (("no parenthesis cut cost", {"cut_parenthesis": 0.0}),
+                         ("no clause cut cost", {"cut_clause": 0.0}),
+                         ("no sentence-cut costs", {"cut_parenthesis": 0.0, "cut_clause": 0.0})):
+        report(name, Options(model=dataclasses.replace(CostModel(), **change)))
     try:
         import sentencepiece  # noqa: F401
         for vocab_size in (1000, 4000):

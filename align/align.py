@@ -19,6 +19,7 @@ from align.confidence import bead_scores
 from align.costs import COARSE_MOVES, FIRST_PASS_MOVES, MOVES, CostModel, SegmentKinds, SideStats, make_cost_rows, skip_costs
 from align.dp import Band, Bead, SkipCosts, search
 from align.lang import detect_language
+from align.boundaries import clause_goes_on, crossing_anchors, open_parenthesis
 from align.lexicon import heldout_lexicon_features
 from align.segment import BOILERPLATE, HEADING, LINK, META, Segment, split_document
 from align.vectors import SideTerms, Vocabulary, collect_terms, count_matrix, idf_weights, pool, weight
@@ -88,11 +89,12 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
                        _skip_discount(target, tgt_unrelated, options.model), options.model)
     unrelated = (_kinds(source, src_unrelated), _kinds(target, tgt_unrelated))
     ratio = _length_ratio(feats.src_lengths, feats.tgt_lengths)
+    crossings = crossing_anchors(src_texts, tgt_texts, source_lang, target_lang) if options.model.cut_anchor else None
     src_m, tgt_m = feats.src_matrix, feats.tgt_matrix
     # The first pass (the whole search with `lexicon=False`, or for documents too short to learn one) uses
     # the common shapes only: faster, and on the dev set more accurate alone than all shapes (0.844 vs 0.827).
     path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options,
-                          FIRST_PASS_MOVES, unrelated=unrelated)
+                          FIRST_PASS_MOVES, unrelated=unrelated, crossings=crossings)
     if options.lexicon:
         lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path)
         log.info("lexicon: %d word pairs learned from %d beads", pairs, len(path))
@@ -103,7 +105,7 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
             src_m = sparse.hstack([src_m, lex_src], format="csr", dtype=np.float32)
             tgt_m = sparse.hstack([tgt_m, lex_tgt], format="csr", dtype=np.float32)
             path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options,
-                                  MOVES, guide=path, unrelated=unrelated)
+                                  MOVES, guide=path, unrelated=unrelated, crossings=crossings)
     scores, similarity = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, ratio, options.model)
     return tuple(Bead(s, t, score, sim) for (s, t), score, sim in zip(path, scores, similarity))
 
@@ -166,44 +168,6 @@ def _kinds(segments: Sequence[Segment | str], unrelated: np.ndarray) -> SegmentK
                         open_parenthesis(texts), clause_goes_on(texts))
 
 
-def open_parenthesis(texts: Sequence[str], window: int = 3) -> np.ndarray:
-    """Per segment, 1.0 where it opens a parenthesis that one of the next `window` segments closes.
-
-    Segmenters split citations and asides at colons and abbreviations (`( Zürich :`, `Benno Schwabe 1935 ) .`);
-    a bead boundary there cuts one sentence in two.
-
-    >>> open_parenthesis(["See ( Basel :", "Schwabe 1935 ) .", "Next ."]).tolist()
-    [1.0, 0.0, 0.0]
-    """
-    balance = np.array([t.count("(") - t.count(")") for t in texts], dtype=np.int64)
-    out = np.zeros(len(texts))
-    for k in np.flatnonzero(balance > 0):
-        depth = int(balance[k])
-        for end in range(k + 1, min(len(texts), k + 1 + window)):
-            depth += int(balance[end])
-            if depth <= 0:
-                out[k:end] = 1.0
-                break
-    return out
-
-
-def clause_goes_on(texts: Sequence[str]) -> np.ndarray:
-    """Per segment, 1.0 where its sentence goes on in the next one: it ends with `;` or the next starts in lower case.
-
-    Segmenters split long sentences at semicolons and after abbreviations; a translation often joins
-    what was split (or splits elsewhere), so a bead boundary there is less likely than after a full stop.
-
-    >>> clause_goes_on(["Il neige ;", "le camp est loin .", "Der Berg ( B .", "ca. 5 m ) .", "Ende ."]).tolist()
-    [1.0, 0.0, 1.0, 0.0, 0.0]
-    """
-    out = np.zeros(len(texts))
-    for k, text in enumerate(texts):
-        following = texts[k + 1].lstrip()[:1] if k + 1 < len(texts) else ""
-        if text.rstrip().endswith(";") or following.islower():
-            out[k] = 1.0
-    return out
-
-
 def _skip_discount(segments: Sequence[Segment | str], unrelated: np.ndarray, model: CostModel) -> np.ndarray:
     """Multiplier of each segment's skip cost: cheap for links, meta and debris, cheaper for headings."""
     headings = _of_kind(segments, _HEADING)
@@ -221,6 +185,7 @@ def _search_levels(src: sparse.csr_matrix, tgt: sparse.csr_matrix, src_len: np.n
                    moves: Sequence[tuple[int, int]] = MOVES, depth: int = 0,
                    guide: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] | None = None,
                    unrelated: tuple[SegmentKinds, SegmentKinds] | None = None,
+                   crossings: sparse.csr_matrix | None = None,
                    ) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
     """Search at this level, inside a band around the path found on a coarser copy when it is large.
 
@@ -243,7 +208,8 @@ def _search_levels(src: sparse.csr_matrix, tgt: sparse.csr_matrix, src_len: np.n
     src_stats = SideStats.build(src, src_len, max_run)
     tgt_stats = SideStats.build(tgt, tgt_len, max_run)
     src_unrelated, tgt_unrelated = unrelated if unrelated is not None else (None, None)
-    cost_rows = make_cost_rows(src_stats, tgt_stats, band, ratio, options.model, moves, src_unrelated, tgt_unrelated)
+    cost_rows = make_cost_rows(src_stats, tgt_stats, band, ratio, options.model, moves, src_unrelated, tgt_unrelated,
+                               crossings)
     return search(n, m, band, moves, cost_rows, skips)
 
 

@@ -52,6 +52,8 @@ class CostModel:
     length_variance: float = 6.8
     cut_parenthesis: float = 12.0    # a bead boundary between a segment that opens a parenthesis and the one closing it
     cut_clause: float = 1.5          # a bead boundary after `;` or before a lower-case word: inside a sentence
+    cut_anchor: float = 8.0          # per name or number a bead boundary separates from its translation
+    max_cut_anchors: float = 2.0
 
 
 @dataclass(frozen=True)
@@ -127,8 +129,11 @@ def length_cost(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float, variance
 
 def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, model: CostModel,
                    moves: Sequence[tuple[int, int]] = MOVES, src_kinds: "SegmentKinds | None" = None,
-                   tgt_kinds: "SegmentKinds | None" = None) -> CostRows:
-    """The cost function the search calls for a block of rows; all terms share one set of dot products."""
+                   tgt_kinds: "SegmentKinds | None" = None, crossings: sparse.csr_matrix | None = None) -> CostRows:
+    """The cost function the search calls for a block of rows; all terms share one set of dot products.
+
+    `crossings[i, j]` counts the names and numbers a bead boundary at cell (i, j) would separate.
+    """
     n, m = src.matrix.shape[0], tgt.matrix.shape[0]
     max_a = max(a for a, _ in moves)
     max_b = max(b for _, b in moves)
@@ -191,6 +196,8 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
         # each side's cut parenthesis counts; a sentence cut on one side or on both counts once
         cut = (model.cut_parenthesis * (src_paren[rows][:, None] + tgt_paren[jc])
                + model.cut_clause * np.maximum(src_clause[rows][:, None], tgt_clause[jc]))
+        if crossings is not None and model.cut_anchor:
+            cut = cut + model.cut_anchor * np.minimum(_cells(crossings, rows, jc), model.max_cut_anchors)
         step = np.concatenate(([0], np.diff(band.lo[rows])))  # lo[i] - lo[i-1] per row
         out = np.full((len(moves), i1 - i0, width), np.inf)
         for k, (a, b) in enumerate(moves):
@@ -224,6 +231,13 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
         return out
 
     return cost_rows
+
+
+def _cells(matrix: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """matrix[rows[r], cols[r, w]] for a block of band cells, reading only the columns the block spans."""
+    c0, c1 = int(cols.min()), int(cols.max()) + 1
+    block = matrix[int(rows[0]):int(rows[-1]) + 1, c0:c1].toarray()
+    return block[(rows - rows[0])[:, None], cols - c0]
 
 
 def _best_without_an_end(cosines: dict[tuple[int, int], np.ndarray], a: int, b: int, step: np.ndarray,

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.align import align_documents, align_segments, band_around, clause_goes_on, open_parenthesis
+from align.align import align_documents, align_segments, band_around
 from align.segment import SENTENCE, split_document
 
 
@@ -94,25 +94,3 @@ def test_any_two_segment_lists_tile_in_order(src, tgt):
     assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
     assert all((b.src or b.tgt) and 0.0 <= b.score <= 1.0 for b in beads)
 
-
-@pytest.mark.parametrize("texts, expected", [
-    (["See ( Basel :", "Schwabe 1935 ) .", "Next ."], [1, 0, 0]),
-    (["A ( b :", "c :", "d ) e .", "f ."], [1, 1, 0, 0]),           # open across three segments
-    (["A ( never closed .", "b .", "c .", "d .", "e ."], [0, 0, 0, 0, 0]),  # too far: likely noise
-    (["Closed ( here ) .", "b ."], [0, 0]),
-    (["x ) y .", "z ( w ."], [0, 0]),
-])
-def test_open_parenthesis(texts, expected):
-    assert open_parenthesis(texts).tolist() == expected
-
-
-@pytest.mark.parametrize("texts, expected", [
-    (["Il neige ;", "le camp est loin ."], [1, 0]),                    # ends with a semicolon
-    (["Erstersteigung durch B.M .", "Abalakow , seither ."], [0, 0]),   # next starts in upper case
-    (["La descente est une course contre la nuit ;", "mais c' est en vain ."], [1, 0]),
-    (["Bis 1956 , S .", "296-309 ) ."], [0, 0]),                       # a digit is not lower case
-    (["Er kam .", "und ging ."], [1, 0]),                               # the next starts in lower case
-    (["Last one ;"], [1]),
-])
-def test_clause_goes_on(texts, expected):
-    assert clause_goes_on(texts).tolist() == expected

@@ -46,12 +46,12 @@ TGT = ["Le ministre a présenté le plan de nouvelle industrialisation à Beijin
        "Le plan couvre les robots, les circuits intégrés et l’internet par satellite."]
 
 
-def costs_for(src, tgt, tgt_kinds=None, model=CostModel(), src_kinds=None):
+def costs_for(src, tgt, tgt_kinds=None, model=CostModel(), src_kinds=None, crossings=None):
     f = _Features.build(src, tgt, "en", "fr")
     s, t = SideStats.build(f.src_matrix, f.src_lengths, 5), SideStats.build(f.tgt_matrix, f.tgt_lengths, 5)
     band = Band.full(len(src), len(tgt))
     rows = make_cost_rows(s, t, band, float(f.tgt_lengths.sum() / f.src_lengths.sum()), model,
-                          src_kinds=src_kinds, tgt_kinds=tgt_kinds)
+                          src_kinds=src_kinds, tgt_kinds=tgt_kinds, crossings=crossings)
     return rows(0, len(src) + 1, band.width), s, t, band
 
 
@@ -130,3 +130,18 @@ def test_clauses_cut_on_both_sides_at_once_cost_as_much_as_on_one():
     assert src_only[one_one, 1, 1] - plain[one_one, 1, 1] == pytest.approx(CostModel().cut_clause)
     assert both[one_one, 1, 1] == pytest.approx(src_only[one_one, 1, 1])
     assert both[one_one, 1, 2] - plain[one_one, 1, 2] == pytest.approx(CostModel().cut_clause)  # source cut only
+
+
+def test_a_bead_boundary_that_separates_names_pays_per_name_up_to_a_cap():
+    from scipy import sparse
+    n, m = len(SRC), len(TGT)
+    crossings = sparse.lil_matrix((n + 1, m + 1))
+    crossings[1, 1] = 1
+    crossings[1, 2] = 5
+    model = CostModel()
+    one_one, one_two = MOVES.index((1, 1)), MOVES.index((1, 2))
+    plain, *_ = costs_for(SRC, TGT)
+    crossed, *_ = costs_for(SRC, TGT, crossings=crossings.tocsr())
+    assert crossed[one_one, 1, 1] - plain[one_one, 1, 1] == pytest.approx(model.cut_anchor)
+    assert crossed[one_two, 1, 2] - plain[one_two, 1, 2] == pytest.approx(model.cut_anchor * model.max_cut_anchors)
+    assert crossed[one_one, 2, 2] == plain[one_one, 2, 2]

@@ -1,0 +1,126 @@
+"""Where a bead boundary would cut what belongs together: a parenthesis, a sentence, or a name or number
+that the translation moved across the boundary.
+
+Segmenters cut citations and long sentences at colons, semicolons and abbreviations, and a translation
+joins or re-cuts them; these cues tell the search where a boundary between two beads is unlikely.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from align.lang import strip_accents
+from align.numbers import find_numbers
+
+# A word of four letters or more; it can anchor content when one side writes it with a capital (a name,
+# or a German noun whose French cognate is the same word) or when it is a number.
+_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]{3,}")
+
+
+def open_parenthesis(texts: Sequence[str], window: int = 3) -> np.ndarray:
+    """Per segment, 1.0 where it opens a parenthesis that one of the next `window` segments closes.
+
+    Segmenters split citations and asides at colons and abbreviations (`( Zürich :`, `Benno Schwabe 1935 ) .`);
+    a bead boundary there cuts one sentence in two.
+
+    >>> open_parenthesis(["See ( Basel :", "Schwabe 1935 ) .", "Next ."]).tolist()
+    [1.0, 0.0, 0.0]
+    """
+    balance = np.array([t.count("(") - t.count(")") for t in texts], dtype=np.int64)
+    out = np.zeros(len(texts))
+    for k in map(int, np.flatnonzero(balance > 0)):
+        depth = int(balance[k])
+        for end in range(k + 1, min(len(texts), k + 1 + window)):
+            depth += int(balance[end])
+            if depth <= 0:
+                out[k:end] = 1.0
+                break
+    return out
+
+
+def clause_goes_on(texts: Sequence[str]) -> np.ndarray:
+    """Per segment, 1.0 where its sentence goes on in the next one: it ends with `;` or the next starts in lower case.
+
+    Segmenters split long sentences at semicolons and after abbreviations; a translation often joins
+    what was split (or splits elsewhere), so a bead boundary there is less likely than after a full stop.
+
+    >>> clause_goes_on(["Il neige ;", "le camp est loin .", "Der Berg ( B .", "ca. 5 m ) .", "Ende ."]).tolist()
+    [1.0, 0.0, 1.0, 0.0, 0.0]
+    """
+    out = np.zeros(len(texts))
+    for k, text in enumerate(texts):
+        following = texts[k + 1].lstrip()[:1] if k + 1 < len(texts) else ""
+        if text.rstrip().endswith(";") or following.islower():
+            out[k] = 1.0
+    return out
+
+
+def anchors(text: str, lang: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """Words of a segment (four letters or more, accents and case dropped), and those that can anchor it:
+    capitalised words and numbers (by value, so `32,5` in French is `32.5` in English).
+
+    >>> words, names = anchors("Erstersteigung 1933 durch B.M . Abalakow", "de")
+    >>> sorted(names), sorted(words)
+    (['#1933', 'abalakow', 'erstersteigung'], ['#1933', 'abalakow', 'durch', 'erstersteigung'])
+    """
+    found = _WORD.findall(text)
+    words = frozenset(map(_fold, found))
+    names = frozenset(_fold(w) for w in found if w[0].isupper())
+    numbers = frozenset("#" + n.key for n in find_numbers(text, lang) if len(n.text.strip(".,")) >= 2)
+    return words | numbers, names | numbers
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold(word: str) -> str:
+    return strip_accents(word)
+
+
+def crossing_anchors(src_texts: Sequence[str], tgt_texts: Sequence[str], src_lang: str | None = None,
+                     tgt_lang: str | None = None, max_count: int = 20) -> sparse.csr_matrix:
+    """(n+1) x (m+1) counts: at cell (i, j), how many names or numbers a bead boundary there would separate.
+
+    A boundary after i source and j target segments separates an anchor when it stands in the next source
+    segment and the last target segment before the boundary (or the last source and the next target), and
+    in neither segment across from those: the translation moved it over the boundary, so the boundary is
+    in the wrong place. A word anchors when one side capitalises it; words seen more than `max_count`
+    times on a side are too common to tell.
+    """
+    n, m = len(src_texts), len(tgt_texts)
+    src_words, src_names = zip(*(anchors(t, src_lang) for t in src_texts)) if n else ((), ())
+    tgt_words, tgt_names = zip(*(anchors(t, tgt_lang) for t in tgt_texts)) if m else ((), ())
+    src_at: dict[str, list[int]] = defaultdict(list)
+    tgt_at: dict[str, list[int]] = defaultdict(list)
+    for i, found in enumerate(src_words):
+        for token in found:
+            src_at[token].append(i)
+    for j, found in enumerate(tgt_words):
+        for token in found:
+            tgt_at[token].append(j)
+    named = set().union(*src_names, *tgt_names)
+    cells: dict[tuple[int, int], int] = defaultdict(int)
+    for token in sorted(src_at.keys() & tgt_at.keys() & named):
+        ps, qs = src_at[token], tgt_at[token]
+        if len(ps) > max_count or len(qs) > max_count:
+            continue
+        for p in ps:
+            for q in qs:
+                if token not in src_names[p] and token not in tgt_names[q]:
+                    continue
+                # the source segment after the boundary holds it, the target segment before it does too
+                if (p == 0 or token not in src_words[p - 1]) and (q + 1 >= m or token not in tgt_words[q + 1]):
+                    cells[p, q + 1] += 1
+                # the source segment before the boundary, the target segment after it
+                if (p + 1 >= n or token not in src_words[p + 1]) and (q == 0 or token not in tgt_words[q - 1]):
+                    cells[p + 1, q] += 1
+    if not cells:
+        return sparse.csr_matrix((n + 1, m + 1), dtype=np.float64)
+    keys = sorted(cells)
+    rows = np.array([k[0] for k in keys], dtype=np.int64)
+    cols = np.array([k[1] for k in keys], dtype=np.int64)
+    values = np.array([cells[k] for k in keys], dtype=np.float64)
+    return sparse.csr_matrix((values, (rows, cols)), shape=(n + 1, m + 1))

@@ -1,0 +1,67 @@
+import numpy as np
+import pytest
+
+from align.boundaries import anchors, clause_goes_on, crossing_anchors, open_parenthesis
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["See ( Basel :", "Schwabe 1935 ) .", "Next ."], [1, 0, 0]),
+    (["A ( b :", "c :", "d ) e .", "f ."], [1, 1, 0, 0]),           # open across three segments
+    (["A ( never closed .", "b .", "c .", "d .", "e ."], [0, 0, 0, 0, 0]),  # too far: likely noise
+    (["Closed ( here ) .", "b ."], [0, 0]),
+    (["x ) y .", "z ( w ."], [0, 0]),
+])
+def test_open_parenthesis(texts, expected):
+    assert open_parenthesis(texts).tolist() == expected
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["Il neige ;", "le camp est loin ."], [1, 0]),                    # ends with a semicolon
+    (["Erstersteigung durch B.M .", "Abalakow , seither ."], [0, 0]),   # next starts in upper case
+    (["La descente est une course contre la nuit ;", "mais c' est en vain ."], [1, 0]),
+    (["Bis 1956 , S .", "296-309 ) ."], [0, 0]),                       # a digit is not lower case
+    (["Er kam .", "und ging ."], [1, 0]),                               # the next starts in lower case
+    (["Last one ;"], [1]),
+])
+def test_clause_goes_on(texts, expected):
+    assert clause_goes_on(texts).tolist() == expected
+
+
+def test_anchors_are_capitalised_words_and_numbers_by_value():
+    words, names = anchors("Le PIB a atteint 32,5 billions selon le Bureau national", "fr")
+    assert names == {"#32500000000000", "bureau"}                # `Le` has two letters: too short
+    assert "atteint" in words and "atteint" not in names
+
+
+def test_a_name_moved_across_the_boundary_is_a_crossing():
+    src = ["Erstersteigung 1933 durch B.M .", "Abalakow , seitdem wiederholt besucht ."]
+    tgt = ["première ascension en 1933 par E. M. Abalakow .", "Souvent visité depuis ."]
+    crossings = crossing_anchors(src, tgt, "de", "fr").toarray()
+    # Abalakow is after the boundary (1, 1) in German and before it in French; (2, 0) cuts it too, and
+    # 1933 is cut by any boundary that puts its two segments on different sides: (0, 1) and (1, 0)
+    assert {tuple(cell) for cell in np.argwhere(crossings)} == {(1, 1), (2, 0), (0, 1), (1, 0)}
+    assert crossings[1, 1] == 1 and crossings[2, 2] == 0
+
+
+def test_a_name_on_both_sides_of_the_boundary_is_no_crossing():
+    src = ["Hartog led the team .", "Hartog reached the top ."]
+    tgt = ["Hartog dirigeait l' équipe .", "Hartog atteignit le sommet ."]
+    assert crossing_anchors(src, tgt, "en", "fr")[1, 1] == 0
+
+
+def test_a_word_the_other_side_writes_in_lower_case_still_counts_as_present():
+    src = ["The industrial internet grew fast .", "The Internet of Things followed ."]
+    tgt = ["L' Internet industriel a crû vite .", "L' Internet des objets a suivi ."]
+    assert crossing_anchors(src, tgt, "en", "fr")[1, 1] == 0
+
+
+def test_numbers_cross_by_value():
+    src = ["Output rose .", "It reached 32.5 trillion yuan ."]
+    tgt = ["La production a atteint 32,5 billions de yuans .", "Elle a augmenté ."]
+    assert crossing_anchors(src, tgt, "en", "fr")[1, 1] == 1
+
+
+def test_common_anchors_are_ignored():
+    src = ["Nepal ."] * 3
+    tgt = ["Népal ."] * 3
+    assert crossing_anchors(src, tgt, "de", "fr", max_count=2).nnz == 0

@@ -3,7 +3,8 @@
     python benchmarks/ablations.py [--data DIR]
 
 - no lexicon pass (the first pass alone);
-- without the sentence-cut costs (a bead boundary inside a parenthesis, or between clauses);
+- without the boundary costs (a bead boundary inside a parenthesis, between clauses, or across a name or
+  number that the translation moved to the other side of it);
 - SentencePiece units trained on the pair at run time, added to the n-gram features
   (needs `sentencepiece`: `pip install .[bench]`; skipped without it);
 - a held-out IBM-1 lexicon (both directions, EM on the first pass's beads, pairs kept by the geometric
@@ -145,7 +146,8 @@ def main() -> int:
     report("no lexicon pass", Options(lexicon=False))
     for name, change in (("no parenthesis cut cost", {"cut_parenthesis": 0.0}),
                          ("no clause cut cost", {"cut_clause": 0.0}),
-                         ("no sentence-cut costs", {"cut_parenthesis": 0.0, "cut_clause": 0.0})):
+                         ("no anchor-crossing cost", {"cut_anchor": 0.0}),
+                         ("no boundary costs at all", {"cut_parenthesis": 0.0, "cut_clause": 0.0, "cut_anchor": 0.0})):
         report(name, Options(model=dataclasses.replace(CostModel(), **change)))
     try:
         import sentencepiece  # noqa: F401

@@ -19,7 +19,9 @@ from align.numbers import find_numbers
 
 # A word of four letters or more; it can anchor content when one side writes it with a capital (a name,
 # or a German noun whose French cognate is the same word) or when it is a number.
-_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]{3,}")
+# Words as anchors compare them: a hyphenated compound (`Sherpa-Liste`) is one word, so its parts do not
+# match common nouns on the other side; an elided article (`l’Everest`) is not part of the word.
+_TOKEN = re.compile(r"[\w-]+")
 
 
 def open_parenthesis(texts: Sequence[str], window: int = 3) -> np.ndarray:
@@ -60,18 +62,25 @@ def clause_goes_on(texts: Sequence[str]) -> np.ndarray:
     return out
 
 
-def anchors(text: str, lang: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
-    """Words of a segment (four letters or more, accents and case dropped), and those that can anchor it:
-    capitalised words and numbers (by value, so `32,5` in French is `32.5` in English).
+Anchors = tuple[frozenset[str], frozenset[str]]
+"""A segment's words (accents and case dropped) and the names and numbers among them that can anchor it."""
 
-    >>> words, names = anchors("Erstersteigung 1933 durch B.M . Abalakow", "de")
+
+def anchors(text: str, lang: str | None = None, number_keys: Sequence[str] | None = None) -> Anchors:
+    """Words of a segment, and those that can anchor it: capitalised words of four letters or more and
+    numbers (by value, so `32,5` in French is `32.5` in English). `number_keys` saves finding the numbers
+    again when the caller has them.
+
+    >>> words, names = anchors("Erstersteigung 1933 durch B.M . Sherpa-Liste", "de")
     >>> sorted(names), sorted(words)
-    (['#1933', 'abalakow', 'erstersteigung'], ['#1933', 'abalakow', 'durch', 'erstersteigung'])
+    (['#1933', 'erstersteigung', 'sherpa-liste'], ['#1933', '1933', 'b', 'durch', 'erstersteigung', 'm', 'sherpa-liste'])
     """
-    found = _WORD.findall(text)
-    words = frozenset(map(_fold, found))
-    names = frozenset(_fold(w) for w in found if w[0].isupper())
-    numbers = frozenset("#" + n.key for n in find_numbers(text, lang) if len(n.text.strip(".,")) >= 2)
+    if number_keys is None:
+        number_keys = [n.key for n in find_numbers(text, lang)]
+    numbers = frozenset("#" + key for key in number_keys if len(key.strip(".%")) >= 2)
+    tokens = _TOKEN.findall(text)
+    words = frozenset(map(_fold, tokens))
+    names = frozenset([_fold(t) for t in tokens if len(t) >= 4 and t[0].isupper()])
     return words | numbers, names | numbers
 
 
@@ -80,19 +89,23 @@ def _fold(word: str) -> str:
     return strip_accents(word)
 
 
-def crossing_anchors(src_texts: Sequence[str], tgt_texts: Sequence[str], src_lang: str | None = None,
-                     tgt_lang: str | None = None, max_count: int = 20) -> sparse.csr_matrix:
+def crossing_anchors(src: Sequence[Anchors], tgt: Sequence[Anchors], max_count: int = 20) -> sparse.csr_matrix:
     """(n+1) x (m+1) counts: at cell (i, j), how many names or numbers a bead boundary there would separate.
 
     A boundary after i source and j target segments separates an anchor when it stands in the next source
     segment and the last target segment before the boundary (or the last source and the next target), and
     in neither segment across from those: the translation moved it over the boundary, so the boundary is
     in the wrong place. A word anchors when one side capitalises it; words seen more than `max_count`
-    times on a side are too common to tell.
+    times on a side are too common to tell. `src` and `tgt` hold each segment's `anchors`.
+
+    >>> src = [anchors("Erstersteigung 1933 durch B.M ."), anchors("Abalakow , seitdem besucht .")]
+    >>> tgt = [anchors("première ascension en 1933 par E. M. Abalakow ."), anchors("Souvent visité depuis .")]
+    >>> int(crossing_anchors(src, tgt)[1, 1])
+    1
     """
-    n, m = len(src_texts), len(tgt_texts)
-    src_words, src_names = zip(*(anchors(t, src_lang) for t in src_texts)) if n else ((), ())
-    tgt_words, tgt_names = zip(*(anchors(t, tgt_lang) for t in tgt_texts)) if m else ((), ())
+    n, m = len(src), len(tgt)
+    src_words, src_names = [a[0] for a in src], [a[1] for a in src]
+    tgt_words, tgt_names = [a[0] for a in tgt], [a[1] for a in tgt]
     src_at: dict[str, list[int]] = defaultdict(list)
     tgt_at: dict[str, list[int]] = defaultdict(list)
     for i, found in enumerate(src_words):

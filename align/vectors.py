@@ -65,8 +65,12 @@ class Vocabulary:
         index = self.index
         return [index.setdefault(t, len(index)) for t in terms]
 
-    def segment_ids(self, text: str, text_words: Sequence[str], lang: str | None) -> list[int]:
-        """Columns of one segment's features: n-grams of its words (from `words(text)`) and its numbers by value."""
+    def segment_ids(self, text: str, text_words: Sequence[str], lang: str | None,
+                    number_keys: Sequence[str] | None = None) -> list[int]:
+        """Columns of one segment's features: n-grams of its words (from `words(text)`) and its numbers by value
+        (`number_keys`, found here when not given)."""
+        if number_keys is None:
+            number_keys = [number.key for number in find_numbers(text, lang)]
         cache, index = self._word_columns, self.index
         out: list[int] = []
         for word in text_words:
@@ -74,7 +78,7 @@ class Vocabulary:
             if columns is None:
                 columns = cache[word] = tuple(index.setdefault(g, len(index)) for g in ngrams(word))
             out.extend(columns)
-        out.extend(index.setdefault("#" + number.key, len(index)) for number in find_numbers(text, lang))
+        out.extend(index.setdefault("#" + key, len(index)) for key in number_keys)
         return out
 
 
@@ -87,6 +91,7 @@ class SideTerms:
     words: array = field(default_factory=lambda: array("i"))
     word_ptr: array = field(default_factory=lambda: array("q", [0]))
     letters: array = field(default_factory=lambda: array("q"))
+    numbers: list[tuple[str, ...]] = field(default_factory=list)   # number keys (values) of each segment
     n_words: int = 0
 
 
@@ -95,7 +100,9 @@ def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, wor
     out = SideTerms()
     for text in texts:
         text_words = words(text)
-        out.features.extend(vocab.segment_ids(text, text_words, lang))
+        keys = tuple(number.key for number in find_numbers(text, lang))
+        out.numbers.append(keys)
+        out.features.extend(vocab.segment_ids(text, text_words, lang, keys))
         out.feature_ptr.append(len(out.features))
         out.words.extend(word_vocab.ids(text_words))
         out.word_ptr.append(len(out.words))

@@ -4,6 +4,10 @@ import pytest
 from align.boundaries import anchors, clause_goes_on, crossing_anchors, open_parenthesis
 
 
+def crossings_of(src, tgt, src_lang, tgt_lang, **options):
+    return crossing_anchors([anchors(t, src_lang) for t in src], [anchors(t, tgt_lang) for t in tgt], **options)
+
+
 @pytest.mark.parametrize("texts, expected", [
     (["See ( Basel :", "Schwabe 1935 ) .", "Next ."], [1, 0, 0]),
     (["A ( b :", "c :", "d ) e .", "f ."], [1, 1, 0, 0]),           # open across three segments
@@ -36,7 +40,7 @@ def test_anchors_are_capitalised_words_and_numbers_by_value():
 def test_a_name_moved_across_the_boundary_is_a_crossing():
     src = ["Erstersteigung 1933 durch B.M .", "Abalakow , seitdem wiederholt besucht ."]
     tgt = ["première ascension en 1933 par E. M. Abalakow .", "Souvent visité depuis ."]
-    crossings = crossing_anchors(src, tgt, "de", "fr").toarray()
+    crossings = crossings_of(src, tgt, "de", "fr").toarray()
     # Abalakow is after the boundary (1, 1) in German and before it in French; (2, 0) cuts it too, and
     # 1933 is cut by any boundary that puts its two segments on different sides: (0, 1) and (1, 0)
     assert {tuple(cell) for cell in np.argwhere(crossings)} == {(1, 1), (2, 0), (0, 1), (1, 0)}
@@ -46,22 +50,35 @@ def test_a_name_moved_across_the_boundary_is_a_crossing():
 def test_a_name_on_both_sides_of_the_boundary_is_no_crossing():
     src = ["Hartog led the team .", "Hartog reached the top ."]
     tgt = ["Hartog dirigeait l' équipe .", "Hartog atteignit le sommet ."]
-    assert crossing_anchors(src, tgt, "en", "fr")[1, 1] == 0
+    assert crossings_of(src, tgt, "en", "fr")[1, 1] == 0
 
 
 def test_a_word_the_other_side_writes_in_lower_case_still_counts_as_present():
     src = ["The industrial internet grew fast .", "The Internet of Things followed ."]
     tgt = ["L' Internet industriel a crû vite .", "L' Internet des objets a suivi ."]
-    assert crossing_anchors(src, tgt, "en", "fr")[1, 1] == 0
+    assert crossings_of(src, tgt, "en", "fr")[1, 1] == 0
 
 
 def test_numbers_cross_by_value():
     src = ["Output rose .", "It reached 32.5 trillion yuan ."]
     tgt = ["La production a atteint 32,5 billions de yuans .", "Elle a augmenté ."]
-    assert crossing_anchors(src, tgt, "en", "fr")[1, 1] == 1
+    assert crossings_of(src, tgt, "en", "fr")[1, 1] == 1
+
+
+def test_a_hyphenated_compound_is_one_word():
+    """`Sherpa-Liste` does not anchor to the French common noun `liste`."""
+    src = ["Gyalzen ( Sherpa-Liste Nr. 57 ) stieg auf .", "Der Manaslu ist so hoch ."]
+    tgt = ["Gyalzen monta .", "Selon la liste , le Manaslu est aussi haut ."]
+    words, names = anchors(src[0], "de")
+    assert "sherpa-liste" in names and "liste" not in words
+    assert crossings_of(src, tgt, "de", "fr")[1, 1] == 0
+
+
+def test_an_elided_article_is_not_part_of_the_name():
+    assert "everest" in anchors("Le sommet de l’Everest", "fr")[1]
 
 
 def test_common_anchors_are_ignored():
     src = ["Nepal ."] * 3
     tgt = ["Népal ."] * 3
-    assert crossing_anchors(src, tgt, "de", "fr", max_count=2).nnz == 0
+    assert crossings_of(src, tgt, "de", "fr", max_count=2).nnz == 0

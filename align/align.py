@@ -132,8 +132,8 @@ class _Features:
         src_terms = collect_terms(src, src_lang, vocab, Vocabulary())
         tgt_terms = collect_terms(tgt, tgt_lang, vocab, Vocabulary())
         width = len(vocab.index)
-        src_counts = count_matrix(src_terms.features, src_terms.feature_ptr, width)
-        tgt_counts = count_matrix(tgt_terms.features, tgt_terms.feature_ptr, width)
+        src_counts = src_terms.counts(width)
+        tgt_counts = tgt_terms.counts(width)
         idf = idf_weights(src_counts, tgt_counts)
 
         def word_presence(terms: SideTerms) -> sparse.csr_matrix:

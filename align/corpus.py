@@ -15,7 +15,7 @@ from scipy import sparse
 from align.diff import Edit, word_diff
 from align.lang import detect_language
 from align.segment import SENTENCE, Segment, split_document
-from align.vectors import Vocabulary, collect_terms, count_matrix, idf_weights, weight
+from align.vectors import Vocabulary, collect_terms, idf_weights, weight
 
 MATCH_THRESHOLD = 0.45
 """Cosine from which two sentences of different documents count as sharing a passage."""
@@ -71,7 +71,7 @@ def _sentence_vectors(segments: Sequence[Sequence[Segment]], langs: Sequence[str
     """L2-normalised IDF n-gram vectors of every sentence, one dense block per document."""
     vocab = Vocabulary()
     terms = [collect_terms([s.text for s in segs], lang, vocab, Vocabulary()) for segs, lang in zip(segments, langs)]
-    counts = [count_matrix(t.features, t.feature_ptr, len(vocab.index)) for t in terms]
+    counts = [t.counts(len(vocab.index)) for t in terms]
     stacked = sparse.vstack(counts).tocsr()
     idf = idf_weights(stacked, stacked[:0])  # document frequency over every sentence of every document
     out = []

@@ -65,56 +65,71 @@ class Vocabulary:
         index = self.index
         return [index.setdefault(t, len(index)) for t in terms]
 
-    def segment_ids(self, text: str, text_words: Sequence[str], lang: str | None,
-                    number_keys: Sequence[str] | None = None) -> list[int]:
-        """Columns of one segment's features: n-grams of its words (from `words(text)`) and its numbers by value
-        (`number_keys`, found here when not given)."""
-        if number_keys is None:
-            number_keys = [number.key for number in find_numbers(text, lang)]
-        cache, index = self._word_columns, self.index
+    def word_columns(self, word: str) -> tuple[int, ...]:
+        """Columns of a word's character n-grams (assigned on first sight, then remembered)."""
+        columns = self._word_columns.get(word)
+        if columns is None:
+            index = self.index
+            columns = self._word_columns[word] = tuple(index.setdefault(g, len(index)) for g in ngrams(word))
+        return columns
+
+    def segment_ids(self, text: str, text_words: Sequence[str], lang: str | None) -> list[int]:
+        """Columns of one segment's features: n-grams of its words (from `words(text)`) and its numbers by value."""
         out: list[int] = []
         for word in text_words:
-            columns = cache.get(word)
-            if columns is None:
-                columns = cache[word] = tuple(index.setdefault(g, len(index)) for g in ngrams(word))
-            out.extend(columns)
-        out.extend(index.setdefault("#" + key, len(index)) for key in number_keys)
+            out.extend(self.word_columns(word))
+        out.extend(self.ids("#" + number.key for number in find_numbers(text, lang)))
         return out
 
 
 @dataclass
 class SideTerms:
-    """One side's feature and word columns per segment, gathered in one pass over its texts."""
+    """One side's words and numbers per segment, gathered in one pass over its texts; `counts` turns them into
+    n-gram feature counts (each distinct word's n-grams are listed once, not once per occurrence)."""
 
-    features: array = field(default_factory=lambda: array("i"))
-    feature_ptr: array = field(default_factory=lambda: array("q", [0]))
     words: array = field(default_factory=lambda: array("i"))
     word_ptr: array = field(default_factory=lambda: array("q", [0]))
+    number_columns: array = field(default_factory=lambda: array("i"))
+    number_ptr: array = field(default_factory=lambda: array("q", [0]))
+    ngram_columns: array = field(default_factory=lambda: array("i"))   # n-gram columns of word 0, 1, ...
+    ngram_ptr: array = field(default_factory=lambda: array("q", [0]))
     letters: array = field(default_factory=lambda: array("q"))
     numbers: list[tuple[str, ...]] = field(default_factory=list)   # number keys (values) of each segment
     n_words: int = 0
 
+    def counts(self, width: int) -> sparse.csr_matrix:
+        """Segments x features: how often each n-gram (through the segment's words) and number occurs."""
+        per_word = count_matrix(self.ngram_columns, self.ngram_ptr, width)
+        occurrences = count_matrix(self.words, self.word_ptr, self.n_words)
+        return (occurrences @ per_word + count_matrix(self.number_columns, self.number_ptr, width)).tocsr()
+
 
 def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, word_vocab: Vocabulary) -> SideTerms:
-    """Feature columns (shared `vocab`), word columns (this side's `word_vocab`) and letter counts of each text."""
+    """Words (this side's `word_vocab`), numbers and their feature columns (shared `vocab`) and letter counts."""
     out = SideTerms()
     for text in texts:
         text_words = words(text)
         keys = tuple(number.key for number in find_numbers(text, lang))
         out.numbers.append(keys)
-        out.features.extend(vocab.segment_ids(text, text_words, lang, keys))
-        out.feature_ptr.append(len(out.features))
+        out.number_columns.extend(vocab.ids("#" + key for key in keys))
+        out.number_ptr.append(len(out.number_columns))
         out.words.extend(word_vocab.ids(text_words))
         out.word_ptr.append(len(out.words))
         out.letters.append(sum(map(len, text_words)))
+    for word in word_vocab.index:   # in id order
+        out.ngram_columns.extend(vocab.word_columns(word))
+        out.ngram_ptr.append(len(out.ngram_columns))
     out.n_words = len(word_vocab.index)
     return out
 
 
 def count_matrix(indices: array, indptr: array, n_cols: int, binary: bool = False) -> sparse.csr_matrix:
-    """Rows x columns matrix of how often each column occurs in each row (or only whether, with `binary`)."""
-    idx = np.frombuffer(indices, dtype=np.int32) if len(indices) else np.zeros(0, dtype=np.int32)
-    ptr = np.frombuffer(indptr, dtype=np.int64)
+    """Rows x columns matrix of how often each column occurs in each row (or only whether, with `binary`).
+
+    The buffers are copied: summing duplicates sorts the indices in place, which must not reorder the caller's.
+    """
+    idx = np.array(indices, dtype=np.int32) if len(indices) else np.zeros(0, dtype=np.int32)
+    ptr = np.array(indptr, dtype=np.int64)
     matrix = sparse.csr_matrix((np.ones(len(idx), dtype=np.float32), idx, ptr), shape=(len(ptr) - 1, max(1, n_cols)))
     matrix.sum_duplicates()
     if binary:

@@ -313,7 +313,7 @@ def _orphan_evidence(by_a: dict[int, dict[int, np.ndarray]], moves: Sequence[tup
 
 
 def similarity_scale(src: SideStats, tgt: SideStats, band: Band, typical_best: float,
-                     blocks: int = 16, block_rows: int = 128) -> tuple[float, float]:
+                     blocks: int = 16, block_rows: int = 128, min_columns: int = 512) -> tuple[float, float]:
     """Centre and scale that turn a cosine into a similarity z-score for this document.
 
     The centre is the median single-pair cosine in the band (what unrelated segments score here). The
@@ -335,6 +335,10 @@ def similarity_scale(src: SideStats, tgt: SideStats, band: Band, typical_best: f
         rows = np.arange(start, start + block_rows)
         lo = band.lo[np.minimum(rows + 1, n)]
         width = int(np.max(band.hi[np.minimum(rows + 1, n)] - lo)) + 1
+        # the median of unrelated pairs needs more than a narrow band around the path: widen it
+        wide = max(width, min(m, min_columns))
+        lo = np.clip(lo - (wide - width) // 2, 0, max(0, m - wide))
+        width = wide
         dots = band_dots(src.matrix[start:start + block_rows], tgt.matrix, lo, width)
         cols = lo[:, None] + np.arange(width)[None, :]
         valid = cols < m

@@ -99,9 +99,12 @@ class SideTerms:
 
     def counts(self, width: int) -> sparse.csr_matrix:
         """Segments x features: how often each n-gram (through the segment's words) and number occurs."""
+        numbers = count_matrix(self.number_columns, self.number_ptr, width)
+        if not self.n_words:
+            return numbers
         per_word = count_matrix(self.ngram_columns, self.ngram_ptr, width)
         occurrences = count_matrix(self.words, self.word_ptr, self.n_words)
-        return (occurrences @ per_word + count_matrix(self.number_columns, self.number_ptr, width)).tocsr()
+        return (occurrences @ per_word + numbers).tocsr()
 
 
 def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, word_vocab: Vocabulary) -> SideTerms:

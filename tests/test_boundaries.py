@@ -47,22 +47,19 @@ def test_a_name_moved_across_the_boundary_is_a_crossing():
     assert crossings[1, 1] == 1 and crossings[2, 2] == 0
 
 
-def test_a_name_on_both_sides_of_the_boundary_is_no_crossing():
-    src = ["Hartog led the team .", "Hartog reached the top ."]
-    tgt = ["Hartog dirigeait l' équipe .", "Hartog atteignit le sommet ."]
-    assert crossings_of(src, tgt, "en", "fr")[1, 1] == 0
-
-
-def test_a_word_the_other_side_writes_in_lower_case_still_counts_as_present():
-    src = ["The industrial internet grew fast .", "The Internet of Things followed ."]
-    tgt = ["L' Internet industriel a crû vite .", "L' Internet des objets a suivi ."]
-    assert crossings_of(src, tgt, "en", "fr")[1, 1] == 0
-
-
-def test_numbers_cross_by_value():
-    src = ["Output rose .", "It reached 32.5 trillion yuan ."]
-    tgt = ["La production a atteint 32,5 billions de yuans .", "Elle a augmenté ."]
-    assert crossings_of(src, tgt, "en", "fr")[1, 1] == 1
+@pytest.mark.parametrize("src, tgt, langs, expected", [
+    pytest.param(["Hartog led the team .", "Hartog reached the top ."],
+                 ["Hartog dirigeait l' équipe .", "Hartog atteignit le sommet ."], ("en", "fr"), 0,
+                 id="a name on both sides of the boundary"),
+    pytest.param(["The industrial internet grew fast .", "The Internet of Things followed ."],
+                 ["L' Internet industriel a crû vite .", "L' Internet des objets a suivi ."], ("en", "fr"), 0,
+                 id="a word the other side writes in lower case is still present"),
+    pytest.param(["Output rose .", "It reached 32.5 trillion yuan ."],
+                 ["La production a atteint 32,5 billions de yuans .", "Elle a augmenté ."], ("en", "fr"), 1,
+                 id="numbers cross by value"),
+])
+def test_crossing_at_the_first_boundary(src, tgt, langs, expected):
+    assert crossings_of(src, tgt, *langs)[1, 1] == expected
 
 
 def test_a_hyphenated_compound_is_one_word():

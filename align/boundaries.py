@@ -115,14 +115,18 @@ def crossing_anchors(src: Sequence[Anchors], tgt: Sequence[Anchors], max_count: 
         for token in found:
             tgt_at[token].append(j)
     named = set().union(*src_names, *tgt_names)
+    # a pair of occurrences far from where the other would sit proportionally is no boundary the search
+    # will look at; skipping it bounds the work on long documents with many repeated names
+    reach = max(50.0, 0.1 * m)
     cells: dict[tuple[int, int], int] = defaultdict(int)
     for token in sorted(src_at.keys() & tgt_at.keys() & named):
         ps, qs = src_at[token], tgt_at[token]
         if len(ps) > max_count or len(qs) > max_count:
             continue
         for p in ps:
+            expected = p * m / max(n, 1)
             for q in qs:
-                if token not in src_names[p] and token not in tgt_names[q]:
+                if abs(q - expected) > reach or (token not in src_names[p] and token not in tgt_names[q]):
                     continue
                 # the source segment after the boundary holds it, the target segment before it does too
                 if (p == 0 or token not in src_words[p - 1]) and (q + 1 >= m or token not in tgt_words[q + 1]):

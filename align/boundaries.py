@@ -89,14 +89,16 @@ def _fold(word: str) -> str:
     return strip_accents(word)
 
 
-def crossing_anchors(src: Sequence[Anchors], tgt: Sequence[Anchors], max_count: int = 20) -> sparse.csr_matrix:
+def crossing_anchors(src: Sequence[Anchors], tgt: Sequence[Anchors], max_count: int = 20,
+                     max_share: float = 0.04) -> sparse.csr_matrix:
     """(n+1) x (m+1) counts: at cell (i, j), how many names or numbers a bead boundary there would separate.
 
     A boundary after i source and j target segments separates an anchor when it stands in the next source
     segment and the last target segment before the boundary (or the last source and the next target), and
     in neither segment across from those: the translation moved it over the boundary, so the boundary is
-    in the wrong place. A word anchors when one side capitalises it; words seen more than `max_count`
-    times on a side are too common to tell. `src` and `tgt` hold each segment's `anchors`.
+    in the wrong place. A word anchors when one side capitalises it; one found in more than `max_count`
+    segments of a side (or `max_share` of them, in a long document) is too common to tell. `src` and `tgt`
+    hold each segment's `anchors`.
 
     >>> src = [anchors("Erstersteigung 1933 durch B.M ."), anchors("Abalakow , seitdem besucht .")]
     >>> tgt = [anchors("première ascension en 1933 par E. M. Abalakow ."), anchors("Souvent visité depuis .")]
@@ -118,10 +120,11 @@ def crossing_anchors(src: Sequence[Anchors], tgt: Sequence[Anchors], max_count: 
     # a pair of occurrences far from where the other would sit proportionally is no boundary the search
     # will look at; skipping it bounds the work on long documents with many repeated names
     reach = max(50.0, 0.1 * m)
+    common = max(max_count, max_share * max(n, m))
     cells: dict[tuple[int, int], int] = defaultdict(int)
     for token in sorted(src_at.keys() & tgt_at.keys() & named):
         ps, qs = src_at[token], tgt_at[token]
-        if len(ps) > max_count or len(qs) > max_count:
+        if len(ps) > common or len(qs) > common:
             continue
         for p in ps:
             expected = p * m / max(n, 1)

@@ -3,7 +3,8 @@
     python benchmarks/scale.py [--sizes 5000 20000 100000] [--data DIR] [--fast]
 
 Each pair is the Text+Berg development pair repeated up to the size, with about 2 % of the source
-lines deleted and 2 % unrelated lines inserted into the target (fixed seed). Every size runs in a fresh
+lines deleted and 2 % unrelated lines inserted into the target (fixed seed); the gold beads follow from
+those edits, so each line also prints strict/lax F1 (ours and hunalign's). Every size runs in a fresh
 process so the peak memory (max RSS) is that run's own. Skips when the data is absent.
 """
 from __future__ import annotations
@@ -21,25 +22,51 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, ROOT)
 sys.path.insert(0, HERE)
 
-from textberg import DEFAULT_DATA, HUNALIGN_DIR, hunalign_binary, read_lines  # noqa: E402
+from align.evaluate import parse_beads, score_alignment  # noqa: E402
+from textberg import DEFAULT_DATA, HUNALIGN_DIR, hunalign_binary, ladder_to_beads, load_dev, read_lines  # noqa: E402
 
 
-def make_pair(src: list[str], tgt: list[str], size: int, seed: int = 7) -> tuple[list[str], list[str]]:
-    """The dev pair repeated to `size` source lines, with deletions and insertions."""
+Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
+
+
+def make_pair(src: list[str], tgt: list[str], gold: Beads, size: int,
+              seed: int = 7) -> tuple[list[str], list[str], Beads]:
+    """The dev pair repeated to about `size` source lines (the last copy cut where a gold bead ends), 2 % of
+    the source lines deleted and unrelated lines inserted into the target (one in 50), with the gold beads
+    those edits leave."""
     import numpy as np
 
     rng = np.random.default_rng(seed)
-    reps = size // len(src) + 1
-    out_src, out_tgt = (src * reps)[:size], (tgt * reps)[: int(size * len(tgt) / len(src))]
+    n, m = len(src), len(tgt)
+    full, rest = divmod(size, n)
+    # the last, partial copy ends before the first gold bead that starts at or after `rest` source lines
+    starts = sorted((min(s), min(t)) for s, t in gold if s and t)
+    cut_s, cut_t = next(((i, j) for i, j in starts if i >= rest), (n, m)) if rest else (0, 0)
+    out_src = src * full + src[:cut_s]
+    out_tgt = tgt * full + tgt[:cut_t]
+    beads = [(tuple(i + r * n for i in s), tuple(j + r * m for j in t)) for r in range(full) for s, t in gold]
+    beads += [(tuple(i + full * n for i in s), tuple(j + full * m for j in t)) for s, t in gold
+              if all(i < cut_s for i in s) and all(j < cut_t for j in t) and (s or t)]
     keep = rng.random(len(out_src)) > 0.02
+    src_index = np.cumsum(keep) - 1
     out_src = [line for line, k in zip(out_src, keep) if k]
     noise = [f"Ligne ajoutée numéro {k} sans rapport avec le texte ." for k in range(len(out_tgt) // 50)]
-    for k, line in enumerate(noise):
-        out_tgt.insert(int(rng.integers(0, len(out_tgt))), line)
-    return out_src, out_tgt
+    places = sorted(int(rng.integers(0, len(out_tgt) + 1)) for _ in noise)
+    tgt_index = np.arange(len(out_tgt)) + np.searchsorted(places, np.arange(len(out_tgt)), side="right")
+    for k, place in enumerate(places):
+        out_tgt.insert(place + k, noise[k])
+    edited: Beads = []
+    for s, t in beads:
+        s2 = tuple(int(src_index[i]) for i in s if keep[i])
+        t2 = tuple(int(tgt_index[j]) for j in t)
+        if s2 or t2:
+            edited.append((s2, t2))
+    inserted = set(range(len(out_tgt))) - {int(j) for j in tgt_index}
+    edited += [((), (j,)) for j in sorted(inserted)]
+    return out_src, out_tgt, edited
 
 
-def child(src_path: str, tgt_path: str, fast: str = "") -> None:
+def child(src_path: str, tgt_path: str, gold_path: str, fast: str = "") -> None:
     """Run one alignment and print its figures as JSON (in a fresh process)."""
     import resource
 
@@ -50,7 +77,10 @@ def child(src_path: str, tgt_path: str, fast: str = "") -> None:
     beads = align_segments(src, tgt, "de", "fr", Options(lexicon=not fast))
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak, "beads": len(beads)}))
+    with open(gold_path, encoding="utf-8") as handle:
+        acc = score_alignment(parse_beads(handle), [(b.src, b.tgt) for b in beads])
+    print(json.dumps({"seconds": seconds, "peak_mb": peak, "beads": len(beads), "strict": acc.f1_strict,
+                      "lax": acc.f1_lax}))
 
 
 def main() -> int:
@@ -65,27 +95,26 @@ def main() -> int:
     if args.child:
         child(*args.child)
         return 0
-    de, fr = os.path.join(args.data, "dev.de"), os.path.join(args.data, "dev.fr")
-    if not (os.path.exists(de) and os.path.exists(fr)):
-        print(f"skipped: development set not found in {args.data}")
+    dev = load_dev(args.data)
+    if dev is None:
         return 0
     binary = hunalign_binary()
-    base_src, base_tgt = read_lines(de), read_lines(fr)
+    base_src, base_tgt, base_gold = dev
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            src, tgt = make_pair(base_src, base_tgt, size)
-            sp, tp = os.path.join(tmp, f"{size}.de"), os.path.join(tmp, f"{size}.fr")
-            for path, lines in ((sp, src), (tp, tgt)):
+            src, tgt, gold = make_pair(base_src, base_tgt, base_gold, size)
+            sp, tp, gp = (os.path.join(tmp, f"{size}.{ext}") for ext in ("de", "fr", "gold"))
+            for path, lines in ((sp, src), (tp, tgt), (gp, [f"{list(s)}:{list(t)}" for s, t in gold])):
                 with open(path, "w", encoding="utf-8") as handle:
                     handle.write("\n".join(lines) + "\n")
-            out = subprocess.run([sys.executable, __file__, "--child", sp, tp], capture_output=True, text=True)
+            out = subprocess.run([sys.executable, __file__, "--child", sp, tp, gp], capture_output=True, text=True)
             if out.returncode != 0:
                 print(f"{size}: failed: {out.stderr.strip().splitlines()[-1:]}")
                 continue
             ours = json.loads(out.stdout)
-            line = (f"{size:>7} x {len(tgt):>7}  align {ours['seconds']:7.2f} s  {ours['peak_mb']:7.0f} MB"
-                    f"  {(len(src) + len(tgt)) / ours['seconds']:9.0f} sent/s")
+            line = (f"{len(src):>7} x {len(tgt):>7}  align {ours['seconds']:7.2f} s  {ours['peak_mb']:7.0f} MB"
+                    f"  {(len(src) + len(tgt)) / ours['seconds']:6.0f} sent/s  F1 {ours['strict']:.3f}/{ours['lax']:.3f}")
             if binary and size <= args.hunalign_max:
                 start = time.perf_counter()
                 null_dic = os.path.join(HUNALIGN_DIR, "data", "null.dic")
@@ -94,14 +123,18 @@ def main() -> int:
                 hs = time.perf_counter() - start
                 peak = run.stderr.strip().splitlines()[-1] if run.stderr.strip() else "?"
                 mb = f"{int(peak) / 1024:.0f}" if peak.isdigit() else "?"
-                line += f"  | hunalign {hs:7.2f} s  {mb:>6} MB  {(len(src) + len(tgt)) / hs:9.0f} sent/s"
+                ladder = [(int(a), int(b)) for a, b, *_ in (r.split("\t") for r in run.stdout.splitlines() if r.strip())]
+                theirs = score_alignment(gold, ladder_to_beads(ladder))
+                line += (f"  | hunalign {hs:7.2f} s  {mb:>6} MB  {(len(src) + len(tgt)) / hs:6.0f} sent/s"
+                         f"  F1 {theirs.f1_strict:.3f}/{theirs.f1_lax:.3f}")
             if args.fast:
-                out = subprocess.run([sys.executable, __file__, "--child", sp, tp, "fast"], capture_output=True,
+                out = subprocess.run([sys.executable, __file__, "--child", sp, tp, gp, "fast"], capture_output=True,
                                      text=True)
                 if out.returncode == 0:
                     quick = json.loads(out.stdout)
                     line += (f"  | --fast {quick['seconds']:7.2f} s  {quick['peak_mb']:6.0f} MB"
-                             f"  {(len(src) + len(tgt)) / quick['seconds']:9.0f} sent/s")
+                             f"  {(len(src) + len(tgt)) / quick['seconds']:6.0f} sent/s"
+                             f"  F1 {quick['strict']:.3f}/{quick['lax']:.3f}")
             print(line, flush=True)
             rows.append((size, ours["seconds"]))
     if len(rows) >= 2:

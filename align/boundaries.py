@@ -7,6 +7,7 @@ joins or re-cuts them; these cues tell the search where a boundary between two b
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
 from typing import Sequence
@@ -15,6 +16,7 @@ import numpy as np
 from scipy import sparse
 
 from align.lang import strip_accents
+from align.dp import Band
 from align.numbers import find_numbers
 
 # A word of four letters or more; it can anchor content when one side writes it with a capital (a name,
@@ -90,7 +92,7 @@ def _fold(word: str) -> str:
 
 
 def crossing_anchors(src: Sequence[Anchors], tgt: Sequence[Anchors], max_count: int = 20,
-                     max_share: float = 0.04) -> sparse.csr_matrix:
+                     max_share: float = 0.04, band: Band | None = None) -> sparse.csr_matrix:
     """(n+1) x (m+1) counts: at cell (i, j), how many names or numbers a bead boundary there would separate.
 
     A boundary after i source and j target segments separates an anchor when it stands in the next source
@@ -98,7 +100,7 @@ def crossing_anchors(src: Sequence[Anchors], tgt: Sequence[Anchors], max_count: 
     in neither segment across from those: the translation moved it over the boundary, so the boundary is
     in the wrong place. A word anchors when one side capitalises it; one found in more than `max_count`
     segments of a side (or `max_share` of them, in a long document) is too common to tell. `src` and `tgt`
-    hold each segment's `anchors`.
+    hold each segment's `anchors`. With a `band`, only the cells the search will visit are counted.
 
     >>> src = [anchors("Erstersteigung 1933 durch B.M ."), anchors("Abalakow , seitdem besucht .")]
     >>> tgt = [anchors("première ascension en 1933 par E. M. Abalakow ."), anchors("Souvent visité depuis .")]
@@ -117,19 +119,19 @@ def crossing_anchors(src: Sequence[Anchors], tgt: Sequence[Anchors], max_count: 
         for token in found:
             tgt_at[token].append(j)
     named = set().union(*src_names, *tgt_names)
-    # a pair of occurrences far from where the other would sit proportionally is no boundary the search
-    # will look at; skipping it bounds the work on long documents with many repeated names
-    reach = max(50.0, 0.1 * m)
+    band = band or Band.full(n, m)
     common = max(max_count, max_share * max(n, m))
     cells: dict[tuple[int, int], int] = defaultdict(int)
     for token in sorted(src_at.keys() & tgt_at.keys() & named):
-        ps, qs = src_at[token], tgt_at[token]
+        ps, qs = src_at[token], tgt_at[token]   # both in increasing order
         if len(ps) > common or len(qs) > common:
             continue
         for p in ps:
-            expected = p * m / max(n, 1)
-            for q in qs:
-                if abs(q - expected) > reach or (token not in src_names[p] and token not in tgt_names[q]):
+            # the two cells this pair can mark are (p, q + 1) and (p + 1, q): only targets in their rows' band
+            first = bisect_left(qs, int(band.lo[p]) - 1)
+            last = bisect_right(qs, int(band.hi[min(p + 1, n)]))
+            for q in qs[first:last]:
+                if token not in src_names[p] and token not in tgt_names[q]:
                     continue
                 # the source segment after the boundary holds it, the target segment before it does too
                 if (p == 0 or token not in src_words[p - 1]) and (q + 1 >= m or token not in tgt_words[q + 1]):

@@ -79,3 +79,14 @@ def test_common_anchors_are_ignored():
     src = ["Nepal ."] * 3
     tgt = ["Népal ."] * 3
     assert crossings_of(src, tgt, "de", "fr", max_count=2).nnz == 0
+
+
+def test_a_band_keeps_only_the_cells_the_search_visits():
+    from align.dp import Band
+    src = ["Abalakow kam .", "Nichts .", "Nichts .", "Nichts ."]
+    tgt = ["Rien .", "Rien .", "Rien .", "Abalakow vint ."]
+    everywhere = crossings_of(src, tgt, "de", "fr")
+    assert everywhere[0, 4] == 1 and everywhere[1, 3] == 1          # far from the diagonal
+    near = crossing_anchors([anchors(t, "de") for t in src], [anchors(t, "fr") for t in tgt],
+                            band=Band.of_width(np.arange(5), 2))
+    assert near.nnz == 0

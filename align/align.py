@@ -19,7 +19,7 @@ from align.confidence import bead_scores
 from align.costs import COARSE_MOVES, FIRST_PASS_MOVES, MOVES, CostModel, SegmentKinds, SideStats, make_cost_rows, skip_costs
 from align.dp import Band, Bead, SkipCosts, search
 from align.lang import detect_language
-from align.boundaries import Anchors, anchors, clause_goes_on, crossing_anchors, open_parenthesis
+from align.boundaries import Anchors, anchors, clause_goes_on, crossing_anchors, open_parenthesis, shared_anchors
 from align.lexicon import heldout_lexicon_features
 from align.segment import BOILERPLATE, HEADING, LINK, META, Segment, split_document
 from align.vectors import SideTerms, Vocabulary, collect_terms, count_matrix, idf_weights, pool, weight
@@ -91,8 +91,8 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
                        _skip_discount(target, tgt_unrelated, options.model), options.model)
     unrelated = (_kinds(source, src_unrelated), _kinds(target, tgt_unrelated))
     ratio = _length_ratio(feats.src_lengths, feats.tgt_lengths)
-    anchor_sets = ((tuple(anchors(t, source_lang, k) for t, k in zip(src_texts, feats.src_numbers)),
-                    tuple(anchors(t, target_lang, k) for t, k in zip(tgt_texts, feats.tgt_numbers)))
+    anchor_sets = (shared_anchors([anchors(t, source_lang, k) for t, k in zip(src_texts, feats.src_numbers)],
+                                  [anchors(t, target_lang, k) for t, k in zip(tgt_texts, feats.tgt_numbers)])
                    if options.model.cut_anchor else None)
     src_m, tgt_m = feats.src_matrix, feats.tgt_matrix
     # The first pass (the whole search with `lexicon=False`, or for documents too short to learn one) uses

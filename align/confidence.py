@@ -67,7 +67,9 @@ def unrelated_baseline(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], 
     keep = max(1, max_pairings // count)
     if len(offsets) > keep:
         offsets = offsets[np.linspace(0, len(offsets) - 1, keep).round().astype(np.int64)]
-    shuffled = [(paired[k][0], paired[(k + int(shift)) % count][1]) for shift in offsets for k in range(count)]
+    # beads at evenly spread places: a long document has more beads than swaps are needed
+    beads = np.linspace(0, count - 1, min(count, max(1, max_pairings // len(offsets)))).round().astype(np.int64)
+    shuffled = [(paired[k][0], paired[(k + int(shift)) % count][1]) for shift in offsets for k in beads]
     cos, _ = bead_evidence(shuffled, src, tgt, src_len, tgt_len, ratio, model)
     median = float(np.median(cos))
     return median, max(0.02, float(np.median(np.abs(cos - median))) * 1.4826)

@@ -2,8 +2,9 @@
 
     python benchmarks/scale.py [--sizes 5000 20000 100000] [--data DIR] [--fast]
 
-Each pair is the Text+Berg development pair repeated up to the size, with about 2 % of the source
-lines deleted and 2 % unrelated lines inserted into the target (fixed seed); the gold beads follow from
+Each pair is the Text+Berg development pair repeated up to the size (each copy's numbers moved, so the
+copies differ), with about 2 % of the source lines deleted and 2 % unrelated lines inserted into the
+target (fixed seed); the gold beads follow from
 those edits, so each line also prints strict/lax F1 (ours and hunalign's). Every size runs in a fresh
 process so the peak memory (max RSS) is that run's own. Skips when the data is absent.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -27,6 +29,7 @@ from textberg import DEFAULT_DATA, HUNALIGN_DIR, hunalign_binary, ladder_to_bead
 
 
 Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
+_NUMBER = re.compile(r"\d+")
 
 
 def make_pair(src: list[str], tgt: list[str], gold: Beads, size: int,
@@ -39,11 +42,17 @@ def make_pair(src: list[str], tgt: list[str], gold: Beads, size: int,
     rng = np.random.default_rng(seed)
     n, m = len(src), len(tgt)
     full, rest = divmod(size, n)
+
+    def copy(lines: list[str], r: int) -> list[str]:
+        # every number of copy r moved by r * 100,000 on both sides: the copies differ as the parts of a
+        # real long document do (a document repeated unchanged is periodic, and a path one copy off is as good)
+        return [_NUMBER.sub(lambda found: str(int(found.group()) + r * 100000), line) for line in lines] if r else lines
+
     # the last, partial copy ends before the first gold bead that starts at or after `rest` source lines
     starts = sorted((min(s), min(t)) for s, t in gold if s and t)
     cut_s, cut_t = next(((i, j) for i, j in starts if i >= rest), (n, m)) if rest else (0, 0)
-    out_src = src * full + src[:cut_s]
-    out_tgt = tgt * full + tgt[:cut_t]
+    out_src = [line for r in range(full) for line in copy(src, r)] + copy(src[:cut_s], full)
+    out_tgt = [line for r in range(full) for line in copy(tgt, r)] + copy(tgt[:cut_t], full)
     beads = [(tuple(i + r * n for i in s), tuple(j + r * m for j in t)) for r in range(full) for s, t in gold]
     beads += [(tuple(i + full * n for i in s), tuple(j + full * m for j in t)) for s, t in gold
               if all(i < cut_s for i in s) and all(j < cut_t for j in t) and (s or t)]

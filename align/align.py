@@ -19,7 +19,7 @@ from align.confidence import bead_scores
 from align.costs import COARSE_MOVES, FIRST_PASS_MOVES, MOVES, CostModel, SegmentKinds, SideStats, make_cost_rows, skip_costs
 from align.dp import Band, Bead, SkipCosts, search
 from align.lang import detect_language
-from align.boundaries import Anchors, anchors, clause_goes_on, crossing_anchors, open_parenthesis, shared_anchors
+from align.boundaries import AnchorIndex, anchors, clause_goes_on, open_parenthesis
 from align.lexicon import heldout_lexicon_features
 from align.segment import BOILERPLATE, HEADING, LINK, META, Segment, split_document
 from align.vectors import SideTerms, Vocabulary, collect_terms, count_matrix, idf_weights, pool, weight
@@ -91,14 +91,14 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
                        _skip_discount(target, tgt_unrelated, options.model), options.model)
     unrelated = (_kinds(source, src_unrelated), _kinds(target, tgt_unrelated))
     ratio = _length_ratio(feats.src_lengths, feats.tgt_lengths)
-    anchor_sets = (shared_anchors([anchors(t, source_lang, k) for t, k in zip(src_texts, feats.src_numbers)],
-                                  [anchors(t, target_lang, k) for t, k in zip(tgt_texts, feats.tgt_numbers)])
-                   if options.model.cut_anchor else None)
+    anchor_index = (AnchorIndex.build([anchors(t, source_lang, k) for t, k in zip(src_texts, feats.src_numbers)],
+                                      [anchors(t, target_lang, k) for t, k in zip(tgt_texts, feats.tgt_numbers)])
+                    if options.model.cut_anchor else None)
     src_m, tgt_m = feats.src_matrix, feats.tgt_matrix
     # The first pass (the whole search with `lexicon=False`, or for documents too short to learn one) uses
     # the common shapes only: faster, and on the dev set more accurate alone than all shapes (0.844 vs 0.827).
     path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options,
-                          FIRST_PASS_MOVES, unrelated=unrelated, anchor_sets=anchor_sets)
+                          FIRST_PASS_MOVES, unrelated=unrelated, anchor_index=anchor_index)
     if options.lexicon:
         lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path)
         log.info("lexicon: %d word pairs learned from %d beads", pairs, len(path))
@@ -109,7 +109,7 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
             src_m = sparse.hstack([src_m, lex_src], format="csr", dtype=np.float32)
             tgt_m = sparse.hstack([tgt_m, lex_tgt], format="csr", dtype=np.float32)
             path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options,
-                                  MOVES, guide=path, unrelated=unrelated, anchor_sets=anchor_sets)
+                                  MOVES, guide=path, unrelated=unrelated, anchor_index=anchor_index)
     scores, similarity = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, ratio, options.model)
     return tuple(Bead(s, t, score, sim) for (s, t), score, sim in zip(path, scores, similarity))
 
@@ -192,7 +192,7 @@ def _search_levels(src: sparse.csr_matrix, tgt: sparse.csr_matrix, src_len: np.n
                    moves: Sequence[tuple[int, int]] = MOVES, depth: int = 0,
                    guide: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] | None = None,
                    unrelated: tuple[SegmentKinds, SegmentKinds] | None = None,
-                   anchor_sets: tuple[Sequence[Anchors], Sequence[Anchors]] | None = None,
+                   anchor_index: AnchorIndex | None = None,
                    ) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
     """Search at this level, inside a band around the path found on a coarser copy when it is large.
 
@@ -215,7 +215,7 @@ def _search_levels(src: sparse.csr_matrix, tgt: sparse.csr_matrix, src_len: np.n
     src_stats = SideStats.build(src, src_len, max_run)
     tgt_stats = SideStats.build(tgt, tgt_len, max_run)
     src_unrelated, tgt_unrelated = unrelated if unrelated is not None else (None, None)
-    crossings = crossing_anchors(*anchor_sets, band=band) if anchor_sets is not None else None
+    crossings = anchor_index.crossings(band) if anchor_index is not None else None
     cost_rows = make_cost_rows(src_stats, tgt_stats, band, ratio, options.model, moves, src_unrelated, tgt_unrelated,
                                crossings)
     return search(n, m, band, moves, cost_rows, skips)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
@@ -86,25 +87,88 @@ def anchors(text: str, lang: str | None = None, number_keys: Sequence[str] | Non
     return words | numbers, names | numbers
 
 
-def shared_anchors(src: Sequence[Anchors], tgt: Sequence[Anchors]) -> tuple[tuple[Anchors, ...], tuple[Anchors, ...]]:
-    """Both sides' anchors cut down to the names and numbers found on both sides: the only ones that can
-    cross a boundary (a long document's full word sets would take hundreds of megabytes).
-
-    >>> src, tgt = shared_anchors([anchors("Abalakow kam 1933 .")], [anchors("Abalakow vint .")])
-    >>> sorted(src[0][0]), sorted(tgt[0][1])
-    (['abalakow'], ['abalakow'])
-    """
-    named = frozenset().union(*(a[1] for a in src), *(a[1] for a in tgt))
-    keep = named & frozenset().union(*(a[0] for a in src)) & frozenset().union(*(a[0] for a in tgt))
-
-    def cut(side: Sequence[Anchors]) -> tuple[Anchors, ...]:
-        return tuple((words & keep, names & keep) for words, names in side)
-    return cut(src), cut(tgt)
-
-
 @lru_cache(maxsize=1 << 16)
 def _fold(word: str) -> str:
     return strip_accents(word)
+
+
+@dataclass(frozen=True)
+class Occurrences:
+    """Where one name or number stands: the segments of each side holding it, and those that write it as
+    a name (capitalised) or a number."""
+
+    src: tuple[int, ...]
+    src_named: frozenset[int]
+    tgt: tuple[int, ...]
+    tgt_named: frozenset[int]
+
+
+@dataclass(frozen=True)
+class AnchorIndex:
+    """The names and numbers both sides share, with where they stand: built once per document pair, then
+    asked for the crossings inside each band the search visits."""
+
+    n: int
+    m: int
+    anchors: tuple[Occurrences, ...]
+
+    @staticmethod
+    def build(src: Sequence[Anchors], tgt: Sequence[Anchors], max_count: int = 20,
+              max_share: float = 0.04) -> "AnchorIndex":
+        """Index the anchors of both sides; one found in more than `max_count` segments of a side (or
+        `max_share` of them, in a long document) is too common to tell."""
+        n, m = len(src), len(tgt)
+        named: set[str] = set()
+        for _, names in (*src, *tgt):
+            named |= names
+
+        def where(side: Sequence[Anchors]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+            at: dict[str, list[int]] = defaultdict(list)
+            named_at: dict[str, list[int]] = defaultdict(list)
+            for index, (words, names) in enumerate(side):
+                for token in words & named:
+                    at[token].append(index)
+                for token in names:
+                    named_at[token].append(index)
+            return at, named_at
+
+        (src_at, src_named), (tgt_at, tgt_named) = where(src), where(tgt)
+        common = max(max_count, max_share * max(n, m))
+        found = tuple(Occurrences(tuple(src_at[t]), frozenset(src_named.get(t, ())), tuple(tgt_at[t]),
+                                  frozenset(tgt_named.get(t, ())))
+                      for t in sorted(src_at.keys() & tgt_at.keys())
+                      if len(src_at[t]) <= common and len(tgt_at[t]) <= common)
+        return AnchorIndex(n, m, found)
+
+    def crossings(self, band: Band | None = None) -> sparse.csr_matrix:
+        """(n+1) x (m+1) counts: at cell (i, j), how many names or numbers a bead boundary there would separate
+        (only inside `band`, when given: the cells the search will visit)."""
+        n, m = self.n, self.m
+        band = band or Band.full(n, m)
+        cells: dict[tuple[int, int], int] = defaultdict(int)
+        for anchor in self.anchors:
+            ps, qs = anchor.src, anchor.tgt        # both in increasing order
+            in_src, in_tgt = set(ps), set(qs)
+            for p in ps:
+                # the two cells this pair can mark are (p, q + 1) and (p + 1, q): only targets in their rows' band
+                first = bisect_left(qs, int(band.lo[p]) - 1)
+                last = bisect_right(qs, int(band.hi[min(p + 1, n)]))
+                for q in qs[first:last]:
+                    if p not in anchor.src_named and q not in anchor.tgt_named:
+                        continue
+                    # the source segment after the boundary holds it, the target segment before it does too
+                    if p - 1 not in in_src and q + 1 not in in_tgt:
+                        cells[p, q + 1] += 1
+                    # the source segment before the boundary, the target segment after it
+                    if p + 1 not in in_src and q - 1 not in in_tgt:
+                        cells[p + 1, q] += 1
+        if not cells:
+            return sparse.csr_matrix((n + 1, m + 1), dtype=np.float64)
+        keys = sorted(cells)
+        rows = np.array([k[0] for k in keys], dtype=np.int64)
+        cols = np.array([k[1] for k in keys], dtype=np.int64)
+        values = np.array([cells[k] for k in keys], dtype=np.float64)
+        return sparse.csr_matrix((values, (rows, cols)), shape=(n + 1, m + 1))
 
 
 def crossing_anchors(src: Sequence[Anchors], tgt: Sequence[Anchors], max_count: int = 20,
@@ -114,51 +178,12 @@ def crossing_anchors(src: Sequence[Anchors], tgt: Sequence[Anchors], max_count: 
     A boundary after i source and j target segments separates an anchor when it stands in the next source
     segment and the last target segment before the boundary (or the last source and the next target), and
     in neither segment across from those: the translation moved it over the boundary, so the boundary is
-    in the wrong place. A word anchors when one side capitalises it; one found in more than `max_count`
-    segments of a side (or `max_share` of them, in a long document) is too common to tell. `src` and `tgt`
-    hold each segment's `anchors`. With a `band`, only the cells the search will visit are counted.
+    in the wrong place. A word anchors when one side capitalises it (see `AnchorIndex.build` for the
+    common ones left out). `src` and `tgt` hold each segment's `anchors`.
 
     >>> src = [anchors("Erstersteigung 1933 durch B.M ."), anchors("Abalakow , seitdem besucht .")]
     >>> tgt = [anchors("première ascension en 1933 par E. M. Abalakow ."), anchors("Souvent visité depuis .")]
     >>> int(crossing_anchors(src, tgt)[1, 1])
     1
     """
-    n, m = len(src), len(tgt)
-    src_words, src_names = [a[0] for a in src], [a[1] for a in src]
-    tgt_words, tgt_names = [a[0] for a in tgt], [a[1] for a in tgt]
-    src_at: dict[str, list[int]] = defaultdict(list)
-    tgt_at: dict[str, list[int]] = defaultdict(list)
-    for i, found in enumerate(src_words):
-        for token in found:
-            src_at[token].append(i)
-    for j, found in enumerate(tgt_words):
-        for token in found:
-            tgt_at[token].append(j)
-    named = set().union(*src_names, *tgt_names)
-    band = band or Band.full(n, m)
-    common = max(max_count, max_share * max(n, m))
-    cells: dict[tuple[int, int], int] = defaultdict(int)
-    for token in sorted(src_at.keys() & tgt_at.keys() & named):
-        ps, qs = src_at[token], tgt_at[token]   # both in increasing order
-        if len(ps) > common or len(qs) > common:
-            continue
-        for p in ps:
-            # the two cells this pair can mark are (p, q + 1) and (p + 1, q): only targets in their rows' band
-            first = bisect_left(qs, int(band.lo[p]) - 1)
-            last = bisect_right(qs, int(band.hi[min(p + 1, n)]))
-            for q in qs[first:last]:
-                if token not in src_names[p] and token not in tgt_names[q]:
-                    continue
-                # the source segment after the boundary holds it, the target segment before it does too
-                if (p == 0 or token not in src_words[p - 1]) and (q + 1 >= m or token not in tgt_words[q + 1]):
-                    cells[p, q + 1] += 1
-                # the source segment before the boundary, the target segment after it
-                if (p + 1 >= n or token not in src_words[p + 1]) and (q == 0 or token not in tgt_words[q - 1]):
-                    cells[p + 1, q] += 1
-    if not cells:
-        return sparse.csr_matrix((n + 1, m + 1), dtype=np.float64)
-    keys = sorted(cells)
-    rows = np.array([k[0] for k in keys], dtype=np.int64)
-    cols = np.array([k[1] for k in keys], dtype=np.int64)
-    values = np.array([cells[k] for k in keys], dtype=np.float64)
-    return sparse.csr_matrix((values, (rows, cols)), shape=(n + 1, m + 1))
+    return AnchorIndex.build(src, tgt, max_count, max_share).crossings(band)

@@ -138,12 +138,16 @@ def search(n: int, m: int, band: Band, moves: Sequence[tuple[int, int]], cost_ro
             cur_x = np.full(width, INF)
         else:
             d = int(lo[i] - lo[i - 1])
-            pm, py, px = (_shift(v, d, width) for v in (prev_m, prev_y, prev_x))
-            opened = np.minimum(pm, py) + skips.src_open[i - 1]
+            if d == 0 and len(prev_m) == width:
+                pm, py, px = prev_m, prev_y, prev_x
+            else:
+                pm, py, px = _shift(prev_m, d, width), _shift(prev_y, d, width), _shift(prev_x, d, width)
+            from_y = py < pm
+            opened = np.where(from_y, py, pm) + skips.src_open[i - 1]
             extended = px + skips.src_extend[i - 1]
             cur_x = np.minimum(opened, extended)
-            trace.x_from[-1][r] = np.where(extended < opened, State.SKIP_SRC,
-                                           np.where(py < pm, State.SKIP_TGT, State.BEAD))
+            trace.x_extends[-1][r] = extended < opened
+            trace.x_from_y[-1][r] = from_y
         # Y: target segments k..j-1 left unaligned, from the same row: a running minimum over k.
         a_vals = np.minimum(cur_m, cur_x)
         a_from = cur_x < cur_m
@@ -155,7 +159,7 @@ def search(n: int, m: int, band: Band, moves: Sequence[tuple[int, int]], cost_ro
         np.add(ext_at[r, 1:], np.minimum.accumulate(starts)[:-1], out=cur_y[1:])
         cur_m = np.where(in_doc[r], cur_m, INF)
         y_wins = cur_y < a_vals
-        trace.d_state[-1][r] = np.where(y_wins, State.SKIP_TGT, a_from)
+        trace.y_wins[-1][r] = y_wins
         slot = (i % slots) * row_len
         d_rows[slot:slot + row_len] = INF
         d_rows[slot + pad:slot + pad + width] = np.where(y_wins, cur_y, a_vals)
@@ -172,41 +176,54 @@ class _Trace:
     def __init__(self, lo: np.ndarray, chunk: int) -> None:
         self.lo, self.chunk = lo, chunk
         self.move_best: list[np.ndarray] = []
-        self.d_state: list[np.ndarray] = []
-        self.x_from: list[np.ndarray] = []
-        self.a_from: list[np.ndarray] = []        # X rather than M ends the path before a Y run
+        self.y_wins: list[np.ndarray] = []        # Y (a target skip) ends the path at the cell
+        self.a_from: list[np.ndarray] = []        # X rather than M ends the path (before a Y run, or at the cell)
+        self.x_extends: list[np.ndarray] = []     # X continues a run of source skips
+        self.x_from_y: list[np.ndarray] = []      # X opens after Y rather than M
         self.y_starts: list[np.ndarray] = []      # run-start values; the trace takes their argmin
 
     def open_chunk(self, rows: int, width: int) -> None:
-        for store, dtype in ((self.move_best, np.int8), (self.d_state, np.int8), (self.x_from, np.int8),
-                             (self.a_from, np.int8), (self.y_starts, np.float64)):
+        for store, dtype in ((self.move_best, np.int8), (self.y_wins, np.bool_), (self.a_from, np.bool_),
+                             (self.x_extends, np.bool_), (self.x_from_y, np.bool_), (self.y_starts, np.float64)):
             store.append(np.zeros((rows, width), dtype=dtype))
 
     def _at(self, store: list[np.ndarray], i: int) -> np.ndarray:
         return store[i // self.chunk][i % self.chunk]
+
+    def _d_state(self, i: int, w: int) -> State:
+        """Which state D takes at row i, column lo[i] + w."""
+        if self._at(self.y_wins, i)[w]:
+            return State.SKIP_TGT
+        return State.SKIP_SRC if self._at(self.a_from, i)[w] else State.BEAD
+
+    def _x_from(self, i: int, w: int) -> State:
+        """Which state the X step at row i, column lo[i] + w came from."""
+        if self._at(self.x_extends, i)[w]:
+            return State.SKIP_SRC
+        return State.SKIP_TGT if self._at(self.x_from_y, i)[w] else State.BEAD
 
     def path(self, n: int, m: int, moves: Sequence[tuple[int, int]]
              ) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
         lo = self.lo
         beads: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         i, j = n, m
-        state = int(self._at(self.d_state, i)[j - lo[i]])
+        state = self._d_state(i, j - lo[i])
         while i > 0 or j > 0:
             w = j - lo[i]
             if state == State.BEAD:
                 a, b = moves[int(self._at(self.move_best, i)[w])]
                 beads.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
                 i, j = i - a, j - b
-                state = int(self._at(self.d_state, i)[j - lo[i]])
+                state = self._d_state(i, j - lo[i])
             elif state == State.SKIP_SRC:
                 beads.append(((i - 1,), ()))
-                state = int(self._at(self.x_from, i)[w])
+                state = self._x_from(i, w)
                 i -= 1
             else:
                 # the run started at the last column before w with the lowest start value
                 k = w - 1 - int(np.argmin(self._at(self.y_starts, i)[:w][::-1]))
                 beads.extend(((), (t,)) for t in range(j - 1, lo[i] + k - 1, -1))
-                state = int(self._at(self.a_from, i)[k])
+                state = State.SKIP_SRC if self._at(self.a_from, i)[k] else State.BEAD
                 j = lo[i] + k
         beads.reverse()
         return tuple(beads)

@@ -28,7 +28,6 @@ log = logging.getLogger(__name__)
 
 _UNRELATED_KINDS = frozenset((LINK, META, BOILERPLATE))
 _HEADING = frozenset((HEADING,))
-WIN = 6
 _WORD_SENTENCE = re.compile(r"^\W*[^\W\d_]+\s?[.!?…]\W*$")
 
 

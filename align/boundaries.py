@@ -20,8 +20,6 @@ from align.lang import strip_accents
 from align.dp import Band
 from align.numbers import find_numbers
 
-# A word of four letters or more; it can anchor content when one side writes it with a capital (a name,
-# or a German noun whose French cognate is the same word) or when it is a number.
 # Words as anchors compare them: a hyphenated compound (`Sherpa-Liste`) is one word, so its parts do not
 # match common nouns on the other side; an elided article (`l’Everest`) is not part of the word.
 _TOKEN = re.compile(r"[\w-]+")
@@ -142,7 +140,18 @@ class AnchorIndex:
 
     def crossings(self, band: Band | None = None) -> sparse.csr_matrix:
         """(n+1) x (m+1) counts: at cell (i, j), how many names or numbers a bead boundary there would separate
-        (only inside `band`, when given: the cells the search will visit)."""
+        (only inside `band`, when given: the cells the search will visit).
+
+        A boundary after i source and j target segments separates an anchor when it stands in the next source
+        segment and the last target segment before the boundary (or the last source and the next target),
+        and in neither segment across from those: the translation moved it over the boundary, so the
+        boundary is in the wrong place.
+
+        >>> src = [anchors("Erstersteigung 1933 durch B.M ."), anchors("Abalakow , seitdem besucht .")]
+        >>> tgt = [anchors("première ascension en 1933 par E. M. Abalakow ."), anchors("Souvent visité depuis .")]
+        >>> int(AnchorIndex.build(src, tgt).crossings()[1, 1])
+        1
+        """
         n, m = self.n, self.m
         band = band or Band.full(n, m)
         cells: dict[tuple[int, int], int] = defaultdict(int)
@@ -170,20 +179,3 @@ class AnchorIndex:
         values = np.array([cells[k] for k in keys], dtype=np.float64)
         return sparse.csr_matrix((values, (rows, cols)), shape=(n + 1, m + 1))
 
-
-def crossing_anchors(src: Sequence[Anchors], tgt: Sequence[Anchors], max_count: int = 20,
-                     max_share: float = 0.04, band: Band | None = None) -> sparse.csr_matrix:
-    """(n+1) x (m+1) counts: at cell (i, j), how many names or numbers a bead boundary there would separate.
-
-    A boundary after i source and j target segments separates an anchor when it stands in the next source
-    segment and the last target segment before the boundary (or the last source and the next target), and
-    in neither segment across from those: the translation moved it over the boundary, so the boundary is
-    in the wrong place. A word anchors when one side capitalises it (see `AnchorIndex.build` for the
-    common ones left out). `src` and `tgt` hold each segment's `anchors`.
-
-    >>> src = [anchors("Erstersteigung 1933 durch B.M ."), anchors("Abalakow , seitdem besucht .")]
-    >>> tgt = [anchors("première ascension en 1933 par E. M. Abalakow ."), anchors("Souvent visité depuis .")]
-    >>> int(crossing_anchors(src, tgt)[1, 1])
-    1
-    """
-    return AnchorIndex.build(src, tgt, max_count, max_share).crossings(band)

@@ -1,11 +1,12 @@
 import numpy as np
 import pytest
 
-from align.boundaries import anchors, clause_goes_on, crossing_anchors, open_parenthesis
+from align.boundaries import AnchorIndex, anchors, clause_goes_on, open_parenthesis
 
 
-def crossings_of(src, tgt, src_lang, tgt_lang, **options):
-    return crossing_anchors([anchors(t, src_lang) for t in src], [anchors(t, tgt_lang) for t in tgt], **options)
+def crossings_of(src, tgt, src_lang, tgt_lang, band=None, **options):
+    return AnchorIndex.build([anchors(t, src_lang) for t in src], [anchors(t, tgt_lang) for t in tgt],
+                             **options).crossings(band)
 
 
 @pytest.mark.parametrize("texts, expected", [
@@ -87,6 +88,5 @@ def test_a_band_keeps_only_the_cells_the_search_visits():
     tgt = ["Rien .", "Rien .", "Rien .", "Abalakow vint ."]
     everywhere = crossings_of(src, tgt, "de", "fr")
     assert everywhere[0, 4] == 1 and everywhere[1, 3] == 1          # far from the diagonal
-    near = crossing_anchors([anchors(t, "de") for t in src], [anchors(t, "fr") for t in tgt],
-                            band=Band.of_width(np.arange(5), 2))
+    near = crossings_of(src, tgt, "de", "fr", band=Band.of_width(np.arange(5), 2))
     assert near.nnz == 0

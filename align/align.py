@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 import numpy as np
@@ -45,6 +45,9 @@ class Options:
     margin: int = 24         # rows either side of the coarse path: the coarse path can miss a long run of
     #                          unaligned lines by a few blocks (dev 0.926 at 6; long pairs lose a point at 12)
     guide_margin: int = 6    # the second pass only moves the first pass's beads locally
+    min_shared: float = 0.5  # below this share of segments with a feature the other side has, the first
+    #                          pass is guided by lengths alone (Chinese against English, before the lexicon)
+    drift: float = 0.04      # ... and its band is this share of the document wide: blocks of lengths drift
 
 
 @dataclass(frozen=True)
@@ -94,9 +97,15 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
                                       [anchors(t, target_lang, k) for t, k in zip(tgt_texts, feats.tgt_numbers)])
                     if options.model.cut_anchor else None)
     src_m, tgt_m = feats.src_matrix, feats.tgt_matrix
+    first_options = options
+    shared = shared_share(src_m, tgt_m)
+    if shared < options.min_shared:
+        first_options = replace(options, margin=max(options.margin, int(np.ceil(options.drift * max(n, m)))))
+        log.info("%.2f of segments share a feature with the other side: first pass on lengths, margin %d",
+                 shared, first_options.margin)
     # The first pass (the whole search with `lexicon=False`, or for documents too short to learn one) uses
     # the common shapes only: faster, and on the dev set more accurate alone than all shapes (0.844 vs 0.827).
-    path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options,
+    path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, first_options,
                           FIRST_PASS_MOVES, unrelated=unrelated, anchor_index=anchor_index)
     if options.lexicon:
         lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path)
@@ -145,6 +154,18 @@ class _Features:
                          np.frombuffer(src_terms.letters, dtype=np.int64),
                          np.frombuffer(tgt_terms.letters, dtype=np.int64),
                          tuple(src_terms.numbers), tuple(tgt_terms.numbers))
+
+
+def shared_share(src: sparse.csr_matrix, tgt: sparse.csr_matrix) -> float:
+    """Share of segments (of the side where it is lower) holding a feature that the other side has anywhere:
+    near 1 between two Latin-script languages, low between scripts that share only numbers and names."""
+    def side(own: sparse.csr_matrix, other: sparse.csr_matrix) -> float:
+        present = np.zeros(own.shape[1], dtype=bool)
+        present[other.indices] = True
+        found = np.concatenate(([0], np.cumsum(present[own.indices])))
+        hits = found[own.indptr[1:]] - found[own.indptr[:-1]]
+        return float(np.mean(hits > 0)) if own.shape[0] else 1.0
+    return min(side(src, tgt), side(tgt, src))
 
 
 def _lengths(texts: Sequence[str]) -> np.ndarray:
@@ -206,8 +227,10 @@ def _search_levels(src: sparse.csr_matrix, tgt: sparse.csr_matrix, src_len: np.n
         band = band_around(guide, 1, n, m, options.guide_margin)
     else:
         keep = options.coarse_features
+        # blocks are not sentences: a block pair costs its length and similarity only, not its shape
+        block_options = replace(options, model=replace(options.model, max_length_cost=1e6))
         coarse = _search_levels(pool(src, k, keep), pool(tgt, k, keep), _pool_sum(src_len, k), _pool_sum(tgt_len, k),
-                                _pool_skips(skips, k), ratio, options, COARSE_MOVES, depth + 1)
+                                _pool_skips(skips, k), ratio, block_options, COARSE_MOVES, depth + 1)
         band = band_around(coarse, k, n, m, options.margin)
     log.info("level %d: %d x %d segments, band width %d", depth, n, m, band.width)
     max_run = max(max(a, b) for a, b in moves)

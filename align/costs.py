@@ -115,10 +115,31 @@ def log_erfc(x: np.ndarray) -> np.ndarray:
     return np.log(t) - x * x + poly
 
 
+RATIO_POWER = 1.5
+"""Beyond the ratios of two alphabetic scripts, the variance grows as the ratio to this power: 1.5 measures both
+sides in units of the geometric mean of their characters, so Chinese against English (4 English characters to
+a Chinese one) is judged as two Latin-script texts are."""
+
+SAME_SCRIPT_RATIO = 1.5
+"""Length ratios up to this (or down to its inverse) are what translation does between alphabetic scripts
+(English-French 1.1, an abridged version 0.76): the characters are compared as they are."""
+
+
+def variance_factor(ratio: float) -> float:
+    """How much more a target character varies than a source character, from the pair's length ratio.
+
+    >>> variance_factor(1.1), round(variance_factor(4.0), 2), round(variance_factor(0.25), 2)
+    (1.0, 4.35, 0.23)
+    """
+    log_ratio = float(np.log(ratio)) if ratio > 0 else 0.0
+    excess = max(0.0, abs(log_ratio) - float(np.log(SAME_SCRIPT_RATIO)))
+    return float(np.exp(RATIO_POWER * np.copysign(excess, log_ratio)))
+
+
 def length_delta(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float, variance: float = 6.8) -> np.ndarray:
     """Gale-Church delta: how many standard deviations the target is longer (+) or shorter (-) than expected."""
     mean = (src_len + tgt_len / ratio) / 2.0
-    return (tgt_len - src_len * ratio) / np.sqrt(variance * np.maximum(mean, 1.0))
+    return (tgt_len - src_len * ratio) / np.sqrt(variance * variance_factor(ratio) * np.maximum(mean, 1.0))
 
 
 def length_cost(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float, variance: float) -> np.ndarray:
@@ -138,7 +159,9 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
     max_a = max(a for a, _ in moves)
     max_b = max(b for _, b in moves)
     tgt_columns = tgt.matrix.T.tocsc()
-    mu, sd = similarity_scale(src, tgt, band, model.typical_best)
+    mu, sd, coverage = similarity_scale(src, tgt, band, model.typical_best)
+    # Evidence that a segment is unrelated (orphans) only means something where segments do share features.
+    orphan_weight = model.orphan * coverage
     unbalanced = np.array([model.size_unbalanced * abs(a - b) for a, b in moves])
     # Each segment beyond the first on a side costs `size`; in a one-to-many bead, scaled down for short
     # fragments, which attach to a neighbouring sentence far more often than full sentences do.
@@ -215,7 +238,7 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
             size_pen = model.size * (extra_src[:, None] + extra_tgt) + unbalanced[k]
             cost = size_pen + model.length * len_term - model.similarity * z
             if (a, b) in orphans:
-                cost = cost + model.orphan * orphans[a, b]
+                cost = cost + orphan_weight * orphans[a, b]
             if a > 1 or b > 1:
                 without = _best_without_an_end(cosines, a, b, step, width)
                 cost = cost + model.dilution * np.maximum(without - cos, 0.0) / sd
@@ -313,8 +336,10 @@ def _orphan_evidence(by_a: dict[int, dict[int, np.ndarray]], moves: Sequence[tup
 
 
 def similarity_scale(src: SideStats, tgt: SideStats, band: Band, typical_best: float,
-                     blocks: int = 16, block_rows: int = 128, min_columns: int = 512) -> tuple[float, float]:
-    """Centre and scale that turn a cosine into a similarity z-score for this document.
+                     blocks: int = 16, block_rows: int = 128, min_columns: int = 512) -> tuple[float, float, float]:
+    """Centre and scale that turn a cosine into a similarity z-score for this document, and its coverage:
+    the share of segments that share any feature with a segment of the band (near 0 for Chinese against
+    English before the lexicon: only numbers and Latin names are shared then).
 
     The centre is the median single-pair cosine in the band (what unrelated segments score here). The
     scale is set so that a segment's best match scores `typical_best` on the median row: how much more a
@@ -324,7 +349,7 @@ def similarity_scale(src: SideStats, tgt: SideStats, band: Band, typical_best: f
     """
     n, m = src.matrix.shape[0], tgt.matrix.shape[0]
     if n == 0 or m == 0:
-        return 0.0, 0.05
+        return 0.0, 0.05, 1.0
     if n <= blocks * block_rows:
         starts = [0]
         block_rows = n
@@ -351,11 +376,12 @@ def similarity_scale(src: SideStats, tgt: SideStats, band: Band, typical_best: f
         best.append(row_best[np.isfinite(row_best)])
     all_values = np.concatenate(values)
     if all_values.size < 10:
-        return 0.0, 0.05
+        return 0.0, 0.05, 1.0
     median = float(np.median(all_values))
     all_best = np.concatenate(best)
     best_margin = float(np.median(all_best - median)) if all_best.size else 0.0
-    return median, max(best_margin / typical_best, 0.005)
+    coverage = float(np.mean(all_best > 0)) if all_best.size else 1.0
+    return median, max(best_margin / typical_best, 0.005), coverage
 
 
 def skip_costs(src_discount: np.ndarray, tgt_discount: np.ndarray, model: CostModel) -> SkipCosts:

@@ -1,8 +1,10 @@
-"""Language tables: stop-word profiles for detection, abbreviations for sentence splitting."""
+"""Language tables: writing systems and stop-word profiles for detection, abbreviations for sentence splitting."""
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections import Counter
 
 # Short, frequent function words: enough to tell the supported languages apart on a paragraph.
 STOPWORDS: dict[str, frozenset[str]] = {
@@ -20,13 +22,72 @@ STOPWORDS: dict[str, frozenset[str]] = {
                     "ao foi como são seu sua".split()),
     "nl": frozenset("de het een en van in is dat op te met voor niet zijn aan er ook als bij door "
                     "maar om dan wordt worden was heeft".split()),
+    "is": frozenset("og að í á er sem til það við með um af en ekki var hann hún fyrir eru eða þess "
+                    "þetta þar hafa sé þau verið".split()),
+    "sv": frozenset("och att det som en på är av för med till den har de inte om ett han var jag "
+                    "men sig från vi så kan".split()),
+    "da": frozenset("og at det som en på er af for med til den har de ikke om et han var jeg "
+                    "men sig fra vi så kan".split()),
+    "nb": frozenset("og at det som en på er av for med til den har de ikke om et han var jeg "
+                    "men seg fra vi så kan ikkje".split()),
+    "pl": frozenset("i w na z że się nie do to jest o jak po co tak za od są przez dla jego ale "
+                    "oraz może".split()),
+    "cs": frozenset("a v se na je že s z do to o jako pro by ale jsou jak k od po tak také které "
+                    "který jeho".split()),
+    "ro": frozenset("și în de la a cu pe care este că un o din pentru nu se mai sunt al ale fost "
+                    "au sau".split()),
+    "tr": frozenset("ve bir bu da de için ile olarak çok daha gibi olan en ama ne kadar sonra her "
+                    "değil var".split()),
+    "fi": frozenset("ja on ei se että oli hän ovat tai kun myös joka mutta niin kuin jos sen ole "
+                    "vuonna".split()),
+    "hu": frozenset("a az és hogy nem is egy meg de van volt csak már mint ez azt ki el még "
+                    "kell".split()),
+    "ru": frozenset("и в не на что с по как это он к но из у за о от же для так был она его "
+                    "все".split()),
+    "uk": frozenset("і в не на що з та як це до у за він від але для її його так було є вона "
+                    "щоб".split()),
+    "bg": frozenset("и в на не се за да от че с по е са като но той тя това от към".split()),
+    "sr": frozenset("и у на да је се за од са не су као то што из али по".split()),
 }
 
-LANGUAGES = tuple(sorted(STOPWORDS))
+# Writing systems that one language (or one main language) uses: the script alone names it.
+_SCRIPT_LANGUAGE = {"Hangul": "ko", "Greek": "el", "Arabic": "ar", "Hebrew": "he", "Devanagari": "hi",
+                    "Thai": "th", "Bengali": "bn", "Tamil": "ta", "Georgian": "ka", "Armenian": "hy",
+                    "Ethiopic": "am", "Khmer": "km", "Lao": "lo", "Myanmar": "my", "Sinhala": "si",
+                    "Telugu": "te", "Kannada": "kn", "Malayalam": "ml", "Gujarati": "gu", "Gurmukhi": "pa"}
+
+UNDETERMINED = "und"
+"""The BCP 47 code for a language that cannot be told: aligned generically, never guessed as English."""
+
+LANGUAGES = tuple(sorted(set(STOPWORDS) | set(_SCRIPT_LANGUAGE.values()) | {"zh", "ja", "fa", "ur"}))
 
 # Letters that one language uses much more than the others: a tie-breaker for short texts.
 _LETTERS: dict[str, str] = {"fr": "éèêàçùœ", "de": "äöüß", "es": "ñáíóú¿¡", "it": "òì", "pt": "ãõâ",
-                            "nl": "ĳ", "en": ""}
+                            "nl": "ĳ", "en": "", "is": "þðæ", "sv": "åä", "da": "æøå", "nb": "æøå",
+                            "pl": "ąęłńśźż", "cs": "ěščřžůň", "ro": "ășțâî", "tr": "ğışç", "fi": "äö",
+                            "hu": "őű", "ru": "ыэъ", "uk": "іїєґ", "bg": "ъщ", "sr": "ђћџ"}
+
+# First code point of each block and its script; a code point belongs to the last block starting at or before it.
+_BLOCKS: tuple[tuple[int, str], ...] = (
+    (0x0000, "Other"), (0x0041, "Latin"), (0x005B, "Other"), (0x0061, "Latin"), (0x007B, "Other"),
+    (0x00C0, "Latin"), (0x00D7, "Other"), (0x00D8, "Latin"), (0x00F7, "Other"), (0x00F8, "Latin"),
+    (0x02B0, "Other"), (0x0370, "Greek"), (0x0400, "Cyrillic"), (0x0530, "Armenian"), (0x0590, "Hebrew"),
+    (0x0600, "Arabic"), (0x0700, "Other"), (0x0750, "Arabic"), (0x0780, "Other"), (0x0900, "Devanagari"),
+    (0x0980, "Bengali"), (0x0A00, "Gurmukhi"), (0x0A80, "Gujarati"), (0x0B00, "Other"), (0x0B80, "Tamil"),
+    (0x0C00, "Telugu"), (0x0C80, "Kannada"), (0x0D00, "Malayalam"), (0x0D80, "Sinhala"), (0x0E00, "Thai"),
+    (0x0E80, "Lao"), (0x0F00, "Other"), (0x1000, "Myanmar"), (0x10A0, "Georgian"), (0x1100, "Hangul"),
+    (0x1200, "Ethiopic"), (0x13A0, "Other"), (0x1780, "Khmer"), (0x1800, "Other"), (0x1E00, "Latin"),
+    (0x1F00, "Greek"), (0x2000, "Other"), (0x2E80, "Han"), (0x3000, "Other"), (0x3040, "Kana"),
+    (0x3100, "Other"), (0x3130, "Hangul"), (0x3190, "Other"), (0x31F0, "Kana"), (0x3200, "Other"),
+    (0x3400, "Han"), (0x4DC0, "Other"), (0x4E00, "Han"), (0xA000, "Other"), (0xAC00, "Hangul"),
+    (0xD7B0, "Other"), (0xF900, "Han"), (0xFB00, "Other"), (0xFB1D, "Hebrew"), (0xFB50, "Arabic"),
+    (0xFE00, "Other"), (0xFE70, "Arabic"), (0xFF00, "Other"), (0xFF21, "Latin"), (0xFF3B, "Other"),
+    (0xFF41, "Latin"), (0xFF5B, "Other"), (0xFF66, "Kana"), (0xFFA0, "Other"), (0x20000, "Han"),
+    (0x32000, "Other"))
+_BLOCK_STARTS = tuple(start for start, _ in _BLOCKS)
+
+NO_SPACE_SCRIPTS = frozenset(("Han", "Kana", "Thai", "Lao", "Khmer", "Myanmar"))
+"""Scripts written without spaces between words: their words are characters and character pairs."""
 
 # Abbreviations that end in a period and do not end a sentence (lower-cased, without the final period).
 _COMMON_ABBREVIATIONS = frozenset(
@@ -46,6 +107,8 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
     "nl": frozenset("dhr mevr drs ir ing mr bijv enz o.a d.w.z".split()),
 }
 
+_ALL_ABBREVIATIONS = _COMMON_ABBREVIATIONS.union(*ABBREVIATIONS.values())
+
 MONTHS: dict[str, frozenset[str]] = {
     "de": frozenset("januar februar märz april mai juni juli august september oktober november "
                     "dezember jänner".split()),
@@ -57,8 +120,11 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 
 
 def abbreviations(lang: str | None) -> frozenset[str]:
-    """Abbreviations for `lang` plus the ones shared by every Latin-script language."""
-    return _COMMON_ABBREVIATIONS | ABBREVIATIONS.get(lang or "", frozenset())
+    """Abbreviations for `lang` plus the ones shared by every Latin-script language; every language's
+    for an undetermined one (a missed sentence break costs less than a sentence cut at `Mr.`)."""
+    if not lang or lang == UNDETERMINED:
+        return _ALL_ABBREVIATIONS
+    return _COMMON_ABBREVIATIONS | ABBREVIATIONS.get(lang, frozenset())
 
 
 def strip_accents(text: str) -> str:
@@ -75,20 +141,63 @@ def strip_accents(text: str) -> str:
     return _COMBINING.sub("", decomposed)
 
 
-def detect_language(text: str, default: str = "en") -> str:
-    """Best-matching language code by share of stop words; `default` when nothing matches.
+def script_of(char: str) -> str:
+    """Writing system of one character (`Latin`, `Han`, `Kana`, `Cyrillic`, ...; `Other` for digits,
+    punctuation and symbols).
+
+    >>> script_of("é"), script_of("中"), script_of("か"), script_of("я"), script_of("7")
+    ('Latin', 'Han', 'Kana', 'Cyrillic', 'Other')
+    """
+    return _BLOCKS[bisect_right(_BLOCK_STARTS, ord(char)) - 1][1]
+
+
+def scripts(text: str) -> Counter[str]:
+    """How many letters of each writing system `text` holds (digits, punctuation and symbols left out)."""
+    return Counter(script_of(c) for c in text if c.isalpha())
+
+
+def detect_language(text: str, default: str = UNDETERMINED) -> str:
+    """Language code from the writing system, then (for Latin and Cyrillic) by share of stop words;
+    `default` (undetermined) when neither tells.
 
     >>> detect_language("Le pays accélérera le développement de la fabrication.")
     'fr'
+    >>> detect_language("起初神创造天地。"), detect_language("東京は日本の首都です。")
+    ('zh', 'ja')
     """
-    sample = text[:20000].casefold()
-    words = _WORD.findall(sample)
-    if not words:
+    sample = text[:20000]
+    counts = scripts(sample)
+    letters = sum(counts.values())
+    if not letters:
         return default
+    han, kana = counts["Han"], counts["Kana"]
+    if kana >= 0.05 * letters:
+        return "ja"
+    if han >= 0.3 * letters:
+        return "zh"
+    script, top = max(sorted(counts.items()), key=lambda item: item[1])
+    if script in _SCRIPT_LANGUAGE:
+        if script == "Arabic":
+            return _arabic_language(sample)
+        return _SCRIPT_LANGUAGE[script]
+    if script not in ("Latin", "Cyrillic"):
+        return default
+    folded = sample.casefold()
+    words = _WORD.findall(folded)
     best, best_score = default, 0.0
-    for code in LANGUAGES:
+    for code in sorted(STOPWORDS):
         profile = STOPWORDS[code]
-        score = sum(1 for w in words if w in profile) + 0.5 * sum(sample.count(c) for c in _LETTERS[code])
+        if script_of(min(profile)[0]) != script:
+            continue
+        score = sum(1 for w in words if w in profile) + 0.5 * sum(folded.count(c) for c in _LETTERS[code])
         if score > best_score:
             best, best_score = code, score
-    return best
+    # a stop word or two in a long text is chance (names, loans): not enough to call it that language
+    return best if best_score >= max(1.0, 0.02 * len(words)) else default
+
+
+def _arabic_language(text: str) -> str:
+    """Arabic, Persian or Urdu, from the letters only Persian and Urdu use."""
+    if any(c in text for c in "ٹڈڑںھےۓ"):
+        return "ur"
+    return "fa" if any(c in text for c in "پچژگک") else "ar"

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from align.lang import strip_accents
 
 # Languages that write a decimal comma and group thousands with a point or a space.
-DECIMAL_COMMA = frozenset("fr de es it pt nl".split())
+DECIMAL_COMMA = frozenset("fr de es it pt nl is sv da nb pl cs ro tr fi hu ru uk bg sr el".split())
 
 _SEP = " \u00a0\u202f\u2009'’"
 _NO_SEPARATORS = str.maketrans("", "", _SEP)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from align.lang import MONTHS, STOPWORDS, abbreviations, detect_language
+from align.lang import MONTHS, NO_SPACE_SCRIPTS, STOPWORDS, abbreviations, detect_language, script_of
 
 SENTENCE, HEADING, META, LINK, BOILERPLATE = "sentence", "heading", "meta", "link", "boilerplate"
 KINDS = (SENTENCE, HEADING, META, LINK, BOILERPLATE)
@@ -66,9 +66,17 @@ _DATELINE = re.compile(
     r"(?:\([A-Za-zÀ-ÿ][\w .&/-]{1,30}\)\s*(?:--|—|–|-)?|(?:--|—|–))(?=\s)")
 _CREDIT_SUFFIX = re.compile(r"\s*[\[(](?:photo|foto|image|picture)\s*[/:][^\])]{1,60}[\])]\s*$", re.IGNORECASE)
 
+# A sentence ends at `.`, `!`, `?` (and `;` in Greek, `؟`, `।`, `։`, `።`, `۔` in their scripts) before white
+# space; in Chinese and Japanese at `。！？` or `……` with no space after (closing quotes and brackets stay
+# with the sentence they close).
+_CLOSERS = "\"'”’»)\\]」』）》〉】"
 _TERMINATOR = re.compile(
-    r"(?:\.{3}|…|[.!?]+)(?:[\"'”’»)\]]|[\u00a0\u202f ](?=»))*(?=[\s]+(?P<next>\S))")
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]\s\u00a0\u202f]*$")
+    r"(?:\.{3}|…|[.!?;\u037e؟।॥։።۔]+)(?:[" + _CLOSERS + r"]|[\u00a0\u202f ](?=»))*(?=[\s]+(?P<next>\S))"
+    r"|(?P<wide>[。！？｡．]+|……|[!?]+(?=[" + _CLOSERS + r"]*[\u3040-\u30ff\u3400-\u9fff]))"
+    r"[" + _CLOSERS + r"]*(?=\s*(?P<wide_next>\S))")
+_SENTENCE_END = re.compile(r"[.,!?…:;。！？｡．；：，、؟।॥։።۔\u037e][" + _CLOSERS + r"\s\u00a0\u202f]*$")
+# `新华社北京8月31日电（记者 张三）`: the dateline of Chinese wire copy
+_CJK_DATELINE = re.compile(r"^[\u4e00-\u9fff]{2,16}\d{1,2}月\d{1,2}日(?:电|讯)(?:\s*[（(][^）)]{1,30}[）)])?")
 _LIST_MARKER = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})$")
 _OPENING = "\"'“‘«(["
 _ENDING_ABBREVIATIONS = frozenset("etc usw ecc enz etc.".split())
@@ -120,15 +128,26 @@ def classify_line(line: str) -> str:
 
 
 def _looks_like_heading(line: str) -> bool:
-    """A short line that does not end like a sentence and does not start mid-sentence."""
+    """A short line that does not end like a sentence and does not start mid-sentence (in scripts written
+    without spaces, 30 characters count as 20 words)."""
     words = line.split()
-    if not words or len(words) > 20 or _SENTENCE_END.search(line):
+    unspaced = _unspaced_letters(line)
+    if not words or len(words) + 2 * unspaced // 3 > 20 or _SENTENCE_END.search(line):
         return False
+    if unspaced and "，" in line:
+        return False  # Chinese and Japanese headlines part clauses with a space or `：`, sentences with `，`
     first = line.lstrip(_OPENING)[:1]
     if not first or first.islower():
         return False
     letters = sum(c.isalpha() for c in line)
     return letters >= 2
+
+
+def _unspaced_letters(text: str) -> int:
+    """Letters of scripts written without spaces (Han, Kana, Thai...): each is about a word."""
+    if text.isascii():
+        return 0
+    return sum(1 for c in text if c.isalpha() and script_of(c) in NO_SPACE_SCRIPTS)
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -157,7 +176,7 @@ def _split_paragraph(para: str, lang: str) -> list[tuple[int, int, str]]:
     if kind != SENTENCE:
         out.append((pos, end, kind))
     else:
-        dateline = _DATELINE.match(para, pos, end)
+        dateline = _DATELINE.match(para, pos, end) or _CJK_DATELINE.match(para, pos, end)
         if dateline and dateline.end() < end:
             out.append((pos, dateline.end(), META))
             pos, _ = _strip_span(para, dateline.end(), end)
@@ -193,8 +212,12 @@ def split_sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]
 
 def _is_boundary(text: str, start: int, match: re.Match[str], abbrevs: frozenset[str], lang: str | None) -> bool:
     """Decide whether the terminator in `match` ends a sentence, from the word before and the word after."""
+    if match.group("wide"):
+        return True
     mark = match.group()
     nxt = match.group("next")
+    if ";" in mark or "\u037e" in mark:
+        return lang == "el"  # the Greek question mark; elsewhere a semicolon
     before = text[start:match.start()]
     token = before.rsplit(None, 1)[-1] if before.strip() else ""
     token = token.lstrip(_OPENING)

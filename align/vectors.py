@@ -22,20 +22,39 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 NGRAM_SIZES = (3, 4)
 
 
+# Runs of scripts written without spaces (Han, Kana, Thai, Lao, Khmer, Myanmar): no word boundaries to find.
+_UNSPACED_RUN = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fff\u3040-\u30ff\u31f0-\u31ff"
+                           "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003ffff]+")
+
+
 def words(text: str) -> list[str]:
-    """Accent-stripped lower-case words of a segment, for matching.
+    """Accent-stripped lower-case words of a segment, for matching; in scripts written without spaces,
+    each character and each pair of neighbouring characters (a word there is one to three characters).
 
     >>> words("L’Élève a 12 ans")
     ['l', 'eleve', 'a', 'ans']
+    >>> words("新华社 Xinhua")
+    ['xinhua', '新', '华', '社', '新华', '华社']
     """
     if text.isascii():
         return _WORD.findall(text.lower())
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    runs = _UNSPACED_RUN.findall(text)
+    if runs:
+        text = _UNSPACED_RUN.sub(" ", text)
     found: list[str] = []
     for word in _WORD.findall(text.casefold()):
         found.extend(_WORD.findall(_strip_word(word)) if not word.isascii() else (word,))
+    for run in runs:
+        found.extend(run)
+        found.extend(run[k:k + 2] for k in range(len(run) - 1))
     return found
+
+
+def letter_count(text: str) -> int:
+    """Letters in a segment (digits, punctuation and space left out)."""
+    return sum(map(len, _WORD.findall(text)))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -118,7 +137,7 @@ def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, wor
         out.number_ptr.append(len(out.number_columns))
         out.words.extend(word_vocab.ids(text_words))
         out.word_ptr.append(len(out.words))
-        out.letters.append(sum(map(len, text_words)))
+        out.letters.append(letter_count(text) if not text.isascii() else sum(map(len, text_words)))
     for word in word_vocab.index:   # in id order
         out.ngram_columns.extend(vocab.word_columns(word))
         out.ngram_ptr.append(len(out.ngram_columns))

@@ -1,0 +1,200 @@
+"""Accuracy on the whole development suite, beside hunalign on the same documents.
+
+    python benchmarks/suite.py [--no-hunalign] [--set NAME] [--jobs N] [--fast]
+
+Every document is aligned as `python -m align pairs --presegmented` does (languages detected). Printed per
+document and per set: strict and lax precision/recall/F1 (Vecalign's definitions; the Bible's verse-level gold
+is scored after merging predicted beads inside one gold bead, as its README says), the segments left unaligned
+against the gold's 1-0 and 0-1 beads, the `dropped`/`added` flags of `report` (warning or error) against the
+same, and seconds. Then the macro average over sets. Skips what is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Sequence
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from harness import (GoldDocument, detection, hunalign_binary, load_suite, merge_inside_gold, prf,  # noqa: E402
+                     run_hunalign, unaligned)
+
+from align.evaluate import BeadPair  # noqa: E402
+
+
+@dataclass
+class Counts:
+    """Pooled hit counts, so a set's figure weighs its documents by their beads (Vecalign's `score_multiple`)."""
+
+    strict_p: list[int] = field(default_factory=lambda: [0, 0])   # hits, predicted
+    strict_r: list[int] = field(default_factory=lambda: [0, 0])
+    lax_p: list[int] = field(default_factory=lambda: [0, 0])
+    lax_r: list[int] = field(default_factory=lambda: [0, 0])
+    gaps: list[int] = field(default_factory=lambda: [0, 0, 0])    # unaligned: tp, found, gold
+    flags: list[int] = field(default_factory=lambda: [0, 0, 0])   # dropped/added flags: tp, found, gold
+    seconds: float = 0.0
+
+    def add(self, other: "Counts") -> None:
+        for name in ("strict_p", "strict_r", "lax_p", "lax_r", "gaps", "flags"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            for k in range(len(mine)):
+                mine[k] += theirs[k]
+        self.seconds += other.seconds
+
+    def f1(self) -> tuple[float, float, float, float, float, float]:
+        def ratio(x: list[int]) -> float:
+            return x[0] / x[1] if x[1] else 0.0
+
+        def harmonic(p: float, r: float) -> float:
+            return 2 * p * r / (p + r) if p + r else 0.0
+        sp, sr, lp, lr = ratio(self.strict_p), ratio(self.strict_r), ratio(self.lax_p), ratio(self.lax_r)
+        return sp, sr, harmonic(sp, sr), lp, lr, harmonic(lp, lr)
+
+
+def _hits(gold: list[BeadPair], test: list[BeadPair]) -> tuple[int, int, int, int]:
+    """(strict hits, lax hits, predicted) of `test` against `gold`, as in `align.evaluate`."""
+    from align.evaluate import _hits as hits
+    strict, strict_miss, lax, lax_miss = hits(gold, test)
+    return strict, lax, strict + strict_miss
+
+
+def score(gold: list[BeadPair], test: list[BeadPair], verse_level: bool) -> Counts:
+    if verse_level:
+        test = merge_inside_gold(gold, test)
+    counts = Counts()
+    s, lx, total = _hits(gold, test)
+    counts.strict_p, counts.lax_p = [s, total], [lx, total]
+    both_test = [b for b in test if b[0] and b[1]]
+    both_gold = [b for b in gold if b[0] and b[1]]
+    s, lx, total = _hits(both_test, both_gold)
+    counts.strict_r, counts.lax_r = [s, total], [lx, total]
+    counts.gaps = list(detection(unaligned(gold), unaligned(test)))
+    return counts
+
+
+def run_document(doc: GoldDocument, fast: bool = False) -> Counts:
+    """Our alignment and review of one document, scored."""
+    from align.align import Options, align_documents
+    from align.review import review_alignment
+    src, tgt = doc.source, doc.target
+    start = time.perf_counter()
+    alignment = align_documents("\n".join(src) + "\n", "\n".join(tgt) + "\n",
+                                options=Options(presegmented=True, lexicon=not fast))
+    seconds = time.perf_counter() - start
+    beads = [(b.src, b.tgt) for b in alignment.beads]
+    counts = score(list(doc.gold), beads, doc.verse_level)
+    counts.seconds = seconds
+    review = review_alignment(alignment)
+    flagged: set[tuple[str, int]] = set()
+    for pair in review.pairs:
+        for flag in pair.flags:
+            if flag.type in ("dropped", "added") and flag.severity in ("warning", "error"):
+                flagged.update(("s", s.index) for s in pair.source)
+                flagged.update(("t", t.index) for t in pair.target)
+    counts.flags = list(detection(unaligned(doc.gold), flagged))
+    return counts
+
+
+def run_theirs(binary: str, doc: GoldDocument) -> Counts:
+    start = time.perf_counter()
+    latin = not any(lang in ("zh", "ja", "ko", "th") for lang in (doc.source_lang, doc.target_lang))
+    beads = run_hunalign(binary, doc.source_path, doc.target_path, bytes_=not latin)
+    counts = score(list(doc.gold), beads, doc.verse_level)
+    counts.seconds = time.perf_counter() - start
+    return counts
+
+
+def line(name: str, c: Counts, with_flags: bool = True) -> str:
+    sp, sr, sf, lp, lr, lf = c.f1()
+    gp, gr, gf = prf(*c.gaps)
+    text = (f"{name:<34} strict P {sp:.3f} R {sr:.3f} F1 {sf:.3f} | lax F1 {lf:.3f} | "
+            f"unaligned P {gp:.2f} R {gr:.2f} F1 {gf:.2f}")
+    if with_flags:
+        fp, fr, ff = prf(*c.flags)
+        text += f" | flags P {fp:.2f} R {fr:.2f} F1 {ff:.2f}"
+    return text + f" | {c.seconds:6.2f} s"
+
+
+def set_params(params: Sequence[str]) -> None:
+    """Experiments: `costs.RATIO_POWER=1.0` sets a module constant, `CostModel.size=2` a default weight."""
+    import importlib
+    for param in params:
+        name, value = param.split("=", 1)
+        owner, attr = name.rsplit(".", 1)
+        if owner[:1].isupper():   # a dataclass field's default
+            module = importlib.import_module("align.costs" if owner == "CostModel" else "align.align")
+            cls = getattr(module, owner)
+            field_ = cls.__dataclass_fields__[attr]
+            field_.default = type(field_.default)(value)
+            cls.__init__.__defaults__ = tuple(
+                f.default for f in cls.__dataclass_fields__.values() if f.default is not dataclasses.MISSING
+                and f.init)
+        else:
+            module = importlib.import_module("align." + owner)
+            setattr(module, attr, type(getattr(module, attr))(value))
+
+
+def evaluate(docs: list[GoldDocument], jobs: int = 2, fast: bool = False,
+             params: Sequence[str] = ()) -> dict[tuple[str, str], Counts]:
+    """Our counts per (set, doc)."""
+    with ProcessPoolExecutor(max_workers=max(1, jobs), initializer=set_params, initargs=(tuple(params),)) as pool:
+        results = list(pool.map(run_document, docs, [fast] * len(docs)))
+    return {(d.set, d.doc): c for d, c in zip(docs, results)}
+
+
+def summarise(docs: list[GoldDocument], counts: dict[tuple[str, str], Counts]) -> tuple[dict[str, Counts], Counts]:
+    per_set: dict[str, Counts] = {}
+    pooled = Counts()
+    for d in docs:
+        per_set.setdefault(d.set, Counts()).add(counts[d.set, d.doc])
+        pooled.add(counts[d.set, d.doc])
+    return per_set, pooled
+
+
+def macro(per_set: dict[str, Counts]) -> float:
+    return sum(c.f1()[2] for c in per_set.values()) / max(1, len(per_set))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-hunalign", action="store_true")
+    parser.add_argument("--set", action="append", help="only these sets")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--fast", action="store_true", help="align as `--fast` does (no lexicon pass)")
+    parser.add_argument("--param", action="append", default=[],
+                        help="for experiments: costs.RATIO_POWER=1.0 or CostModel.size=2.0")
+    args = parser.parse_args()
+    docs = [d for d in load_suite() if not args.set or d.set in args.set]
+    if not docs:
+        print("skipped: no development documents found under ../shared/data")
+        return 0
+    ours = evaluate(docs, args.jobs, args.fast, args.param)
+    binary = None if args.no_hunalign else hunalign_binary()
+    theirs = {(d.set, d.doc): run_theirs(binary, d) for d in docs} if binary else {}
+    for d in docs:
+        print(line(f"{d.set}/{d.doc}", ours[d.set, d.doc]))
+        if theirs:
+            print(line("  hunalign", theirs[d.set, d.doc], with_flags=False))
+    print()
+    per_set, pooled = summarise(docs, ours)
+    their_sets, their_pooled = summarise(docs, theirs) if theirs else ({}, None)
+    for name, c in per_set.items():
+        print(line(f"set {name}", c))
+        if theirs:
+            print(line("  hunalign", their_sets[name], with_flags=False))
+    print(line("pooled", pooled))
+    if their_pooled is not None:
+        print(line("  hunalign", their_pooled, with_flags=False))
+    latin = {k: v for k, v in per_set.items() if k != "bible-zh-en"}
+    print(f"macro strict F1 over sets: {macro(per_set):.4f} (Latin-script sets {macro(latin):.4f})"
+          + (f"; hunalign {macro(their_sets):.4f}" if theirs else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -59,6 +59,7 @@ class Alignment:
     beads: tuple[Bead, ...]
     source_lang: str
     target_lang: str
+    lexical: bool = True     # the sides shared content the search could compare (else: lengths, numbers, names)
 
 
 def align_documents(source_text: str, target_text: str, source_lang: str | None = None,
@@ -73,19 +74,25 @@ def align_documents(source_text: str, target_text: str, source_lang: str | None 
     target_lang = target_lang or detect_language(target_text)
     src = split_document(source_text, source_lang, doc="s", presegmented=options.presegmented)
     tgt = split_document(target_text, target_lang, doc="t", presegmented=options.presegmented)
-    beads = align_segments(src, tgt, source_lang, target_lang, options)
-    return Alignment(src, tgt, beads, source_lang, target_lang)
+    beads, lexical = _align(src, tgt, source_lang, target_lang, options)
+    return Alignment(src, tgt, beads, source_lang, target_lang, lexical)
 
 
 def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | str],
                    source_lang: str | None = None, target_lang: str | None = None,
                    options: Options = Options()) -> tuple[Bead, ...]:
     """Align two lists of segments (or plain strings): every index in exactly one bead, in order."""
+    return _align(source, target, source_lang, target_lang, options)[0]
+
+
+def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], source_lang: str | None,
+           target_lang: str | None, options: Options) -> tuple[tuple[Bead, ...], bool]:
+    """The beads, and whether the two sides shared content to compare (many features, or a learned lexicon)."""
     src_texts = [s.text if isinstance(s, Segment) else s for s in source]
     tgt_texts = [t.text if isinstance(t, Segment) else t for t in target]
     n, m = len(src_texts), len(tgt_texts)
     if n == 0 or m == 0:
-        return tuple(Bead((i,), ()) for i in range(n)) + tuple(Bead((), (j,)) for j in range(m))
+        return tuple(Bead((i,), ()) for i in range(n)) + tuple(Bead((), (j,)) for j in range(m)), True
     feats = _Features.build(src_texts, tgt_texts, source_lang, target_lang)
     src_unrelated = _unrelated(source, src_texts, feats.src_letters)
     tgt_unrelated = _unrelated(target, tgt_texts, feats.tgt_letters)
@@ -99,7 +106,8 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
     src_m, tgt_m = feats.src_matrix, feats.tgt_matrix
     first_options = options
     shared = shared_share(src_m, tgt_m)
-    if shared < options.min_shared:
+    lexical = shared >= options.min_shared
+    if not lexical:
         first_options = replace(options, margin=max(options.margin, int(np.ceil(options.drift * max(n, m)))))
         log.info("%.2f of segments share a feature with the other side: first pass on lengths, margin %d",
                  shared, first_options.margin)
@@ -111,6 +119,7 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
         lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path)
         log.info("lexicon: %d word pairs learned from %d beads", pairs, len(path))
         if pairs:
+            lexical = True
             idf = idf_weights(lex_src, lex_tgt)
             lex_src = (lex_src @ sparse.diags(idf * options.lexicon_weight)).tocsr()
             lex_tgt = (lex_tgt @ sparse.diags(idf * options.lexicon_weight)).tocsr()
@@ -119,7 +128,7 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
             path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options,
                                   MOVES, guide=path, unrelated=unrelated, anchor_index=anchor_index)
     scores, similarity = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, ratio, options.model)
-    return tuple(Bead(s, t, score, sim) for (s, t), score, sim in zip(path, scores, similarity))
+    return tuple(Bead(s, t, score, sim) for (s, t), score, sim in zip(path, scores, similarity)), lexical
 
 
 @dataclass(frozen=True)

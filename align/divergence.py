@@ -17,6 +17,7 @@ from align.anchors import missing_anchors
 from align.costs import length_delta
 from align.flags import ERROR, INFO, SEVERITIES, WARNING, Flag, Span
 from align.numbers import Number, find_numbers, spelled_numbers
+from align.lang import script_family
 from align.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment
 from align.vectors import Vocabulary, words
 
@@ -42,6 +43,12 @@ class PairView:
     length_ratio: float
     sides: tuple[str, str] = ("source", "translation")   # what a reader calls each side
     similarity: float = 1.0    # the score from shared content alone (a cut sentence keeps it, a replaced one not)
+    lexical: bool = True       # the document pair shared content to compare: scores and similarities mean something
+
+    @property
+    def same_script(self) -> bool:
+        """Both sides written in one script: a name on one side should then appear as such on the other."""
+        return script_family(self.source_lang) == script_family(self.target_lang)
 
     @property
     def length_delta(self) -> float:
@@ -221,8 +228,9 @@ def _unmatched(found: list[tuple[Number, Span]], common: Counter) -> list[tuple[
 
 def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
     """Names or acronyms on one side only; with a translation shorter than expected, a partial omission."""
-    if not pair.source or not pair.target or pair.similarity < UNRELATED_SIMILARITY:
-        return ()  # sides that share nothing: `low_similarity` says so, missing names would only repeat it
+    if not pair.source or not pair.target or pair.similarity < UNRELATED_SIMILARITY or not pair.same_script:
+        return ()  # sides that share nothing: `low_similarity` says so, missing names would only repeat it;
+        #            across scripts a name is transliterated (金壮龙, Jin Zhuanglong), so it cannot be looked up
     flags = []
     delta = pair.length_delta
     src_missing = missing_anchors("source", pair.source, pair.target, pair.source_lang, pair.target_lang)
@@ -250,8 +258,8 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
 
 def low_similarity(pair: PairView) -> tuple[Flag, ...]:
     """A pair whose score says the sides may not translate each other (or are misaligned)."""
-    if not pair.source or not pair.target or pair.score >= LOW_SCORE:
-        return ()
+    if not pair.source or not pair.target or pair.score >= LOW_SCORE or not pair.lexical:
+        return ()  # with nothing shared to compare, every score is low: the summary says so once
     if pair.similarity < UNRELATED_SIMILARITY:
         return (Flag("low_similarity", WARNING, f"The two sides share almost nothing (similarity "
                                                 f"{pair.similarity:.2f}): the {pair.sides[1]} may say something else "

@@ -196,6 +196,20 @@ def detect_language(text: str, default: str = UNDETERMINED) -> str:
     return best if best_score >= max(1.0, 0.02 * len(words)) else default
 
 
+_LANGUAGE_SCRIPT = {"zh": "Han", "ja": "Han", "ko": "Hangul", "ru": "Cyrillic", "uk": "Cyrillic", "bg": "Cyrillic",
+                    "sr": "Cyrillic", "fa": "Arabic", "ur": "Arabic",
+                    **{code: script for script, code in _SCRIPT_LANGUAGE.items()}}
+
+
+def script_family(lang: str | None) -> str:
+    """The writing system a language code is written in (Latin for the rest, undetermined included).
+
+    >>> script_family("zh"), script_family("en-US"), script_family("ru")
+    ('Han', 'Latin', 'Cyrillic')
+    """
+    return _LANGUAGE_SCRIPT.get((lang or "").split("-")[0].lower(), "Latin")
+
+
 def _arabic_language(text: str) -> str:
     """Arabic, Persian or Urdu, from the letters only Persian and Urdu use."""
     if any(c in text for c in "ٹڈڑںھےۓ"):

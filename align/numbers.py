@@ -35,14 +35,26 @@ _SCALES: dict[str, dict[str, int]] = {
 
 _SCALE_WORDS = sorted({w for table in _SCALES.values() for w in table} | {
     "millón", "millon", "billón", "milhão", "milhões", "bilhão", "bilhões", "trilhão", "trilhões"}, key=len, reverse=True)
+# Han and Kana count as word characters, but a number glued to them is still a number (`达32.5万亿元`).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD_NOT_CJK = r"(?![" + _CJK + r"])\w"
 _NUMBER = re.compile(
-    r"(?<![\w])(?<!\d[.,])(?P<num>\d{1,3}(?:(?:[" + _SEP + r"]\d{3})+|(?:,\d{3})+(?!\d)|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
+    r"(?<!" + _WORD_NOT_CJK + r")(?<!\d[.,])(?P<num>\d{1,3}(?:(?:[" + _SEP + r"]\d{3})+|(?:,\d{3})+(?!\d)|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)"
-    r"(?P<suffix>[^\W\d_]{1,3})?(?![\w])"  # a short letter suffix stays part of the token: 5G, 3D, 1er
+    r"(?P<suffix>(?:(?![" + _CJK + r"])[^\W\d_]){1,3})?(?!" + _WORD_NOT_CJK + r")"  # 5G, 3D, 1er stay one token
     r"(?:[\s\u00a0\u202f]*(?P<scale>(?:" + "|".join(_SCALE_WORDS) + r")(?:[\s\u00a0\u202f]+(?:"
     + "|".join(_SCALE_WORDS) + r"))?)\b)?"   # one scale word, or two: mille milliards, tausend Milliarden
-    r"(?:[\s\u00a0\u202f]*(?P<pct>%|per ?cent\b|pour ?cent\b|prozent\b|por ?ciento\b|per ?cento\b|procent\b))?",
+    r"(?:[\s\u00a0\u202f]*(?P<pct>[%％]|per ?cent\b|pour ?cent\b|prozent\b|por ?ciento\b|per ?cento\b|procent\b))?",
     re.IGNORECASE)
+
+# Chinese and Japanese: scale characters after figures (`1.2万`, `32.5万亿`), numbers in characters
+# (`一万二千`, `九百三十`, `三点五`), percentages (`百分之三点五`) and ordinals (`第三`).
+_CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+               "八": 8, "九": 9}
+_CJK_UNITS = {"十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3}
+_CJK_SCALES = {"万": 4, "萬": 4, "亿": 8, "億": 8, "兆": 12}
+_CJK_SCALE_AFTER = re.compile("[十百千万萬亿億兆]+")
+_CJK_NUMERAL = re.compile("(?P<pct>百分之)?(?P<num>[零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億兆]+(?:[点點][零〇一二三四五六七八九]+)?)")
 
 
 @dataclass(frozen=True)
@@ -68,8 +80,9 @@ def find_numbers(text: str, lang: str | None = None) -> tuple[Number, ...]:
     >>> [n.key for n in find_numbers("12 000 firmes, 32,5 billions, 4,57 %", "fr")]
     ['12000', '32500000000000', '4.57%']
     """
+    has_cjk = _HAS_CJK.search(text) is not None
     if not _DIGIT.search(text):
-        return ()
+        return _cjk_numerals(text, ()) if has_cjk else ()
     found = []
     scales = _SCALES.get(lang or "en", _SCALES["en"])
     for match in _NUMBER.finditer(text):
@@ -83,11 +96,101 @@ def find_numbers(text: str, lang: str | None = None) -> tuple[Number, ...]:
             if all(p is not None for p in powers):
                 value = value.scaleb(sum(p for p in powers if p is not None))
                 end = match.end("scale")
-        percent = bool(match.group("pct"))
+        elif has_cjk and (after := _CJK_SCALE_AFTER.match(text, end)):
+            power = _cjk_scale_power(after.group())
+            if power is not None:
+                value, end = value.scaleb(power), after.end()
+        if has_cjk and _is_month(text, end, value):
+            continue
+        percent = bool(match.group("pct")) and match.start("pct") >= end
         if percent:
             end = match.end("pct")
         found.append(Number(match.start(), end, text[match.start():end], value, percent))
-    return tuple(found)
+    return _cjk_numerals(text, tuple(found)) if has_cjk else tuple(found)
+
+
+_HAS_CJK = re.compile("[" + _CJK + "]")
+
+
+def _is_month(text: str, end: int, value: Decimal) -> bool:
+    """`8月` is August: other languages write the month as a word, so it is no number to compare."""
+    return text[end:end + 1] == "月" and 1 <= value <= 12 and value == value.to_integral_value()
+
+
+def _cjk_scale_power(scale: str) -> int | None:
+    """Power of ten of the scale characters after a figure: `万` 4, `亿` 8, `万亿` 12, `千万` 7."""
+    power = 0
+    for char in scale:
+        step = _CJK_SCALES.get(char) or _CJK_UNITS.get(char)
+        if step is None:
+            return None
+        power += step
+    return power
+
+
+def _cjk_numerals(text: str, found: tuple[Number, ...]) -> tuple[Number, ...]:
+    """`found` with the numbers written in Chinese characters added, in text order.
+
+    A lone `一` (also "a", "the same"), and scale characters with no digit before them (`万物`, `千万`)
+    are words, not numbers.
+    """
+    taken = [(n.start, n.end) for n in found]
+    extra = []
+    for match in _CJK_NUMERAL.finditer(text):
+        raw = match.group("num")
+        start, end = match.start(), match.end()
+        if any(a < end and start < b for a, b in taken):
+            continue
+        if raw[0] in _CJK_SCALES or raw[0] in "百佰千仟" or raw in ("一", "十", "拾"):
+            continue
+        value = parse_cjk_number(raw)
+        if value is None or _is_month(text, end, value):
+            continue
+        extra.append(Number(start, end, text[start:end], value, bool(match.group("pct"))))
+    if not extra:
+        return found
+    return tuple(sorted(found + tuple(extra), key=lambda n: n.start))
+
+
+def parse_cjk_number(raw: str) -> Decimal | None:
+    """Value of a number written in Chinese characters.
+
+    >>> [str(parse_cjk_number(x)) for x in ("一万二千", "九百三十", "十五", "三点五", "二〇二四", "三亿五千万")]
+    ['12000', '930', '15', '3.5', '2024', '350000000']
+    """
+    integer, _, fraction = raw.replace("點", "点").partition("点")
+    if fraction and any(c not in _CJK_DIGITS for c in fraction):
+        return None
+    whole = _cjk_integer(integer) if integer else 0
+    if whole is None:
+        return None
+    digits = "".join(str(_CJK_DIGITS[c]) for c in fraction)
+    return Decimal(f"{whole}.{digits}") if digits else Decimal(whole)
+
+
+def _cjk_integer(raw: str) -> int | None:
+    if all(c in _CJK_DIGITS for c in raw):       # read digit by digit: 二〇二四
+        return int("".join(str(_CJK_DIGITS[c]) for c in raw))
+    for scale in ("兆", "亿", "億", "万", "萬"):
+        if scale in raw:
+            high, _, low = raw.partition(scale)
+            head = _cjk_integer(high) if high else 1
+            tail = _cjk_integer(low) if low else 0
+            if head is None or tail is None:
+                return None
+            return head * 10 ** _CJK_SCALES[scale] + tail
+    total, digit = 0, None
+    for char in raw:
+        if char in _CJK_DIGITS:
+            if digit is not None and _CJK_DIGITS[char] != 0:
+                return None                      # two digits in a row with units around them: not a number
+            digit = _CJK_DIGITS[char]
+        elif char in _CJK_UNITS:
+            total += (1 if digit is None else digit) * 10 ** _CJK_UNITS[char]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
 
 
 def parse_number(raw: str, lang: str | None = None) -> Decimal | None:
@@ -129,6 +232,7 @@ _UNITS: dict[str, dict[str, int]] = {
     | {"ein": 1, "eine": 1, "zwanzig": 20, "dreissig": 30, "vierzig": 40, "funfzig": 50, "sechzig": 60,
        "siebzig": 70, "achtzig": 80, "neunzig": 90},
 }
+NUMBER_WORD_LANGS = frozenset(_UNITS)
 _HUNDRED = frozenset({"hundred", "cent", "cents", "hundert"})
 _JOINERS = frozenset({"and", "et", "und"})
 _SPELLED_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)

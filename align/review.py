@@ -47,6 +47,7 @@ class Summary:
     mean_score: float          # over pairs with both sides
     flags: dict[str, int]      # count by type
     severities: dict[str, int]
+    notes: tuple[str, ...] = ()   # what a reader should know about the review as a whole
 
 
 @dataclass(frozen=True)
@@ -79,11 +80,16 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
     for bead in alignment.beads:
         view = PairView(tuple(src[i] for i in bead.src), tuple(tgt[j] for j in bead.tgt),
                         alignment.source_lang, alignment.target_lang, bead.score, ratio,
-                        similarity=bead.similarity)
+                        similarity=bead.similarity, lexical=alignment.lexical)
         pairs.append(Pair(view.source, view.target, bead.score, check_pair(view)))
     source = Document(source_path, alignment.source_lang, src)
     target = Document(target_path, alignment.target_lang, tgt)
-    return Review(source, target, tuple(pairs), summarise(source, target, pairs))
+    notes = () if alignment.lexical else (LENGTH_ONLY_NOTE,)
+    return Review(source, target, tuple(pairs), summarise(source, target, pairs, notes))
+
+
+LENGTH_ONLY_NOTE = ("The two texts share almost no characters and are too short to learn a lexicon from: pairs are "
+                    "placed by length, numbers and names, every score is low, and no pair is flagged for a low score.")
 
 
 def aligned_length_ratio(alignment: Alignment) -> float:
@@ -97,7 +103,7 @@ def aligned_length_ratio(alignment: Alignment) -> float:
     return ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
 
 
-def summarise(source: Document, target: Document, pairs: list[Pair]) -> Summary:
+def summarise(source: Document, target: Document, pairs: list[Pair], notes: tuple[str, ...] = ()) -> Summary:
     """Counts, shares aligned and mean score of a review."""
     def words(doc: Document) -> int:
         return sum(len(_WORD.findall(s.text)) for s in doc.segments)
@@ -112,4 +118,4 @@ def summarise(source: Document, target: Document, pairs: list[Pair]) -> Summary:
     severities = Counter(f.severity for p in pairs for f in p.flags)
     return Summary(len(source.segments), len(target.segments), words(source), words(target), len(pairs),
                    share("source"), share("target"), round(sum(scored) / len(scored), 4) if scored else 0.0,
-                   dict(sorted(flags.items())), {s: severities.get(s, 0) for s in SEVERITIES})
+                   dict(sorted(flags.items())), {s: severities.get(s, 0) for s in SEVERITIES}, notes)

@@ -16,7 +16,7 @@ import numpy as np
 from scipy import sparse
 
 from align.lang import strip_accents
-from align.numbers import find_numbers
+from align.numbers import NUMBER_WORD_LANGS as _NUMBER_WORD_LANGS, find_numbers, spelled_numbers
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 NGRAM_SIZES = (3, 4)
@@ -134,6 +134,8 @@ def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, wor
         keys = tuple(number.key for number in find_numbers(text, lang))
         out.numbers.append(keys)
         out.number_columns.extend(vocab.ids("#" + key for key in keys))
+        out.number_columns.extend(vocab.ids("#" + key for key in sorted(written_out_numbers(text, lang))
+                                            if key not in keys))
         out.number_ptr.append(len(out.number_columns))
         out.words.extend(word_vocab.ids(text_words))
         out.word_ptr.append(len(out.words))
@@ -143,6 +145,14 @@ def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, wor
         out.ngram_ptr.append(len(out.ngram_columns))
     out.n_words = len(word_vocab.index)
     return out
+
+
+def written_out_numbers(text: str, lang: str | None) -> set[str]:
+    """Numbers of two or more written in words (`nine hundred and thirty`): the same feature as the figures
+    or characters of the other side (`930`, `九百三十`). One is left out: it is also an article (`un`, `a`)."""
+    if text.isascii() or lang in _NUMBER_WORD_LANGS:
+        return {key for key in spelled_numbers(text, lang) if key not in ("0", "1")}
+    return set()
 
 
 def count_matrix(indices: array, indptr: array, n_cols: int, binary: bool = False) -> sparse.csr_matrix:

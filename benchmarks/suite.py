@@ -129,14 +129,16 @@ def set_params(params: Sequence[str]) -> None:
         if owner[:1].isupper():   # a dataclass field's default
             module = importlib.import_module("align.costs" if owner == "CostModel" else "align.align")
             cls = getattr(module, owner)
-            field_ = cls.__dataclass_fields__[attr]
-            field_.default = type(field_.default)(value)
-            cls.__init__.__defaults__ = tuple(
-                f.default for f in cls.__dataclass_fields__.values() if f.default is not dataclasses.MISSING
-                and f.init)
+            with_default = [f.name for f in dataclasses.fields(cls) if f.init and (
+                f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING)]
+            current = list(cls.__init__.__defaults__)
+            k = with_default.index(attr)
+            current[k] = type(current[k])(value)
+            cls.__init__.__defaults__ = tuple(current)
         else:
             module = importlib.import_module("align." + owner)
-            setattr(module, attr, type(getattr(module, attr))(value))
+            kind = type(getattr(module, attr))
+            setattr(module, attr, value.lower() in ("1", "true", "yes") if kind is bool else kind(value))
 
 
 def evaluate(docs: list[GoldDocument], jobs: int = 2, fast: bool = False,

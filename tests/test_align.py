@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.align import align_documents, align_segments, band_around
+from align.align import align_documents, align_segments, band_around, shared_share
 from align.segment import SENTENCE, split_document
 
 
@@ -94,3 +94,48 @@ def test_any_two_segment_lists_tile_in_order(src, tgt):
     assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
     assert all((b.src or b.tgt) and 0.0 <= b.score <= 1.0 for b in beads)
 
+
+
+_ZH_WORDS = st.sampled_from(["中国", "工业", "12000", "1.2万", "的", "。", "，", "Xinhua", "新华社", "“", "”", "？"])
+_ZH_SENT = st.lists(_ZH_WORDS, min_size=0, max_size=8).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_ZH_SENT, max_size=12), st.lists(_SENT, max_size=25))
+def test_chinese_against_english_tiles_in_order(src, tgt):
+    beads = align_segments(src, tgt, "zh", "en")
+    assert [i for b in beads for i in b.src] == list(range(len(src)))
+    assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
+    assert all((b.src or b.tgt) and 0.0 <= b.score <= 1.0 for b in beads)
+
+
+def test_chinese_and_english_sides_share_little():
+    en = ["China's industry grew.", "Xinhua reported."]
+    zh_m, en_m = _features(["中国工业增长。", "新华社报道。"], "zh", en, "en")
+    fr_m, en_m2 = _features(["L'industrie chinoise a progressé.", "Xinhua l'a rapporté."], "fr", en, "en")
+    assert shared_share(zh_m, en_m) < 0.5 < shared_share(fr_m, en_m2)
+
+
+def _features(src, src_lang, tgt, tgt_lang):
+    from align.vectors import Vocabulary, collect_terms
+    vocab = Vocabulary()
+    src_terms = collect_terms(src, src_lang, vocab, Vocabulary())
+    tgt_terms = collect_terms(tgt, tgt_lang, vocab, Vocabulary())
+    return src_terms.counts(len(vocab.index)), tgt_terms.counts(len(vocab.index))
+
+
+def test_a_chinese_news_pair_aligns_one_to_one_by_length_numbers_and_names():
+    zh = ["新华社北京8月31日电 工业和信息化部部长金壮龙表示，中国制造业增加值达32.5万亿元。",
+          "今年以来，全国新建5G基站超过40万个，总数达到383.7万个。",
+          "他说，中国将加快推进新型工业化。",
+          "中小企业数量超过5200万户，比2018年末增长51%。",
+          "金壮龙在接受新华社记者采访时说，这些成就来之不易。"]
+    en = ["Jin Zhuanglong, minister of industry and information technology, said that the added value of "
+          "China's manufacturing reached 32.5 trillion yuan.",
+          "Since the beginning of this year, more than 400,000 new 5G base stations have been built, bringing "
+          "the total to 3.837 million.",
+          "China will speed up new industrialization, he said.",
+          "The number of small and medium-sized enterprises exceeded 52 million, up 51 percent from the end of 2018.",
+          "These achievements did not come easily, Jin told Xinhua in an interview."]
+    beads = align_segments(zh, en, "zh", "en")
+    assert [(b.src, b.tgt) for b in beads] == [((k,), (k,)) for k in range(5)]

@@ -145,3 +145,10 @@ def test_a_bead_boundary_that_separates_names_pays_per_name_up_to_a_cap():
     assert crossed[one_one, 1, 1] - plain[one_one, 1, 1] == pytest.approx(model.cut_anchor)
     assert crossed[one_two, 1, 2] - plain[one_two, 1, 2] == pytest.approx(model.cut_anchor * model.max_cut_anchors)
     assert crossed[one_one, 2, 2] == plain[one_one, 2, 2]
+
+
+def test_length_variance_grows_only_beyond_alphabetic_ratios():
+    from align.costs import variance_factor
+    assert variance_factor(1.0) == variance_factor(1.4) == variance_factor(0.7) == 1.0
+    assert variance_factor(4.0) > 3.0 and variance_factor(0.25) < 0.35
+    assert abs(variance_factor(4.0) * variance_factor(0.25) - 1.0) < 1e-9   # the same pair either way round

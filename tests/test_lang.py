@@ -1,6 +1,6 @@
 import pytest
 
-from align.lang import abbreviations, detect_language, strip_accents
+from align.lang import UNDETERMINED, abbreviations, detect_language, script_of, strip_accents
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -26,3 +26,39 @@ def test_strip_accents_is_for_matching():
 
 def test_abbreviations_combine_common_and_language():
     assert {"etc", "mr"} <= abbreviations("en") and "z.b" in abbreviations("de")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("起初神创造天地。地是空虚混沌。", "zh"),
+    ("新华社北京8月31日电 工业和信息化部部长金壮龙表示，5G基站已超过400万个。", "zh"),
+    ("東京は日本の首都です。私は学生です。", "ja"),
+    ("서울은 한국의 수도입니다.", "ko"),
+    ("Москва — столица России, и это не так уж и плохо.", "ru"),
+    ("Київ є столицею України, і це її найбільше місто.", "uk"),
+    ("Η Αθήνα είναι η πρωτεύουσα της Ελλάδας.", "el"),
+    ("القاهرة هي عاصمة مصر.", "ar"),
+    ("تهران پایتخت ایران است و بزرگترین شهر کشور.", "fa"),
+    ("ירושלים היא בירת ישראל.", "he"),
+    ("नई दिल्ली भारत की राजधानी है।", "hi"),
+    ("กรุงเทพมหานครเป็นเมืองหลวงของประเทศไทย", "th"),
+    ("Norræn samvinna er eitt elsta og víðtækasta svæðasamstarf í heiminum og það er gott.", "is"),
+])
+def test_detects_language_by_script_then_words(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_unknown_language_is_undetermined_not_english():
+    assert detect_language("Xyloq vrask tumbel okarin zeft.") == UNDETERMINED
+    assert detect_language("Lorem ipsum dolor sit amet, consectetur adipiscing elit.") == UNDETERMINED
+
+
+@pytest.mark.parametrize("char, script", [("a", "Latin"), ("ß", "Latin"), ("中", "Han"), ("カ", "Kana"),
+                                          ("한", "Hangul"), ("ж", "Cyrillic"), ("λ", "Greek"), ("ب", "Arabic"),
+                                          ("א", "Hebrew"), ("क", "Devanagari"), ("ก", "Thai"), ("7", "Other"),
+                                          ("。", "Other"), ("Ａ", "Latin")])
+def test_script_of(char, script):
+    assert script_of(char) == script
+
+
+def test_undetermined_language_uses_every_abbreviation():
+    assert {"mr", "z.b", "mme"} <= abbreviations(UNDETERMINED)

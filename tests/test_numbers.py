@@ -22,6 +22,31 @@ def test_parse_number(raw, lang, value):
     assert parse_number(raw, lang) == Decimal(value)
 
 
+@pytest.mark.parametrize("text, keys", [
+    ("中国制造业增加值达32.5万亿元", ["32500000000000"]),          # = 32.5 trillion
+    ("共有1.2万家企业", ["12000"]),                              # = 12,000
+    ("一万二千家企业", ["12000"]),
+    ("增长4.57%，占比3.5％", ["4.57%", "3.5%"]),
+    ("百分之三点五的增长", ["3.5%"]),
+    ("亚当共活了九百三十岁", ["930"]),
+    ("三亿五千万人", ["350000000"]),
+    ("第三日", ["3"]),
+    ("二〇二四年", ["2024"]),
+    ("2024年8月31日", ["2024", "31"]),                           # the month is a word elsewhere (Aug.)
+    ("八月三十一日", ["31"]),
+    ("12,000家", ["12000"]),
+    ("万物都是一些人一起做的，十分好", []),                          # words, not numbers
+])
+def test_find_numbers_in_chinese(text, keys):
+    assert [n.key for n in find_numbers(text, "zh")] == keys
+
+
+def test_chinese_number_span_covers_its_scale_characters():
+    text = "达32.5万亿元"
+    (number,) = find_numbers(text, "zh")
+    assert text[number.start:number.end] == number.text == "32.5万亿"
+
+
 @pytest.mark.parametrize("text, lang, keys", [
     ("32.5 trillion yuan", "en", ["32500000000000"]),
     ("32,5 billions de yuans", "fr", ["32500000000000"]),

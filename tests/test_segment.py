@@ -36,6 +36,18 @@ class TestSplitSentences:
         ("It fell (to 48.8 in May). Then it rose.", "en", ["It fell (to 48.8 in May).", "Then it rose."]),
         ("1. Vom Kangchendzönga ist nichts Neues.", "de", ["1. Vom Kangchendzönga ist nichts Neues."]),
         ("Growth is needed. needed, they added.", "en", ["Growth is needed.", "needed, they added."]),
+        # Chinese and Japanese: no space after the full stop; closing quotes stay with their sentence
+        ("起初神创造天地。地是空虚混沌。", "zh", ["起初神创造天地。", "地是空虚混沌。"]),
+        ("他问：“你好吗？”我很好！谢谢……再见", "zh", ["他问：“你好吗？”", "我很好！", "谢谢……", "再见"]),
+        ("增长了4.57%。工信部表示，将继续推进。", "zh", ["增长了4.57%。", "工信部表示，将继续推进。"]),
+        ("東京は首都です。大阪は大きい！", "ja", ["東京は首都です。", "大阪は大きい！"]),
+        ("价格是3.5元，不是4元。", "zh", ["价格是3.5元，不是4元。"]),
+        ("你好吗?我很好.", "zh", ["你好吗?", "我很好."]),
+        # Greek `;` is a question mark; elsewhere a semicolon does not end a sentence
+        ("Τι κάνεις; Καλά είμαι.", "el", ["Τι κάνεις;", "Καλά είμαι."]),
+        ("Il neige ; le camp est loin.", "fr", ["Il neige ; le camp est loin."]),
+        ("هل أنت بخير؟ نعم.", "ar", ["هل أنت بخير؟", "نعم."]),
+        ("यह एक वाक्य है। यह दूसरा है।", "hi", ["यह एक वाक्य है।", "यह दूसरा है।"]),
     ])
     def test_rule(self, text, lang, expected):
         assert sentences(text, lang) == expected
@@ -71,6 +83,12 @@ class TestClassifyLine:
         ("Übersetzung: R. Z.", META),
         ("Translation is an art that few master well enough to be invisible.", SENTENCE),
         ("Translated by hand, the text took months to finish because every page had to be checked.", SENTENCE),
+        ("And God spake unto Noah, saying,", SENTENCE),                    # a line ending in a comma goes on
+        ("起初神创造天地。", SENTENCE),                                      # no ASCII full stop needed
+        ("迦南生长子西顿，又生赫", SENTENCE),                                 # a comma: a clause, not a headline
+        ("工信部部长金壮龙：加快推进新型工业化", HEADING),
+        ("新型工业化 加快推进", HEADING),
+        ("中国制造业增加值连续14年位居全球首位，这是一个很长的句子，没有句号但也不是标题", SENTENCE),
     ])
     def test_kind(self, line, kind):
         assert classify_line(line) == kind
@@ -110,19 +128,26 @@ class TestSplitDocument:
         segs = split_document(text, "de", presegmented=True)
         assert [s.text for s in segs] == ["Erste Zeile. Noch ein Satz.", "Zweite", "", "Dritte"]
 
+    def test_chinese_dateline_is_meta(self):
+        segs = split_document("新华社北京8月31日电（记者张三）工信部部长表示，将加快推进。会议在北京举行。", "zh")
+        assert [(s.kind, s.text) for s in segs] == [(META, "新华社北京8月31日电（记者张三）"),
+                                                    (SENTENCE, "工信部部长表示，将加快推进。"),
+                                                    (SENTENCE, "会议在北京举行。")]
+
     def test_photo_credit_is_split_off_as_meta(self):
         segs = split_document("Cars on display in Beijing. [Photo/Xinhua]", "en")
         assert [(s.kind, s.text) for s in segs] == [(SENTENCE, "Cars on display in Beijing."),
                                                     (META, "[Photo/Xinhua]")]
 
 
-_TOKENS = list("ab AB.?!,:;«»“”\"'()[]\n\r\u00a0\u202f1 M.") + [
-    "Mr.", "U.S.", "...", "\n\n", "date 2024-09-02 ", "BEIJING, Aug. 31 (Xinhua) -- ", "[Photo/Xinhua]", ":", "Sources "]
+_TOKENS = list("ab AB.?!,:;«»“”\"'()[]\n\r\u00a0\u202f1 M.中国。！？，」") + [
+    "Mr.", "U.S.", "...", "\n\n", "date 2024-09-02 ", "BEIJING, Aug. 31 (Xinhua) -- ", "[Photo/Xinhua]", ":", "Sources ",
+    "……", "新华社北京8月31日电", "32.5万亿"]
 _TEXT = st.lists(st.sampled_from(_TOKENS), max_size=60).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
-@given(_TEXT, st.sampled_from(["en", "fr", "de"]))
+@given(_TEXT, st.sampled_from(["en", "fr", "de", "zh", "el", "und"]))
 def test_spans_tile_each_paragraph(text, lang):
     """Segments are exact slices, in order, never overlapping; only white space lies between them."""
     segs = split_document(text, lang)

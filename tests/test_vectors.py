@@ -60,3 +60,13 @@ def test_pool_sums_consecutive_rows():
 def test_prune_rows_keeps_the_heaviest():
     got = prune_rows(matrix([[5, 1, 3, 0], [1, 0, 0, 0]]), 2).toarray()
     assert got.tolist() == [[5, 0, 3, 0], [1, 0, 0, 0]]
+
+
+def test_unspaced_scripts_give_characters_and_character_pairs():
+    assert words("新华社 Xinhua 报道") == ["xinhua", "新", "华", "社", "新华", "华社", "报", "道", "报道"]
+
+
+def test_numbers_written_out_are_features_like_figures():
+    from align.vectors import written_out_numbers
+    assert written_out_numbers("nine hundred and thirty years", "en") == {"930"}
+    assert written_out_numbers("un homme et une femme", "fr") == set()      # `un` is an article first

@@ -97,7 +97,7 @@ def format_review_html(review: Review) -> str:
 <div>Source sentences translated <b>{s.source_aligned:.0%}</b></div>
 <div>Mean score <b>{s.mean_score:.2f}</b></div>
 <div class="counts">{counts}</div>
-<div>By type: {escape(by_type)}</div>
+<div>By type: {escape(by_type)}</div>{"".join(f'<div class="note">{escape(note)}</div>' for note in s.notes)}
 </div>
 <input type="checkbox" id="only-flagged"> <label for="only-flagged">Show only flagged pairs</label>
 <table>

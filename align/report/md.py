@@ -26,7 +26,8 @@ def format_review_md(review: Review) -> str:
              f"- Mean score of the pairs: {s.mean_score:.2f}",
              f"- Flags: {_count(s.severities['error'], 'error')}, {_count(s.severities['warning'], 'warning')}, "
              f"{_count(s.severities['info'], 'note')}"
-             + (" (" + ", ".join(f"{k} {v}" for k, v in s.flags.items()) + ")" if s.flags else ""), ""]
+             + (" (" + ", ".join(f"{k} {v}" for k, v in s.flags.items()) + ")" if s.flags else "")]
+    lines += [f"- Note: {note}" for note in s.notes] + [""]
     flagged = [(k, p) for k, p in enumerate(review.pairs) if p.flags]
     if not flagged:
         lines.append("Nothing to review: every pair reads as a faithful translation.")

@@ -1,0 +1,105 @@
+"""Fit the search's weights over the whole development suite, and say what a new kind of document would get.
+
+    python benchmarks/fit.py [--rounds 2] [--leave-one-out] [--weights skip_open,orphan,...]
+
+Coordinate search: each weight in turn is multiplied by 0.5, 0.75, 1.33 and 2, and a value is kept when it
+raises the objective (the macro strict F1 over sets plus a quarter of the pooled F1 of the segments left
+unaligned) and lowers no set's strict F1 by more than a point against the start. The weights live in
+`align.costs.CostModel` (and `Options.lexicon_weight`); copy what this prints there by hand.
+
+With `--leave-one-out`, each set in turn is left out of the fit and scored with the weights fitted on the
+others: the figure a kind of document the suite does not hold would get.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from harness import GoldDocument, load_suite, prf  # noqa: E402
+from suite import evaluate, summarise  # noqa: E402
+
+from align.align import Options  # noqa: E402
+from align.costs import CostModel  # noqa: E402
+
+WEIGHTS = ("skip_open", "skip_extend", "orphan", "orphan_z", "dilution", "size", "similarity", "length",
+           "cut_anchor", "typical_best", "Options.lexicon_weight")
+FACTORS = (0.5, 0.75, 1.33, 2.0)
+
+
+def defaults() -> dict[str, float]:
+    model, options = CostModel(), Options()
+    return {w: float(getattr(options, w.split(".", 1)[1]) if w.startswith("Options.") else getattr(model, w))
+            for w in WEIGHTS}
+
+
+def params_of(values: dict[str, float]) -> list[str]:
+    return [(w if w.startswith("Options.") else f"CostModel.{w}") + f"={v!r}" for w, v in values.items()]
+
+
+def measure(docs: list[GoldDocument], values: dict[str, float]) -> tuple[float, dict[str, float], float]:
+    """(objective, strict F1 per set, pooled unaligned F1) with these weights."""
+    counts = evaluate(docs, jobs=2, params=params_of(values))
+    per_set, pooled = summarise(docs, counts)
+    f1 = {name: c.f1()[2] for name, c in per_set.items()}
+    gaps = prf(*pooled.gaps)[2]
+    return sum(f1.values()) / len(f1) + 0.25 * gaps, f1, gaps
+
+
+def fit(docs: list[GoldDocument], weights: tuple[str, ...], rounds: int, verbose: bool = True) -> dict[str, float]:
+    values = defaults()
+    best, start_sets, gaps = measure(docs, values)
+    if verbose:
+        print(f"start: objective {best:.4f} " + " ".join(f"{k} {v:.3f}" for k, v in start_sets.items())
+              + f" unaligned {gaps:.3f}", flush=True)
+    for _ in range(rounds):
+        changed = False
+        for weight in weights:
+            base = values[weight]
+            for factor in FACTORS:
+                trial = dict(values, **{weight: round(base * factor, 4)})
+                score, sets, gaps = measure(docs, trial)
+                ok = all(sets[k] >= start_sets[k] - 0.01 for k in sets)
+                if verbose:
+                    print(f"  {weight} = {trial[weight]:<8} objective {score:.4f} {'' if ok else '(a set drops) '}"
+                          + " ".join(f"{k} {v:.3f}" for k, v in sets.items()) + f" unaligned {gaps:.3f}", flush=True)
+                if ok and score > best + 1e-4:
+                    best, values, changed = score, trial, True
+            values = values  # keep the best value of this weight before moving on
+        if not changed:
+            break
+    return values
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--weights", default=",".join(WEIGHTS))
+    parser.add_argument("--leave-one-out", action="store_true")
+    args = parser.parse_args()
+    docs = load_suite()
+    if not docs:
+        print("skipped: no development documents found under ../shared/data")
+        return 0
+    weights = tuple(w for w in args.weights.split(",") if w)
+    if not args.leave_one_out:
+        values = fit(docs, weights, args.rounds)
+        start = defaults()
+        print("fitted:", ", ".join(f"{w}={v}" for w, v in values.items() if v != start[w]) or "no change")
+        return 0
+    for held_out in sorted({d.set for d in docs}):
+        train = [d for d in docs if d.set != held_out]
+        test = [d for d in docs if d.set == held_out]
+        values = fit(train, weights, args.rounds, verbose=False)
+        _, before, _ = measure(test, defaults())
+        _, after, _ = measure(test, values)
+        print(f"left out {held_out:<16} strict F1 with the defaults {before[held_out]:.3f}, "
+              f"with weights fitted on the other sets {after[held_out]:.3f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,64 @@
+"""End to end: `report` on a short Chinese news text and its English translation (examples/zh-en/)."""
+import json
+import os
+
+import pytest
+
+from align.cli import main
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EXAMPLE = os.path.join(HERE, "..", "examples", "zh-en")
+SOURCE = os.path.join(EXAMPLE, "source.zh.txt")
+TARGET = os.path.join(EXAMPLE, "translation.en.txt")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("zh-en")
+    assert main(["report", SOURCE, TARGET, "--out", str(out)]) == 0
+    with open(out / "report.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _pairs(report):
+    return [(tuple(p["source_ids"]), tuple(p["target_ids"]), tuple(f["type"] for f in p["flags"]))
+            for p in report["pairs"]]
+
+
+def test_languages_are_detected(report):
+    assert (report["source"]["lang"], report["target"]["lang"]) == ("zh", "en")
+
+
+def test_chinese_sentences_headline_and_dateline(report):
+    kinds = [(s["id"], s["kind"]) for s in report["source"]["segments"]]
+    assert kinds[:3] == [("s0", "heading"), ("s1", "meta"), ("s2", "sentence")]
+    assert len(kinds) == 9
+
+
+def test_sentences_pair_in_order_and_headline_is_dropped(report):
+    pairs = _pairs(report)
+    assert pairs[0][:2] == (("s0",), ())
+    # the datelines pair with each other, then each sentence with its translation
+    assert [p[:2] for p in pairs[1:5]] == [(("s1",), ("t0",)), (("s2",), ("t1",)), (("s3",), ("t2",)),
+                                           (("s4",), ("t3",))]
+
+
+def test_number_forms_agree_and_the_changed_number_is_an_error(report):
+    by_pair = {tuple(p["source_ids"]): p for p in report["pairs"]}
+    numbers = [(k, f["severity"], f["message"]) for k, p in by_pair.items() for f in p["flags"]
+               if f["type"] == "number_mismatch"]
+    # 32.5万亿 = 32.5 trillion, 40万 = 400,000, 383.7万 = 3.837 million, 5200万 = 52 million, 8月 = Aug.
+    assert numbers == [(("s4",), "error", "Numbers disagree: the source has 51% where the translation has "
+                                          "15 percent.")]
+
+
+def test_names_across_scripts_are_not_flagged_and_the_summary_explains_the_scores(report):
+    types = {t for p in _pairs(report) for t in p[2]}
+    assert "entity_mismatch" not in types and "low_similarity" not in types
+    assert any("length, numbers and names" in note for note in report["summary"]["notes"])
+
+
+def test_segment_shows_one_chinese_sentence_a_line(capsys):
+    assert main(["segment", SOURCE]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 9 and lines[2].endswith("连续14年位居全球首位。")

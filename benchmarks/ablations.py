@@ -30,7 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
-from textberg import DEFAULT_DATA, load_dev, run_ours  # noqa: E402
+from harness import DEFAULT_DATA, load_dev, run_ours  # noqa: E402
 
 from align import align as aligner  # noqa: E402
 from align import lexicon  # noqa: E402

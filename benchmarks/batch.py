@@ -21,7 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
-from textberg import DEFAULT_DATA, read_lines  # noqa: E402
+from harness import DEFAULT_DATA, read_lines  # noqa: E402
 
 
 def make_pairs(folder: str, n: int, size: int) -> tuple[str, int]:

@@ -20,7 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
-from textberg import load_dev  # noqa: E402
+from harness import load_dev  # noqa: E402
 
 from align import align as aligner  # noqa: E402
 from align import confidence  # noqa: E402

@@ -19,7 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
-from textberg import DEFAULT_DATA, read_lines  # noqa: E402
+from harness import DEFAULT_DATA, read_lines  # noqa: E402
 
 SEED_SOURCE = os.path.join(ROOT, "seeds", "001_4fa10e781d0ee104.txt")
 SEED_TARGET = os.path.join(ROOT, "seeds", "000_b2c92323d477a4f3.txt")

@@ -25,7 +25,7 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, HERE)
 
 from align.evaluate import parse_beads, score_alignment  # noqa: E402
-from textberg import DEFAULT_DATA, HUNALIGN_DIR, hunalign_binary, ladder_to_beads, load_dev, read_lines  # noqa: E402
+from harness import DEFAULT_DATA, HUNALIGN_DIR, hunalign_binary, ladder_to_beads, load_dev, read_lines  # noqa: E402
 
 
 Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]

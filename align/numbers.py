@@ -233,6 +233,10 @@ _UNITS: dict[str, dict[str, int]] = {
        "siebzig": 70, "achtzig": 80, "neunzig": 90},
 }
 NUMBER_WORD_LANGS = frozenset(_UNITS)
+ANY_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted({w for table in _UNITS.values() for w in table if len(w) > 1}
+                                                         - {"un", "une", "ein", "eine"}, key=len, reverse=True))
+                              + r")", re.IGNORECASE)
+"""A number word of two or more: most sentences hold none, and need no closer look for written-out numbers."""
 _HUNDRED = frozenset({"hundred", "cent", "cents", "hundert"})
 _JOINERS = frozenset({"and", "et", "und"})
 _SPELLED_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)

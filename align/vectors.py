@@ -16,7 +16,7 @@ import numpy as np
 from scipy import sparse
 
 from align.lang import strip_accents
-from align.numbers import NUMBER_WORD_LANGS as _NUMBER_WORD_LANGS, find_numbers, spelled_numbers
+from align.numbers import ANY_NUMBER_WORD, NUMBER_WORD_LANGS as _NUMBER_WORD_LANGS, find_numbers, spelled_numbers
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 NGRAM_SIZES = (3, 4)
@@ -150,7 +150,7 @@ def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, wor
 def written_out_numbers(text: str, lang: str | None) -> set[str]:
     """Numbers of two or more written in words (`nine hundred and thirty`): the same feature as the figures
     or characters of the other side (`930`, `九百三十`). One is left out: it is also an article (`un`, `a`)."""
-    if text.isascii() or lang in _NUMBER_WORD_LANGS:
+    if (text.isascii() or lang in _NUMBER_WORD_LANGS) and ANY_NUMBER_WORD.search(text):
         return {key for key in spelled_numbers(text, lang) if key not in ("0", "1")}
     return set()
 

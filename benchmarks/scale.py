@@ -128,7 +128,7 @@ def main() -> int:
                 start = time.perf_counter()
                 null_dic = os.path.join(HUNALIGN_DIR, "data", "null.dic")
                 run = subprocess.run(["/usr/bin/time", "-f", "%M", binary, "-utf", null_dic, sp, tp],
-                                     capture_output=True, text=True)
+                                     capture_output=True, text=True, cwd=tmp)   # hunalign writes translate.txt
                 hs = time.perf_counter() - start
                 peak = run.stderr.strip().splitlines()[-1] if run.stderr.strip() else "?"
                 mb = f"{int(peak) / 1024:.0f}" if peak.isdigit() else "?"

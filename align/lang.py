@@ -89,6 +89,25 @@ _BLOCK_STARTS = tuple(start for start, _ in _BLOCKS)
 NO_SPACE_SCRIPTS = frozenset(("Han", "Kana", "Thai", "Lao", "Khmer", "Myanmar"))
 """Scripts written without spaces between words: their words are characters and character pairs."""
 
+
+def character_class(names: frozenset[str]) -> str:
+    """The code point ranges of these scripts, for a regular expression's `[...]`.
+
+    >>> re.fullmatch("[" + character_class(frozenset(["Kana"])) + "]+", "カタカナ") is not None
+    True
+    """
+    ranges = []
+    for (start, script), (end, _) in zip(_BLOCKS, _BLOCKS[1:] + ((0x110000, ""),)):
+        if script in names:
+            ranges.append(f"{chr(start)}-{chr(end - 1)}")
+    return "".join(ranges)
+
+
+UNSPACED_CHARACTERS = character_class(NO_SPACE_SCRIPTS)
+HAN_KANA_CHARACTERS = character_class(frozenset(("Han", "Kana")))
+UNSPACED_RUN = re.compile(f"[{UNSPACED_CHARACTERS}]+")
+"""A run of scripts written without spaces (Han, Kana, Thai, Lao, Khmer, Myanmar): no word boundaries to find."""
+
 # Abbreviations that end in a period and do not end a sentence (lower-cased, without the final period).
 _COMMON_ABBREVIATIONS = frozenset(
     "etc e.g i.e vs cf ca approx no nos nr art fig p pp vol ed eds".split())
@@ -175,7 +194,7 @@ def detect_language(text: str, default: str = UNDETERMINED) -> str:
         return "ja"
     if han >= 0.3 * letters:
         return "zh"
-    script, top = max(sorted(counts.items()), key=lambda item: item[1])
+    script = max(sorted(counts.items()), key=lambda item: item[1])[0]
     if script in _SCRIPT_LANGUAGE:
         if script == "Arabic":
             return _arabic_language(sample)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from align.lang import strip_accents
+from align.lang import HAN_KANA_CHARACTERS, strip_accents
 
 # Languages that write a decimal comma and group thousands with a point or a space.
 DECIMAL_COMMA = frozenset("fr de es it pt nl is sv da nb pl cs ro tr fi hu ru uk bg sr el".split())
@@ -36,8 +36,9 @@ _SCALES: dict[str, dict[str, int]] = {
 _SCALE_WORDS = sorted({w for table in _SCALES.values() for w in table} | {
     "millón", "millon", "billón", "milhão", "milhões", "bilhão", "bilhões", "trilhão", "trilhões"}, key=len, reverse=True)
 # Han and Kana count as word characters, but a number glued to them is still a number (`达32.5万亿元`).
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = HAN_KANA_CHARACTERS
 _WORD_NOT_CJK = r"(?![" + _CJK + r"])\w"
+_HAS_CJK = re.compile("[" + _CJK + "]")
 _NUMBER = re.compile(
     r"(?<!" + _WORD_NOT_CJK + r")(?<!\d[.,])(?P<num>\d{1,3}(?:(?:[" + _SEP + r"]\d{3})+|(?:,\d{3})+(?!\d)|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)"
@@ -108,8 +109,6 @@ def find_numbers(text: str, lang: str | None = None) -> tuple[Number, ...]:
         found.append(Number(match.start(), end, text[match.start():end], value, percent))
     return _cjk_numerals(text, tuple(found)) if has_cjk else tuple(found)
 
-
-_HAS_CJK = re.compile("[" + _CJK + "]")
 
 
 def _is_month(text: str, end: int, value: Decimal) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from align.lang import MONTHS, NO_SPACE_SCRIPTS, STOPWORDS, abbreviations, detect_language, script_of
+from align.lang import HAN_KANA_CHARACTERS, MONTHS, STOPWORDS, UNSPACED_RUN, abbreviations, detect_language
 
 SENTENCE, HEADING, META, LINK, BOILERPLATE = "sentence", "heading", "meta", "link", "boilerplate"
 KINDS = (SENTENCE, HEADING, META, LINK, BOILERPLATE)
@@ -72,7 +72,7 @@ _CREDIT_SUFFIX = re.compile(r"\s*[\[(](?:photo|foto|image|picture)\s*[/:][^\])]{
 _CLOSERS = "\"'”’»)\\]」』）》〉】"
 _TERMINATOR = re.compile(
     r"(?:\.{3}|…|[.!?;\u037e؟।॥։።۔]+)(?:[" + _CLOSERS + r"]|[\u00a0\u202f ](?=»))*(?=[\s]+(?P<next>\S))"
-    r"|(?P<wide>[。！？｡．]+|……|[!?]+(?=[" + _CLOSERS + r"]*[\u3040-\u30ff\u3400-\u9fff]))"
+    r"|(?P<wide>[。！？｡．]+|……|[!?]+(?=[" + _CLOSERS + r"]*[" + HAN_KANA_CHARACTERS + r"]))"
     r"[" + _CLOSERS + r"]*(?=\s*(?P<wide_next>\S))")
 _SENTENCE_END = re.compile(r"[.,!?…:;。！？｡．；：，、؟।॥։።۔\u037e][" + _CLOSERS + r"\s\u00a0\u202f]*$")
 # `新华社北京8月31日电（记者 张三）`: the dateline of Chinese wire copy
@@ -147,7 +147,7 @@ def _unspaced_letters(text: str) -> int:
     """Letters of scripts written without spaces (Han, Kana, Thai...): each is about a word."""
     if text.isascii():
         return 0
-    return sum(1 for c in text if c.isalpha() and script_of(c) in NO_SPACE_SCRIPTS)
+    return sum(c.isalpha() for run in UNSPACED_RUN.findall(text) for c in run)
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -15,16 +15,11 @@ from typing import Iterable, Sequence
 import numpy as np
 from scipy import sparse
 
-from align.lang import strip_accents
+from align.lang import UNSPACED_RUN, strip_accents
 from align.numbers import ANY_NUMBER_WORD, NUMBER_WORD_LANGS as _NUMBER_WORD_LANGS, find_numbers, spelled_numbers
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 NGRAM_SIZES = (3, 4)
-
-
-# Runs of scripts written without spaces (Han, Kana, Thai, Lao, Khmer, Myanmar): no word boundaries to find.
-_UNSPACED_RUN = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fff\u3040-\u30ff\u31f0-\u31ff"
-                           "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003ffff]+")
 
 
 def words(text: str) -> list[str]:
@@ -40,9 +35,9 @@ def words(text: str) -> list[str]:
         return _WORD.findall(text.lower())
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    runs = _UNSPACED_RUN.findall(text)
+    runs = UNSPACED_RUN.findall(text)
     if runs:
-        text = _UNSPACED_RUN.sub(" ", text)
+        text = UNSPACED_RUN.sub(" ", text)
     found: list[str] = []
     for word in _WORD.findall(text.casefold()):
         found.extend(_WORD.findall(_strip_word(word)) if not word.isascii() else (word,))

@@ -68,7 +68,6 @@ def fit(docs: list[GoldDocument], weights: tuple[str, ...], rounds: int, verbose
                           + " ".join(f"{k} {v:.3f}" for k, v in sets.items()) + f" unaligned {gaps:.3f}", flush=True)
                 if ok and score > best + 1e-4:
                     best, values, changed = score, trial, True
-            values = values  # keep the best value of this weight before moving on
         if not changed:
             break
     return values

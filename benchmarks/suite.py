@@ -77,14 +77,14 @@ def score(gold: list[BeadPair], test: list[BeadPair], verse_level: bool) -> Coun
     return counts
 
 
-def run_document(doc: GoldDocument, fast: bool = False) -> Counts:
+def run_document(doc: GoldDocument, fast: bool = False, params: Sequence[str] = ()) -> Counts:
     """Our alignment and review of one document, scored."""
-    from align.align import Options, align_documents
+    from align.align import align_documents
     from align.review import review_alignment
     src, tgt = doc.source, doc.target
     start = time.perf_counter()
     alignment = align_documents("\n".join(src) + "\n", "\n".join(tgt) + "\n",
-                                options=Options(presegmented=True, lexicon=not fast))
+                                options=experiment_options(params, fast))
     seconds = time.perf_counter() - start
     beads = [(b.src, b.tgt) for b in alignment.beads]
     counts = score(list(doc.gold), beads, doc.verse_level)
@@ -120,32 +120,34 @@ def line(name: str, c: Counts, with_flags: bool = True) -> str:
     return text + f" | {c.seconds:6.2f} s"
 
 
-def set_params(params: Sequence[str]) -> None:
-    """Experiments: `costs.RATIO_POWER=1.0` sets a module constant, `CostModel.size=2` a default weight."""
+def experiment_options(params: Sequence[str], fast: bool = False):
+    """Options of a run with experimental settings: `CostModel.size=2` or `Options.margin=12` set a field,
+    `costs.RATIO_POWER=1.0` a module constant (set in this process: the workers each make their own)."""
     import importlib
+
+    from align.align import Options
+    from align.costs import CostModel
+
+    fields: dict[str, dict[str, object]] = {"Options": {}, "CostModel": {}}
     for param in params:
         name, value = param.split("=", 1)
         owner, attr = name.rsplit(".", 1)
-        if owner[:1].isupper():   # a dataclass field's default
-            module = importlib.import_module("align.costs" if owner == "CostModel" else "align.align")
-            cls = getattr(module, owner)
-            with_default = [f.name for f in dataclasses.fields(cls) if f.init and (
-                f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING)]
-            current = list(cls.__init__.__defaults__)
-            k = with_default.index(attr)
-            current[k] = type(current[k])(value)
-            cls.__init__.__defaults__ = tuple(current)
+        module = None if owner in fields else importlib.import_module("align." + owner)
+        current = getattr(module or (Options() if owner == "Options" else CostModel()), attr)
+        typed = value.lower() in ("1", "true", "yes") if isinstance(current, bool) else type(current)(value)
+        if module is None:
+            fields[owner][attr] = typed
         else:
-            module = importlib.import_module("align." + owner)
-            kind = type(getattr(module, attr))
-            setattr(module, attr, value.lower() in ("1", "true", "yes") if kind is bool else kind(value))
+            setattr(module, attr, typed)
+    model = dataclasses.replace(CostModel(), **fields["CostModel"])
+    return Options(presegmented=True, lexicon=not fast, model=model, **fields["Options"])
 
 
 def evaluate(docs: list[GoldDocument], jobs: int = 2, fast: bool = False,
              params: Sequence[str] = ()) -> dict[tuple[str, str], Counts]:
     """Our counts per (set, doc)."""
-    with ProcessPoolExecutor(max_workers=max(1, jobs), initializer=set_params, initargs=(tuple(params),)) as pool:
-        results = list(pool.map(run_document, docs, [fast] * len(docs)))
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        results = list(pool.map(run_document, docs, [fast] * len(docs), [tuple(params)] * len(docs)))
     return {(d.set, d.doc): c for d, c in zip(docs, results)}
 
 
@@ -169,7 +171,7 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--fast", action="store_true", help="align as `--fast` does (no lexicon pass)")
     parser.add_argument("--param", action="append", default=[],
-                        help="for experiments: costs.RATIO_POWER=1.0 or CostModel.size=2.0")
+                        help="for experiments: CostModel.size=2.0, Options.margin=12 or costs.RATIO_POWER=1.0")
     args = parser.parse_args()
     docs = [d for d in load_suite() if not args.set or d.set in args.set]
     if not docs:

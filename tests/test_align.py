@@ -86,24 +86,17 @@ _WORDS = st.sampled_from(["China", "Chine", "12 000", "the", "la", "industrie", 
 _SENT = st.lists(_WORDS, min_size=0, max_size=8).map(" ".join)
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.lists(_SENT, max_size=12), st.lists(_SENT, max_size=25))
-def test_any_two_segment_lists_tile_in_order(src, tgt):
-    beads = align_segments(src, tgt, "en", "fr")
-    assert [i for b in beads for i in b.src] == list(range(len(src)))
-    assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
-    assert all((b.src or b.tgt) and 0.0 <= b.score <= 1.0 for b in beads)
-
-
-
 _ZH_WORDS = st.sampled_from(["中国", "工业", "12000", "1.2万", "的", "。", "，", "Xinhua", "新华社", "“", "”", "？"])
 _ZH_SENT = st.lists(_ZH_WORDS, min_size=0, max_size=8).map("".join)
 
 
+@pytest.mark.parametrize("source_sentences, langs", [(_SENT, ("en", "fr")), (_ZH_SENT, ("zh", "en"))])
 @settings(max_examples=60, deadline=None)
-@given(st.lists(_ZH_SENT, max_size=12), st.lists(_SENT, max_size=25))
-def test_chinese_against_english_tiles_in_order(src, tgt):
-    beads = align_segments(src, tgt, "zh", "en")
+@given(data=st.data())
+def test_any_two_segment_lists_tile_in_order(source_sentences, langs, data):
+    src = data.draw(st.lists(source_sentences, max_size=12))
+    tgt = data.draw(st.lists(_SENT, max_size=25))
+    beads = align_segments(src, tgt, *langs)
     assert [i for b in beads for i in b.src] == list(range(len(src)))
     assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
     assert all((b.src or b.tgt) and 0.0 <= b.score <= 1.0 for b in beads)

@@ -20,9 +20,9 @@ from align.costs import COARSE_MOVES, FIRST_PASS_MOVES, MOVES, CostModel, Segmen
 from align.dp import Band, Bead, SkipCosts, search
 from align.lang import detect_language
 from align.boundaries import AnchorIndex, anchors, clause_goes_on, open_parenthesis
-from align.lexicon import heldout_lexicon_features
+from align.lexicon import BeadWords, WordPairs, bead_words, heldout_lexicon_features
 from align.segment import BOILERPLATE, HEADING, LINK, META, Segment, split_document
-from align.vectors import SideTerms, Vocabulary, collect_terms, count_matrix, idf_weights, pool, weight
+from align.vectors import SideTerms, Vocabulary, collect_terms, count_matrix, idf_weights, pool, weight, words
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +63,10 @@ class Alignment:
 
 
 def align_documents(source_text: str, target_text: str, source_lang: str | None = None,
-                    target_lang: str | None = None, options: Options = Options()) -> Alignment:
-    """Segment and align two documents.
+                    target_lang: str | None = None, options: Options = Options(),
+                    word_pairs: WordPairs | None = None) -> Alignment:
+    """Segment and align two documents; `word_pairs`, a lexicon learned over other documents of the same
+    language pair (`learn_word_pairs`), adds its evidence from the first pass on.
 
     >>> a = align_documents("One sentence. Two.", "Une phrase. Deux.")
     >>> [str(b) for b in a.beads]
@@ -74,19 +76,27 @@ def align_documents(source_text: str, target_text: str, source_lang: str | None 
     target_lang = target_lang or detect_language(target_text)
     src = split_document(source_text, source_lang, doc="s", presegmented=options.presegmented)
     tgt = split_document(target_text, target_lang, doc="t", presegmented=options.presegmented)
-    beads, lexical = _align(src, tgt, source_lang, target_lang, options)
+    beads, lexical = _align(src, tgt, source_lang, target_lang, options, word_pairs)
     return Alignment(src, tgt, beads, source_lang, target_lang, lexical)
 
 
 def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | str],
                    source_lang: str | None = None, target_lang: str | None = None,
-                   options: Options = Options()) -> tuple[Bead, ...]:
+                   options: Options = Options(), word_pairs: WordPairs | None = None) -> tuple[Bead, ...]:
     """Align two lists of segments (or plain strings): every index in exactly one bead, in order."""
-    return _align(source, target, source_lang, target_lang, options)[0]
+    return _align(source, target, source_lang, target_lang, options, word_pairs)[0]
+
+
+def taught_words(alignment: Alignment) -> BeadWords:
+    """What an alignment teaches a lexicon shared by a run of documents: the words of each bead's sides."""
+    src = [frozenset(words(s.text)) for s in alignment.source]
+    tgt = [frozenset(words(t.text)) for t in alignment.target]
+    return bead_words(src, tgt, [(b.src, b.tgt) for b in alignment.beads])
 
 
 def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], source_lang: str | None,
-           target_lang: str | None, options: Options) -> tuple[tuple[Bead, ...], bool]:
+           target_lang: str | None, options: Options,
+           word_pairs: WordPairs | None = None) -> tuple[tuple[Bead, ...], bool]:
     """The beads, and whether the two sides shared content to compare (many features, or a learned lexicon)."""
     src_texts = [s.text if isinstance(s, Segment) else s for s in source]
     tgt_texts = [t.text if isinstance(t, Segment) else t for t in target]
@@ -107,6 +117,13 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
     first_options = options
     shared = shared_share(src_m, tgt_m)
     lexical = shared >= options.min_shared
+    if word_pairs:
+        run_src, run_tgt, found = word_pairs.features(feats.src_words, feats.tgt_words, feats.src_vocab,
+                                                      feats.tgt_vocab)
+        log.info("run lexicon: %d of %d word pairs occur here", found, len(word_pairs))
+        if found:
+            src_m, tgt_m = _with_lexicon(src_m, tgt_m, run_src, run_tgt, options.lexicon_weight)
+            lexical = lexical or shared_share(src_m, tgt_m) >= options.min_shared
     if not lexical:
         first_options = replace(options, margin=max(options.margin, int(np.ceil(options.drift * max(n, m)))))
         log.info("%.2f of segments share a feature with the other side: first pass on lengths, margin %d",
@@ -120,15 +137,21 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
         log.info("lexicon: %d word pairs learned from %d beads", pairs, len(path))
         if pairs:
             lexical = True
-            idf = idf_weights(lex_src, lex_tgt)
-            lex_src = (lex_src @ sparse.diags(idf * options.lexicon_weight)).tocsr()
-            lex_tgt = (lex_tgt @ sparse.diags(idf * options.lexicon_weight)).tocsr()
-            src_m = sparse.hstack([src_m, lex_src], format="csr", dtype=np.float32)
-            tgt_m = sparse.hstack([tgt_m, lex_tgt], format="csr", dtype=np.float32)
+            src_m, tgt_m = _with_lexicon(src_m, tgt_m, lex_src, lex_tgt, options.lexicon_weight)
             path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options,
                                   MOVES, guide=path, unrelated=unrelated, anchor_index=anchor_index)
     scores, similarity = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, ratio, options.model)
     return tuple(Bead(s, t, score, sim) for (s, t), score, sim in zip(path, scores, similarity)), lexical
+
+
+def _with_lexicon(src_m: sparse.csr_matrix, tgt_m: sparse.csr_matrix, lex_src: sparse.csr_matrix,
+                  lex_tgt: sparse.csr_matrix, lexicon_weight: float) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """The segment vectors with one more feature per word pair of a lexicon, IDF-weighted."""
+    idf = idf_weights(lex_src, lex_tgt)
+    lex_src = (lex_src @ sparse.diags(idf * lexicon_weight)).tocsr()
+    lex_tgt = (lex_tgt @ sparse.diags(idf * lexicon_weight)).tocsr()
+    return (sparse.hstack([src_m, lex_src], format="csr", dtype=np.float32),
+            sparse.hstack([tgt_m, lex_tgt], format="csr", dtype=np.float32))
 
 
 @dataclass(frozen=True)
@@ -143,12 +166,14 @@ class _Features:
     tgt_letters: np.ndarray
     src_numbers: tuple[tuple[str, ...], ...]   # number keys (values) of each segment
     tgt_numbers: tuple[tuple[str, ...], ...]
+    src_vocab: tuple[str, ...]                 # the words of `src_words`' columns
+    tgt_vocab: tuple[str, ...]
 
     @staticmethod
     def build(src: Sequence[str], tgt: Sequence[str], src_lang: str | None, tgt_lang: str | None) -> "_Features":
-        vocab = Vocabulary()
-        src_terms = collect_terms(src, src_lang, vocab, Vocabulary())
-        tgt_terms = collect_terms(tgt, tgt_lang, vocab, Vocabulary())
+        vocab, src_vocab, tgt_vocab = Vocabulary(), Vocabulary(), Vocabulary()
+        src_terms = collect_terms(src, src_lang, vocab, src_vocab)
+        tgt_terms = collect_terms(tgt, tgt_lang, vocab, tgt_vocab)
         width = len(vocab.index)
         src_counts = src_terms.counts(width)
         tgt_counts = tgt_terms.counts(width)
@@ -162,7 +187,8 @@ class _Features:
                          _lengths(src), _lengths(tgt),
                          np.frombuffer(src_terms.letters, dtype=np.int64),
                          np.frombuffer(tgt_terms.letters, dtype=np.int64),
-                         tuple(src_terms.numbers), tuple(tgt_terms.numbers))
+                         tuple(src_terms.numbers), tuple(tgt_terms.numbers),
+                         tuple(src_vocab.index), tuple(tgt_vocab.index))
 
 
 def shared_share(src: sparse.csr_matrix, tgt: sparse.csr_matrix) -> float:

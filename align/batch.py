@@ -2,6 +2,9 @@
 
 `review_pair` is the unit of work: it never raises, so one bad pair cannot stop a run; `run_jobs`
 yields results as they finish, whatever the engine. Writing and resuming are the caller's (report/batch.py).
+
+A run first learns a lexicon over all its pairs (`run_lexicons`): news articles are too short to learn one
+each, and a few hundred articles of one language pair teach thousands of word pairs.
 """
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from typing import Iterator, Sequence
 
 from align.errors import AlignError
 from align.load import Job
+from align.lexicon import BeadWords, WordPairs
 
 
 @dataclass(frozen=True)
@@ -27,11 +31,11 @@ class PairResult:
     seconds: float = 0.0
 
 
-def review_pair(index: int, job: Job, presegmented: bool = False) -> PairResult:
+def review_pair(index: int, job: Job, presegmented: bool = False, word_pairs: WordPairs | None = None) -> PairResult:
     """Read, align and review one pair; any failure becomes a one-line error in the result."""
     start = time.perf_counter()
     try:
-        return _review(index, job, presegmented, start)
+        return _review(index, job, presegmented, start, word_pairs)
     except AlignError as err:
         message = str(err)
     except MemoryError:
@@ -41,19 +45,55 @@ def review_pair(index: int, job: Job, presegmented: bool = False) -> PairResult:
     return PairResult(index, job.id, "failed", message, seconds=time.perf_counter() - start)
 
 
-def review_pairs(jobs: Sequence[tuple[int, Job]], presegmented: bool = False) -> list[PairResult]:
-    """`review_pair` for a small group of pairs: one task for a cluster."""
-    return [review_pair(index, job, presegmented) for index, job in jobs]
+@dataclass(frozen=True)
+class Taught:
+    """What one pair's first alignment teaches the run's lexicon, and its language pair (None if it failed)."""
+
+    index: int
+    langs: tuple[str, str] | None = None
+    words: BeadWords | None = None
 
 
-def _review(index: int, job: Job, presegmented: bool, start: float) -> PairResult:
-    import dataclasses
+def teach_pair(index: int, job: Job, presegmented: bool = False, word_pairs: WordPairs | None = None) -> Taught:
+    """Align one pair on its own evidence and return the words of its beads; a bad pair teaches nothing."""
+    try:
+        from align.align import Options, align_documents, taught_words
 
-    from align.align import Options
+        source, target, _, _ = _texts(job)
+        alignment = align_documents(source, target, job.source_lang, job.target_lang,   # the first pass is enough
+                                    Options(presegmented=presegmented, lexicon=False))
+        return Taught(index, (alignment.source_lang, alignment.target_lang), taught_words(alignment))
+    except Exception:  # the review of the same pair reports the error; the lexicon just goes without it
+        return Taught(index)
+
+
+def run_lexicons(taught: Sequence[Taught], folds: int = 5) -> dict[int, WordPairs]:
+    """For each pair, the word pairs learned from the other pairs of its language pair (held out by folds)."""
+    from align.lexicon import heldout_word_pairs
+
+    groups: dict[tuple[str, str], list[Taught]] = {}
+    for item in sorted(taught, key=lambda t: t.index):
+        if item.langs is not None and item.words is not None:
+            groups.setdefault(item.langs, []).append(item)
+    out: dict[int, WordPairs] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for item, pairs in zip(members, heldout_word_pairs([m.words for m in members if m.words], folds)):
+            out[item.index] = pairs
+    return out
+
+
+def review_pairs(jobs: Sequence[tuple[int, Job]], presegmented: bool = False,
+                 lexicons: dict[int, WordPairs] | None = None, task: str = "review") -> list:
+    """`review_pair` (or `teach_pair`) for a small group of pairs: one task for a cluster."""
+    run = teach_pair if task == "teach" else review_pair
+    return [run(index, job, presegmented, (lexicons or {}).get(index)) for index, job in jobs]
+
+
+def _texts(job: Job) -> tuple[str, str, str, str]:
+    """The pair's two texts and the names its report gives them."""
     from align.load import read_document
-    from align.report.json import format_review_json
-    from align.report.tmx import format_review_tmx
-    from align.review import review_documents
 
     if job.source_text is None:
         source_path, target_path = job.source_name or job.source, job.target_name or job.target
@@ -67,8 +107,20 @@ def _review(index: int, job: Job, presegmented: bool, start: float) -> PairResul
         for side, text in (("source", source), ("target", target)):
             if not text.strip():
                 raise AlignError(f"{job.id}: {side} is empty")
+    return source, target, source_path, target_path
+
+
+def _review(index: int, job: Job, presegmented: bool, start: float, word_pairs: WordPairs | None) -> PairResult:
+    import dataclasses
+
+    from align.align import Options
+    from align.report.json import format_review_json
+    from align.report.tmx import format_review_tmx
+    from align.review import review_documents
+
+    source, target, source_path, target_path = _texts(job)
     review = review_documents(source, target, job.source_lang, job.target_lang, Options(presegmented=presegmented),
-                              source_path, target_path)
+                              source_path, target_path, word_pairs)
     bitext = tuple((k, " ".join(s.text for s in p.source), " ".join(t.text for t in p.target), p.score,
                     tuple(f.type for f in p.flags)) for k, p in enumerate(review.pairs))
     files = {"report.json": format_review_json(review), "pairs.tmx": format_review_tmx(review)}
@@ -77,23 +129,28 @@ def _review(index: int, job: Job, presegmented: bool, start: float) -> PairResul
 
 
 def run_jobs(jobs: Sequence[tuple[int, Job]], workers: int = 1, scheduler: str | None = None,
-             dask: bool = False, presegmented: bool = False) -> Iterator[PairResult]:
-    """Results of `review_pair` for each (index, job), in the order they finish.
+             dask: bool = False, presegmented: bool = False, lexicons: dict[int, WordPairs] | None = None,
+             task: str = "review") -> Iterator:
+    """Results of `review_pair` (or `teach_pair`, with task="teach") for each (index, job), in the order they
+    finish; `lexicons` gives a pair's run lexicon by its index.
 
     `workers` processes locally; with `scheduler` (an address) or `dask`, a Dask distributed cluster
     (a LocalCluster of `workers` processes when no address is given).
     """
+    lexicons = lexicons or {}
+    run = teach_pair if task == "teach" else review_pair
     if scheduler or dask:
-        yield from _run_dask(jobs, workers, scheduler, presegmented)
+        yield from _run_dask(jobs, workers, scheduler, presegmented, lexicons, task)
     elif workers <= 1 or len(jobs) <= 1:
         for index, job in jobs:
-            yield review_pair(index, job, presegmented)
+            yield run(index, job, presegmented, lexicons.get(index))
     else:
         from concurrent.futures import ProcessPoolExecutor, as_completed
         from concurrent.futures.process import BrokenProcessPool
 
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(review_pair, index, job, presegmented) for index, job in jobs]
+        # the lexicons go to each worker once (a run has a handful, shared by its pairs), not with every pair
+        with ProcessPoolExecutor(max_workers=workers, initializer=_receive_lexicons, initargs=(lexicons,)) as pool:
+            futures = [pool.submit(_in_worker, task, index, job, presegmented) for index, job in jobs]
             try:
                 for future in as_completed(futures):
                     yield future.result()
@@ -105,8 +162,22 @@ def run_jobs(jobs: Sequence[tuple[int, Job]], workers: int = 1, scheduler: str |
                     future.cancel()
 
 
+_WORKER_LEXICONS: dict[int, WordPairs] = {}
+
+
+def _receive_lexicons(lexicons: dict[int, WordPairs]) -> None:
+    """A worker's start: keep the run lexicons (pickled once: the pairs of one fold share one object)."""
+    global _WORKER_LEXICONS
+    _WORKER_LEXICONS = lexicons
+
+
+def _in_worker(task: str, index: int, job: Job, presegmented: bool) -> PairResult | Taught:
+    run = teach_pair if task == "teach" else review_pair
+    return run(index, job, presegmented, _WORKER_LEXICONS.get(index))
+
+
 def _run_dask(jobs: Sequence[tuple[int, Job]], workers: int, scheduler: str | None,
-              presegmented: bool) -> Iterator[PairResult]:
+              presegmented: bool, lexicons: dict[int, WordPairs], task: str) -> Iterator:
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -121,7 +192,8 @@ def _run_dask(jobs: Sequence[tuple[int, Job]], workers: int, scheduler: str | No
     size = max(1, min(20, len(jobs) // (8 * max(1, workers))))
     groups = [list(jobs[k:k + size]) for k in range(0, len(jobs), size)]
     try:
-        futures = [client.submit(review_pairs, group, presegmented, pure=False) for group in groups]
+        futures = [client.submit(review_pairs, group, presegmented, {i: lexicons[i] for i, _ in group if i in lexicons},
+                                 task, pure=False) for group in groups]
         for future in as_completed(futures):
             yield from future.result()
     finally:

@@ -127,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-score", type=float, help="also write bitext.tsv with the pairs scoring at least this")
     p.add_argument("--confine", action="store_true", help="refuse manifest paths outside the manifest's folder")
     p.add_argument("--presegmented", action="store_true", help="one line is one segment")
+    p.add_argument("--no-run-lexicon", action="store_true",
+                   help="align each pair on its own evidence only (default: first learn a lexicon over all pairs "
+                        "of one language pair, which short articles need)")
     p.set_defaults(func=_cmd_batch)
     return parser
 
@@ -248,7 +251,7 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from align.batch import run_jobs
+    from align.batch import run_jobs, run_lexicons
     from align.load import pair_dirs, read_jsonl_jobs, read_manifest
     from align.report.batch import jsonl_line, load_done, write_pair, write_run_outputs
     from align.report.progress import Progress
@@ -256,10 +259,17 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise AlignError("--jobs must be at least 1", exit_code=2)
     engine = {"workers": args.jobs, "scheduler": args.scheduler, "dask": args.dask, "presegmented": args.presegmented}
+
+    def lexicons(jobs: Sequence) -> dict:
+        """The run lexicon of each pair, learned over every pair of the run (also those done before a resume)."""
+        if args.no_run_lexicon or len(jobs) < 2:
+            return {}
+        return run_lexicons(list(run_jobs(list(enumerate(jobs)), task="teach", **engine)))
+
     if args.jsonl:
         jobs = read_jsonl_jobs(sys.stdin.read().splitlines())
         pending, next_index = {}, 0
-        for result in run_jobs(list(enumerate(jobs)), **engine):
+        for result in run_jobs(list(enumerate(jobs)), lexicons=lexicons(jobs), **engine):
             pending[result.index] = result
             while next_index in pending:  # input order, as soon as possible
                 print(jsonl_line(pending.pop(next_index)), flush=True)
@@ -272,9 +282,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     jobs = read_manifest(args.manifest, args.confine) if args.manifest else pair_dirs(*args.pair_dirs)
     results = load_done(args.out, jobs)
     todo = [(i, job) for i, job in enumerate(jobs) if i not in results]
+    learned = lexicons(jobs) if todo else {}
     progress = Progress(len(todo))
     try:
-        for result in run_jobs(todo, **engine):
+        for result in run_jobs(todo, lexicons=learned, **engine):
             write_pair(args.out, result)
             results[result.index] = result
             progress.advance()

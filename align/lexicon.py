@@ -6,6 +6,7 @@ single first-pass bead cannot teach the lexicon to confirm itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Sequence
 
 import numpy as np
@@ -100,3 +101,94 @@ def heldout_lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr
         return sparse.csr_matrix(total, dtype=np.float32)
 
     return assemble(parts_src, src_words.shape[1]), assemble(parts_tgt, tgt_words.shape[1]), len(columns)
+
+
+@dataclass(frozen=True)
+class WordPairs:
+    """A translation lexicon that travels between documents: (source word, target word, strength), sorted.
+    Learned over a run of document pairs of one language pair, it gives short documents (a news article,
+    under `MIN_BEADS`) the word evidence they are too short to learn themselves."""
+
+    pairs: tuple[tuple[str, str, float], ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    @cached_property
+    def by_source(self) -> dict[str, tuple[tuple[str, float], ...]]:
+        """The pairs by source word: a document looks up its own words, not the whole lexicon."""
+        out: dict[str, list[tuple[str, float]]] = {}
+        for s, t, strength in self.pairs:
+            out.setdefault(s, []).append((t, strength))
+        return {s: tuple(ts) for s, ts in out.items()}
+
+    def features(self, src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix, src_vocab: Sequence[str],
+                 tgt_vocab: Sequence[str]) -> tuple[sparse.csr_matrix, sparse.csr_matrix, int]:
+        """Both sides' features for the pairs whose two words occur in this document (one column a pair)."""
+        tgt_index = {w: k for k, w in enumerate(tgt_vocab)}
+        by_source = self.by_source
+        found = [(i, tgt_index[t], strength) for i, s in enumerate(src_vocab) for t, strength in by_source.get(s, ())
+                 if t in tgt_index]
+        width = max(1, len(found))
+        cols = np.arange(len(found))
+        strength = np.array([f[2] for f in found], dtype=np.float32)
+
+        def side(words: sparse.csr_matrix, ids: list[int]) -> sparse.csr_matrix:
+            mapping = sparse.csr_matrix((strength, (np.array(ids, dtype=np.int64), cols)), shape=(words.shape[1], width))
+            return sparse.csr_matrix(words @ mapping, dtype=np.float32)
+
+        return side(src_words, [f[0] for f in found]), side(tgt_words, [f[1] for f in found]), len(found)
+
+
+@dataclass(frozen=True)
+class BeadWords:
+    """What one aligned document pair teaches a shared lexicon: the words of each bead's two sides."""
+
+    src: tuple[frozenset[str], ...]
+    tgt: tuple[frozenset[str], ...]
+
+
+def bead_words(src_words: Sequence[frozenset[str]], tgt_words: Sequence[frozenset[str]],
+               beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> BeadWords:
+    """The words on each side of every bead that has both sides, from each segment's words."""
+    paired = [b for b in beads if b[0] and b[1]]
+    return BeadWords(tuple(frozenset().union(*(src_words[i] for i in s)) for s, _ in paired),
+                     tuple(frozenset().union(*(tgt_words[j] for j in t)) for _, t in paired))
+
+
+def heldout_word_pairs(documents: Sequence[BeadWords], folds: int = 5, min_count: int = 2,
+                       min_dice: float = 0.4) -> list[WordPairs]:
+    """For each document, the word pairs learned from the documents of the other folds: a document's own
+    first-pass beads never confirm themselves (as `heldout_lexicon_features` within a document)."""
+    folds = max(1, min(folds, len(documents)))
+    fold_of = [k * folds // max(1, len(documents)) for k in range(len(documents))]
+    learned = [learn_word_pairs([d for d, f in zip(documents, fold_of) if f != fold] if folds > 1 else [],
+                                min_count, min_dice) for fold in range(folds)]
+    return [learned[f] for f in fold_of]
+
+
+def learn_word_pairs(documents: Sequence[BeadWords], min_count: int = 2, min_dice: float = 0.4) -> WordPairs:
+    """Word pairs associated across the beads of many documents (Dice over bead co-occurrence, as `learn_lexicon`)."""
+    src_vocab = sorted({w for d in documents for side in d.src for w in side})
+    tgt_vocab = sorted({w for d in documents for side in d.tgt for w in side})
+    src_index = {w: k for k, w in enumerate(src_vocab)}
+    tgt_index = {w: k for k, w in enumerate(tgt_vocab)}
+
+    def presence(sides: list[frozenset[str]], index: dict[str, int]) -> sparse.csr_matrix:
+        rows = np.concatenate([np.full(len(s), k, dtype=np.int64) for k, s in enumerate(sides)] + [np.zeros(0, int)])
+        cols = np.array([index[w] for s in sides for w in sorted(s)], dtype=np.int64)
+        return sparse.csr_matrix((np.ones(len(cols), dtype=np.float32), (rows, cols)),
+                                 shape=(len(sides), max(1, len(index))))
+
+    src_sides = [s for d in documents for s in d.src]
+    tgt_sides = [t for d in documents for t in d.tgt]
+    if not src_sides:
+        return WordPairs()
+    bs, bt = presence(src_sides, src_index), presence(tgt_sides, tgt_index)
+    co = (bs.T @ bt).tocoo()
+    src_freq = np.asarray(bs.sum(axis=0)).ravel()
+    tgt_freq = np.asarray(bt.sum(axis=0)).ravel()
+    dice = 2.0 * co.data / (src_freq[co.row] + tgt_freq[co.col])
+    keep = (co.data >= min_count) & (dice >= min_dice)
+    return WordPairs(tuple(sorted((src_vocab[r], tgt_vocab[c], round(float(x), 4))
+                                  for r, c, x in zip(co.row[keep], co.col[keep], dice[keep]))))

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from align.align import Alignment, Options, align_documents
+from align.lexicon import WordPairs
 from align.divergence import PairView, check_pair
 from align.flags import SEVERITIES, Flag
 from align.segment import SENTENCE, Segment
@@ -60,7 +61,8 @@ class Review:
 
 def review_documents(source_text: str, target_text: str, source_lang: str | None = None,
                      target_lang: str | None = None, options: Options = Options(),
-                     source_path: str = "source", target_path: str = "target") -> Review:
+                     source_path: str = "source", target_path: str = "target",
+                     word_pairs: WordPairs | None = None) -> Review:
     """Align a source text and its translation and flag where they diverge.
 
     >>> r = review_documents("He sold 12,000 cars in Paris last year.",
@@ -68,7 +70,7 @@ def review_documents(source_text: str, target_text: str, source_lang: str | None
     >>> [(f.type, f.severity) for p in r.pairs for f in p.flags]
     [('number_mismatch', 'error')]
     """
-    alignment = align_documents(source_text, target_text, source_lang, target_lang, options)
+    alignment = align_documents(source_text, target_text, source_lang, target_lang, options, word_pairs)
     return review_alignment(alignment, source_path, target_path)
 
 

@@ -159,12 +159,11 @@ def test_usage_errors(capsys, argv):
     assert main(argv) == 2 and capsys.readouterr().err.startswith("align: error: ")
 
 
-def _dying_on_p3(index, job, presegmented=False):
+def _dying_on_p3(index, job, presegmented=False, word_pairs=None):
     """Stands in for the worker function: the worker that gets pair p3 is killed."""
-    import align.batch as batch
     if job.id == "p3":
         os.kill(os.getpid(), signal.SIGKILL)
-    return _dying_on_p3.__wrapped_real__(index, job, presegmented)
+    return _dying_on_p3.__wrapped_real__(index, job, presegmented, word_pairs)
 
 
 def test_a_killed_worker_is_one_line_and_the_run_resumes(corpus, monkeypatch, capsys):

@@ -62,3 +62,39 @@ def test_segment_shows_one_chinese_sentence_a_line(capsys):
     assert main(["segment", SOURCE]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 9 and lines[2].endswith("连续14年位居全球首位。")
+
+
+def _example():
+    with open(SOURCE, encoding="utf-8") as src, open(TARGET, encoding="utf-8") as tgt:
+        return src.read(), tgt.read()
+
+
+def test_a_run_lexicon_gives_a_short_pair_the_evidence_it_lacks():
+    from align.align import align_documents, taught_words
+    from align.lexicon import learn_word_pairs
+    from align.review import review_alignment
+    source, target = _example()
+    alone = align_documents(source, target)
+    assert not alone.lexical
+    # what other articles of the run taught (here: the same article twice, as stand-ins)
+    pairs = learn_word_pairs([taught_words(alone), taught_words(alone)])
+    helped = align_documents(source, target, word_pairs=pairs)
+    assert helped.lexical and not review_alignment(helped).summary.notes
+
+
+def test_batch_learns_a_lexicon_over_the_run(tmp_path):
+    source, target = _example()
+    lines = ["id\tsource\ttarget"]
+    for k in range(3):
+        (tmp_path / f"zh{k}.txt").write_text(source, encoding="utf-8")
+        (tmp_path / f"en{k}.txt").write_text(target, encoding="utf-8")
+        lines.append(f"p{k}\tzh{k}.txt\ten{k}.txt")
+    (tmp_path / "manifest.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def notes(out, *extra):
+        assert main(["batch", str(tmp_path / "manifest.tsv"), "--out", str(tmp_path / out), "--jobs", "1",
+                     *extra]) == 0
+        with open(tmp_path / out / "pairs" / "p0" / "report.json", encoding="utf-8") as handle:
+            return json.load(handle)["summary"]["notes"]
+
+    assert notes("with") == [] and notes("without", "--no-run-lexicon") != []

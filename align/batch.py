@@ -31,11 +31,11 @@ class PairResult:
     seconds: float = 0.0
 
 
-def review_pair(index: int, job: Job, presegmented: bool = False, word_pairs: WordPairs | None = None) -> PairResult:
+def review_pair(index: int, job: Job, presegmented: bool = False, lexicon: RunLexicon | None = None) -> PairResult:
     """Read, align and review one pair; any failure becomes a one-line error in the result."""
     start = time.perf_counter()
     try:
-        return _review(index, job, presegmented, start, word_pairs)
+        return _review(index, job, presegmented, start, lexicon)
     except AlignError as err:
         message = str(err)
     except MemoryError:
@@ -54,7 +54,7 @@ class Taught:
     words: BeadWords | None = None
 
 
-def teach_pair(index: int, job: Job, presegmented: bool = False, word_pairs: WordPairs | None = None) -> Taught:
+def teach_pair(index: int, job: Job, presegmented: bool = False, lexicon: RunLexicon | None = None) -> Taught:
     """Align one pair on its own evidence and return the words of its beads; a bad pair teaches nothing."""
     try:
         from align.align import Options, align_documents, taught_words
@@ -67,25 +67,46 @@ def teach_pair(index: int, job: Job, presegmented: bool = False, word_pairs: Wor
         return Taught(index)
 
 
-def run_lexicons(taught: Sequence[Taught], folds: int = 5) -> dict[int, WordPairs]:
-    """For each pair, the word pairs learned from the other pairs of its language pair (held out by folds)."""
-    from align.lexicon import heldout_word_pairs
+TEACHERS = 400
+"""Pairs of a run that teach its lexicon, at most: a few hundred articles teach thousands of word pairs, and
+the first alignment they need then costs a long run almost nothing."""
+
+RunLexicon = dict[tuple[str, str], WordPairs]
+"""The word pairs a pair may use, by language pair (source, target): the pair's detected languages choose."""
+
+
+def teachers(count: int, limit: int = TEACHERS) -> list[int]:
+    """Indexes of the pairs that teach the run's lexicon: all of a short run, evenly spread ones of a long one.
+
+    >>> teachers(5), teachers(10, limit=4)
+    ([0, 1, 2, 3, 4], [0, 2, 5, 7])
+    """
+    if count <= limit:
+        return list(range(count))
+    return [k * count // limit for k in range(limit)]
+
+
+def run_lexicons(taught: Sequence[Taught], count: int, folds: int = 5) -> dict[int, RunLexicon]:
+    """For each of the run's `count` pairs, the word pairs it may use: a pair that taught gets those learned
+    from the other folds of its language pair, any other pair those learned from every teacher."""
+    from align.lexicon import heldout_word_pairs, learn_word_pairs
 
     groups: dict[tuple[str, str], list[Taught]] = {}
     for item in sorted(taught, key=lambda t: t.index):
         if item.langs is not None and item.words is not None:
             groups.setdefault(item.langs, []).append(item)
-    out: dict[int, WordPairs] = {}
-    for members in groups.values():
-        if len(members) < 2:
-            continue
+    groups = {langs: members for langs, members in sorted(groups.items()) if len(members) >= 2}
+    everyone: RunLexicon = {langs: learn_word_pairs([m.words for m in members if m.words])
+                            for langs, members in groups.items()}
+    out: dict[int, RunLexicon] = {index: everyone for index in range(count)} if everyone else {}
+    for langs, members in groups.items():
         for item, pairs in zip(members, heldout_word_pairs([m.words for m in members if m.words], folds)):
-            out[item.index] = pairs
+            out[item.index] = {langs: pairs}
     return out
 
 
 def review_pairs(jobs: Sequence[tuple[int, Job]], presegmented: bool = False,
-                 lexicons: dict[int, WordPairs] | None = None, task: str = "review") -> list:
+                 lexicons: dict[int, RunLexicon] | None = None, task: str = "review") -> list:
     """`review_pair` (or `teach_pair`) for a small group of pairs: one task for a cluster."""
     run = teach_pair if task == "teach" else review_pair
     return [run(index, job, presegmented, (lexicons or {}).get(index)) for index, job in jobs]
@@ -110,16 +131,20 @@ def _texts(job: Job) -> tuple[str, str, str, str]:
     return source, target, source_path, target_path
 
 
-def _review(index: int, job: Job, presegmented: bool, start: float, word_pairs: WordPairs | None) -> PairResult:
+def _review(index: int, job: Job, presegmented: bool, start: float, lexicon: RunLexicon | None) -> PairResult:
     import dataclasses
 
     from align.align import Options
+    from align.lang import detect_language
     from align.report.json import format_review_json
     from align.report.tmx import format_review_tmx
     from align.review import review_documents
 
     source, target, source_path, target_path = _texts(job)
-    review = review_documents(source, target, job.source_lang, job.target_lang, Options(presegmented=presegmented),
+    source_lang = job.source_lang or detect_language(source)
+    target_lang = job.target_lang or detect_language(target)
+    word_pairs = (lexicon or {}).get((source_lang, target_lang))
+    review = review_documents(source, target, source_lang, target_lang, Options(presegmented=presegmented),
                               source_path, target_path, word_pairs)
     bitext = tuple((k, " ".join(s.text for s in p.source), " ".join(t.text for t in p.target), p.score,
                     tuple(f.type for f in p.flags)) for k, p in enumerate(review.pairs))
@@ -129,7 +154,7 @@ def _review(index: int, job: Job, presegmented: bool, start: float, word_pairs: 
 
 
 def run_jobs(jobs: Sequence[tuple[int, Job]], workers: int = 1, scheduler: str | None = None,
-             dask: bool = False, presegmented: bool = False, lexicons: dict[int, WordPairs] | None = None,
+             dask: bool = False, presegmented: bool = False, lexicons: dict[int, RunLexicon] | None = None,
              task: str = "review") -> Iterator:
     """Results of `review_pair` (or `teach_pair`, with task="teach") for each (index, job), in the order they
     finish; `lexicons` gives a pair's run lexicon by its index.
@@ -162,10 +187,10 @@ def run_jobs(jobs: Sequence[tuple[int, Job]], workers: int = 1, scheduler: str |
                     future.cancel()
 
 
-_WORKER_LEXICONS: dict[int, WordPairs] = {}
+_WORKER_LEXICONS: dict[int, RunLexicon] = {}
 
 
-def _receive_lexicons(lexicons: dict[int, WordPairs]) -> None:
+def _receive_lexicons(lexicons: dict[int, RunLexicon]) -> None:
     """A worker's start: keep the run lexicons (pickled once: the pairs of one fold share one object)."""
     global _WORKER_LEXICONS
     _WORKER_LEXICONS = lexicons
@@ -177,7 +202,7 @@ def _in_worker(task: str, index: int, job: Job, presegmented: bool) -> PairResul
 
 
 def _run_dask(jobs: Sequence[tuple[int, Job]], workers: int, scheduler: str | None,
-              presegmented: bool, lexicons: dict[int, WordPairs], task: str) -> Iterator:
+              presegmented: bool, lexicons: dict[int, RunLexicon], task: str) -> Iterator:
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:

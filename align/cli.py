@@ -251,7 +251,7 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from align.batch import run_jobs, run_lexicons
+    from align.batch import run_jobs, run_lexicons, teachers
     from align.load import pair_dirs, read_jsonl_jobs, read_manifest
     from align.report.batch import jsonl_line, load_done, write_pair, write_run_outputs
     from align.report.progress import Progress
@@ -264,7 +264,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         """The run lexicon of each pair, learned over every pair of the run (also those done before a resume)."""
         if args.no_run_lexicon or len(jobs) < 2:
             return {}
-        return run_lexicons(list(run_jobs(list(enumerate(jobs)), task="teach", **engine)))
+        taught = run_jobs([(i, jobs[i]) for i in teachers(len(jobs))], task="teach", **engine)
+        return run_lexicons(list(taught), len(jobs))
 
     if args.jsonl:
         jobs = read_jsonl_jobs(sys.stdin.read().splitlines())

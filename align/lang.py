@@ -103,6 +103,12 @@ def character_class(names: frozenset[str]) -> str:
     return "".join(ranges)
 
 
+_ASCII_LETTERS = re.compile("[A-Za-z]")
+_LATIN_LETTERS = re.compile("[^\\W\\d_]")
+_NOT_LATIN = re.compile("[^\u0000-\u02af\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]")
+# one pattern per script, counting its letters only (a block also holds marks and signs)
+_SCRIPT_PATTERNS = tuple((name, re.compile(f"(?=[{character_class(frozenset([name]))}])[^\\W\\d_]"))
+                         for name in sorted({script for _, script in _BLOCKS} - {"Other"}))
 UNSPACED_CHARACTERS = character_class(NO_SPACE_SCRIPTS)
 HAN_KANA_CHARACTERS = character_class(frozenset(("Han", "Kana")))
 UNSPACED_RUN = re.compile(f"[{UNSPACED_CHARACTERS}]+")
@@ -160,6 +166,10 @@ def strip_accents(text: str) -> str:
     return _COMBINING.sub("", decomposed)
 
 
+def _profile_script(code: str) -> str:
+    return script_of(min(STOPWORDS[code])[0])
+
+
 def script_of(char: str) -> str:
     """Writing system of one character (`Latin`, `Han`, `Kana`, `Cyrillic`, ...; `Other` for digits,
     punctuation and symbols).
@@ -171,8 +181,17 @@ def script_of(char: str) -> str:
 
 
 def scripts(text: str) -> Counter[str]:
-    """How many letters of each writing system `text` holds (digits, punctuation and symbols left out)."""
-    return Counter(script_of(c) for c in text if c.isalpha())
+    """How many letters of each writing system `text` holds (digits, punctuation and symbols left out).
+
+    >>> sorted(scripts("Beijing 北京 2024").items())
+    [('Han', 2), ('Latin', 7)]
+    """
+    if text.isascii():
+        return Counter({"Latin": len(_ASCII_LETTERS.findall(text))})
+    if not _NOT_LATIN.search(text):   # Latin letters, accents and punctuation only: one pass
+        return +Counter({"Latin": len(_LATIN_LETTERS.findall(text))})
+    counts = Counter({name: len(pattern.findall(text)) for name, pattern in _SCRIPT_PATTERNS})
+    return +counts   # drop the scripts with no letter
 
 
 def detect_language(text: str, default: str = UNDETERMINED) -> str:
@@ -203,12 +222,13 @@ def detect_language(text: str, default: str = UNDETERMINED) -> str:
         return default
     folded = sample.casefold()
     words = _WORD.findall(folded)
+    seen = Counter(words)
     best, best_score = default, 0.0
     for code in sorted(STOPWORDS):
         profile = STOPWORDS[code]
-        if script_of(min(profile)[0]) != script:
+        if _PROFILE_SCRIPT[code] != script:
             continue
-        score = sum(1 for w in words if w in profile) + 0.5 * sum(folded.count(c) for c in _LETTERS[code])
+        score = sum(seen[w] for w in profile) + 0.5 * sum(folded.count(c) for c in _LETTERS[code])
         if score > best_score:
             best, best_score = code, score
     # a stop word or two in a long text is chance (names, loans): not enough to call it that language
@@ -227,6 +247,9 @@ def script_family(lang: str | None) -> str:
     ('Han', 'Latin', 'Cyrillic')
     """
     return _LANGUAGE_SCRIPT.get((lang or "").split("-")[0].lower(), "Latin")
+
+
+_PROFILE_SCRIPT = {code: _profile_script(code) for code in STOPWORDS}
 
 
 def _arabic_language(text: str) -> str:

@@ -1,4 +1,5 @@
-"""Throughput of `align batch`: pairs and sentences per second for --jobs 1, --jobs 2 and a 2-worker Dask cluster.
+"""Throughput of `align batch`: pairs and sentences per second for --jobs 1, --jobs 2 (with and without the run
+lexicon, which first aligns up to 400 of the pairs to learn from) and a 2-worker Dask cluster.
 
     python benchmarks/batch.py [--pairs 1000] [--size 20]
 
@@ -70,6 +71,7 @@ def main() -> int:
         print(f"{args.pairs} pairs of about {args.size} lines a side, {sentences} sentences")
         base = None
         for name, extra in (("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"]),
+                            ("--jobs 2 --no-run-lexicon", ["--jobs", "2", "--no-run-lexicon"]),
                             ("Dask LocalCluster, 2 workers", ["--dask", "--jobs", "2"])):
             before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
             seconds = run(manifest, os.path.join(tmp, name.replace(" ", "_")), extra)

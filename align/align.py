@@ -28,7 +28,9 @@ log = logging.getLogger(__name__)
 
 _UNRELATED_KINDS = frozenset((LINK, META, BOILERPLATE))
 _HEADING = frozenset((HEADING,))
-_WORD_SENTENCE = re.compile(r"^\W*[^\W\d_]+\s?[.!?…]\W*$")
+# One or two words with nothing but punctuation around them: a reply or an interjection of dialogue
+# ("Jú,", "No , no !", "So..."), not debris, however few letters it has.
+_WORD_SENTENCE = re.compile(r"^\W*[^\W\d_]+(?:\W+[^\W\d_]+)?\W*$")
 
 
 @dataclass(frozen=True)
@@ -218,9 +220,8 @@ def _unrelated(segments: Sequence[Segment | str], texts: Sequence[str], letters:
     """Segments that often have no counterpart: links, meta, boilerplate, and lines with almost no letters."""
     kinds = _of_kind(segments, _UNRELATED_KINDS)
     sizes = np.array([len(t.strip()) for t in texts], dtype=np.int64)
-    # a one-word sentence ("Two.", "Oui !") is short but not debris
     word_sentence = np.array([bool(_WORD_SENTENCE.match(t)) for t in texts], dtype=bool)
-    return kinds | ((letters < 4) & ~word_sentence) | (letters < 0.5 * sizes)
+    return kinds | (((letters < 4) | (letters < 0.5 * sizes)) & ~word_sentence)
 
 
 def _kinds(segments: Sequence[Segment | str], unrelated: np.ndarray) -> SegmentKinds:

@@ -132,3 +132,15 @@ def test_a_chinese_news_pair_aligns_one_to_one_by_length_numbers_and_names():
           "These achievements did not come easily, Jin told Xinhua in an interview."]
     beads = align_segments(zh, en, "zh", "en")
     assert [(b.src, b.tgt) for b in beads] == [((k,), (k,)) for k in range(5)]
+
+
+@pytest.mark.parametrize("text, debris", [
+    ("Jú,", False), ("Hæ,", False), ("No , no !", False), ("Oui !", False), ("So...", False),   # dialogue
+    ("( 2 )", True), ("- 12 -", True), ("|", True), ("S. 4", True),                          # scanning debris
+])
+def test_a_short_interjection_is_not_debris(text, debris):
+    import numpy as np
+    from align.align import _unrelated
+    from align.vectors import letter_count
+    letters = np.array([letter_count(text)])
+    assert bool(_unrelated([text], [text], letters)[0]) == debris

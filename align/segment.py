@@ -77,6 +77,7 @@ _TERMINATOR = re.compile(
 _SENTENCE_END = re.compile(r"[.,!?…:;。！？｡．；：，、؟।॥։።۔\u037e][" + _CLOSERS + r"\s\u00a0\u202f]*$")
 # `新华社北京8月31日电（记者 张三）`: the dateline of Chinese wire copy
 _CJK_DATELINE = re.compile(r"^[\u4e00-\u9fff]{2,16}\d{1,2}月\d{1,2}日(?:电|讯)(?:\s*[（(][^）)]{1,30}[）)])?")
+_CHAPTER_NUMERAL = re.compile(r"[IVXLC]{1,7}\.?")
 _LIST_MARKER = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})$")
 _OPENING = "\"'“‘«(["
 _ENDING_ABBREVIATIONS = frozenset("etc usw ecc enz etc.".split())
@@ -132,6 +133,8 @@ def _looks_like_heading(line: str) -> bool:
     without spaces, 30 characters count as 20 words)."""
     words = line.split()
     unspaced = _unspaced_letters(line)
+    if _CHAPTER_NUMERAL.fullmatch(line):
+        return True    # `I`, `XII.`: a chapter's number on a line of its own
     if not words or len(words) + 2 * unspaced // 3 > 20 or _SENTENCE_END.search(line):
         return False
     if unspaced and "，" in line:

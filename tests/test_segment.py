@@ -84,6 +84,7 @@ class TestClassifyLine:
         ("Translation is an art that few master well enough to be invisible.", SENTENCE),
         ("Translated by hand, the text took months to finish because every page had to be checked.", SENTENCE),
         ("And God spake unto Noah, saying,", SENTENCE),                    # a line ending in a comma goes on
+        ("I", HEADING), ("XII.", HEADING), ("CHAPTER I. THE PROFESSOR AND HIS FAMILY", HEADING),
         ("起初神创造天地。", SENTENCE),                                      # no ASCII full stop needed
         ("迦南生长子西顿，又生赫", SENTENCE),                                 # a comma: a clause, not a headline
         ("工信部部长金壮龙：加快推进新型工业化", HEADING),

@@ -263,11 +263,8 @@ def _search_levels(src: sparse.csr_matrix, tgt: sparse.csr_matrix, src_len: np.n
         band = band_around(guide, 1, n, m, options.guide_margin)
     else:
         keep = options.coarse_features
-        # a block's length cost is not capped: capped, every wrong block pair would cost the same, and lengths
-        # (all there is between scripts that share nothing) could not tell the blocks apart
-        block_options = replace(options, model=replace(options.model, max_length_cost=1e6))
         coarse = _search_levels(pool(src, k, keep), pool(tgt, k, keep), _pool_sum(src_len, k), _pool_sum(tgt_len, k),
-                                _pool_skips(skips, k), ratio, block_options, COARSE_MOVES, depth + 1)
+                                _pool_skips(skips, k), ratio, options, COARSE_MOVES, depth + 1)
         band = band_around(coarse, k, n, m, options.margin)
     log.info("level %d: %d x %d segments, band width %d", depth, n, m, band.width)
     max_run = max(max(a, b) for a, b in moves)

@@ -160,9 +160,7 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
     max_a = max(a for a, _ in moves)
     max_b = max(b for _, b in moves)
     tgt_columns = tgt.matrix.T.tocsc()
-    mu, sd, coverage = similarity_scale(src, tgt, band, model.typical_best)
-    # Evidence that a segment is unrelated (orphans) only means something where segments do share features.
-    orphan_weight = model.orphan * coverage
+    mu, sd = similarity_scale(src, tgt, band, model.typical_best)
     unbalanced = np.array([model.size_unbalanced * abs(a - b) for a, b in moves])
     # Each segment beyond the first on a side costs `size`; in a one-to-many bead, scaled down for short
     # fragments, which attach to a neighbouring sentence far more often than full sentences do.
@@ -239,7 +237,7 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
             size_pen = model.size * (extra_src[:, None] + extra_tgt) + unbalanced[k]
             cost = size_pen + model.length * len_term - model.similarity * z
             if (a, b) in orphans:
-                cost = cost + orphan_weight * orphans[a, b]
+                cost = cost + model.orphan * orphans[a, b]
             if a > 1 or b > 1:
                 without = _best_without_an_end(cosines, a, b, step, width)
                 cost = cost + model.dilution * np.maximum(without - cos, 0.0) / sd
@@ -337,7 +335,7 @@ def _orphan_evidence(by_a: dict[int, dict[int, np.ndarray]], moves: Sequence[tup
 
 
 def similarity_scale(src: SideStats, tgt: SideStats, band: Band, typical_best: float,
-                     blocks: int = 16, block_rows: int = 128, min_columns: int = 512) -> tuple[float, float, float]:
+                     blocks: int = 16, block_rows: int = 128, min_columns: int = 512) -> tuple[float, float]:
     """Centre and scale that turn a cosine into a similarity z-score for this document, and its coverage:
     the share of segments that share any feature with a segment of the band (near 0 for Chinese against
     English before the lexicon: only numbers and Latin names are shared then).
@@ -350,7 +348,7 @@ def similarity_scale(src: SideStats, tgt: SideStats, band: Band, typical_best: f
     """
     n, m = src.matrix.shape[0], tgt.matrix.shape[0]
     if n == 0 or m == 0:
-        return 0.0, 0.05, 1.0
+        return 0.0, 0.05
     if n <= blocks * block_rows:
         starts = [0]
         block_rows = n
@@ -377,12 +375,11 @@ def similarity_scale(src: SideStats, tgt: SideStats, band: Band, typical_best: f
         best.append(row_best[np.isfinite(row_best)])
     all_values = np.concatenate(values)
     if all_values.size < 10:
-        return 0.0, 0.05, 1.0
+        return 0.0, 0.05
     median = float(np.median(all_values))
     all_best = np.concatenate(best)
     best_margin = float(np.median(all_best - median)) if all_best.size else 0.0
-    coverage = float(np.mean(all_best > 0)) if all_best.size else 1.0
-    return median, max(best_margin / typical_best, 0.005), coverage
+    return median, max(best_margin / typical_best, 0.005)
 
 
 def skip_costs(src_discount: np.ndarray, tgt_discount: np.ndarray, model: CostModel) -> SkipCosts:

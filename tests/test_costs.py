@@ -77,7 +77,7 @@ def test_moves_that_do_not_fit_cost_infinity():
 
 def test_similarity_scale_is_positive():
     _, s, t, band = costs_for(SRC, TGT)
-    centre, scale, coverage = similarity_scale(s, t, band, CostModel().typical_best)
+    centre, scale = similarity_scale(s, t, band, CostModel().typical_best)
     assert scale > 0 and -1 <= centre <= 1
 
 

@@ -81,7 +81,7 @@ def find_numbers(text: str, lang: str | None = None) -> tuple[Number, ...]:
     >>> [n.key for n in find_numbers("12 000 firmes, 32,5 billions, 4,57 %", "fr")]
     ['12000', '32500000000000', '4.57%']
     """
-    has_cjk = _HAS_CJK.search(text) is not None
+    has_cjk = not text.isascii() and max(text) >= "\u2e80" and _HAS_CJK.search(text) is not None
     if not _DIGIT.search(text):
         return _cjk_numerals(text, ()) if has_cjk else ()
     found = []
@@ -232,10 +232,9 @@ _UNITS: dict[str, dict[str, int]] = {
        "siebzig": 70, "achtzig": 80, "neunzig": 90},
 }
 NUMBER_WORD_LANGS = frozenset(_UNITS)
-ANY_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted({w for table in _UNITS.values() for w in table if len(w) > 1}
-                                                         - {"un", "une", "ein", "eine"}, key=len, reverse=True))
-                              + r")", re.IGNORECASE)
-"""A number word of two or more: most sentences hold none, and need no closer look for written-out numbers."""
+NUMBER_WORDS = frozenset({w for table in _UNITS.values() for w in table if len(w) > 1} - {"un", "une", "ein", "eine"})
+"""Words of a number of two or more (accents dropped): most sentences hold none, and need no closer look for
+written-out numbers."""
 _HUNDRED = frozenset({"hundred", "cent", "cents", "hundert"})
 _JOINERS = frozenset({"and", "et", "und"})
 _SPELLED_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)

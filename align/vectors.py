@@ -16,7 +16,7 @@ import numpy as np
 from scipy import sparse
 
 from align.lang import UNSPACED_RUN, strip_accents
-from align.numbers import ANY_NUMBER_WORD, NUMBER_WORD_LANGS as _NUMBER_WORD_LANGS, find_numbers, spelled_numbers
+from align.numbers import NUMBER_WORD_LANGS as _NUMBER_WORD_LANGS, NUMBER_WORDS, find_numbers, spelled_numbers
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 NGRAM_SIZES = (3, 4)
@@ -35,7 +35,7 @@ def words(text: str) -> list[str]:
         return _WORD.findall(text.lower())
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    runs = UNSPACED_RUN.findall(text)
+    runs = UNSPACED_RUN.findall(text) if max(text) >= _FIRST_UNSPACED else []
     if runs:
         text = UNSPACED_RUN.sub(" ", text)
     found: list[str] = []
@@ -45,6 +45,9 @@ def words(text: str) -> list[str]:
         found.extend(run)
         found.extend(run[k:k + 2] for k in range(len(run) - 1))
     return found
+
+
+_FIRST_UNSPACED = "\u0e00"   # no script written without spaces starts before Thai
 
 
 def letter_count(text: str) -> int:
@@ -129,12 +132,15 @@ def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, wor
         keys = tuple(number.key for number in find_numbers(text, lang))
         out.numbers.append(keys)
         out.number_columns.extend(vocab.ids("#" + key for key in keys))
-        out.number_columns.extend(vocab.ids("#" + key for key in sorted(written_out_numbers(text, lang))
-                                            if key not in keys))
+        spelled = written_out_numbers(text, lang, text_words)
+        if spelled:
+            out.number_columns.extend(vocab.ids("#" + key for key in sorted(spelled) if key not in keys))
         out.number_ptr.append(len(out.number_columns))
         out.words.extend(word_vocab.ids(text_words))
         out.word_ptr.append(len(out.words))
-        out.letters.append(letter_count(text) if not text.isascii() else sum(map(len, text_words)))
+        # in unspaced scripts a word list holds characters and their pairs: count the letters themselves
+        out.letters.append(sum(map(len, text_words)) if text.isascii() or max(text) < _FIRST_UNSPACED
+                           else letter_count(text))
     for word in word_vocab.index:   # in id order
         out.ngram_columns.extend(vocab.word_columns(word))
         out.ngram_ptr.append(len(out.ngram_columns))
@@ -142,10 +148,10 @@ def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, wor
     return out
 
 
-def written_out_numbers(text: str, lang: str | None) -> set[str]:
+def written_out_numbers(text: str, lang: str | None, text_words: Sequence[str]) -> set[str]:
     """Numbers of two or more written in words (`nine hundred and thirty`): the same feature as the figures
     or characters of the other side (`930`, `九百三十`). One is left out: it is also an article (`un`, `a`)."""
-    if (text.isascii() or lang in _NUMBER_WORD_LANGS) and ANY_NUMBER_WORD.search(text):
+    if (text.isascii() or lang in _NUMBER_WORD_LANGS) and not NUMBER_WORDS.isdisjoint(text_words):
         return {key for key in spelled_numbers(text, lang) if key not in ("0", "1")}
     return set()
 

@@ -68,5 +68,7 @@ def test_unspaced_scripts_give_characters_and_character_pairs():
 
 def test_numbers_written_out_are_features_like_figures():
     from align.vectors import written_out_numbers
-    assert written_out_numbers("nine hundred and thirty years", "en") == {"930"}
-    assert written_out_numbers("un homme et une femme", "fr") == set()      # `un` is an article first
+    text = "nine hundred and thirty years"
+    assert written_out_numbers(text, "en", words(text)) == {"930"}
+    text = "un homme et une femme"
+    assert written_out_numbers(text, "fr", words(text)) == set()      # `un` is an article first

@@ -77,6 +77,29 @@ def load_suite(suite_dir: str = SUITE_DIR, bible_dir: str = BIBLE_DIR) -> list[G
     return docs
 
 
+def with_omissions(doc: GoldDocument, share: float, folder: str, seed: int = 1) -> GoldDocument:
+    """The document with the translation of `share` of its gold beads left out (written to `folder`): the gold
+    then leaves those source segments unaligned. The suite's Chinese-English text has no omission of its own."""
+    import random
+
+    rng = random.Random(seed)
+    target = doc.target
+    dropped = {k for k, (_, t) in enumerate(doc.gold) if t and rng.random() < share}
+    kept: list[str] = []
+    gold: list[BeadPair] = []
+    for k, (s, t) in enumerate(doc.gold):
+        if k in dropped:
+            gold.append((s, ()))
+            continue
+        gold.append((s, tuple(range(len(kept), len(kept) + len(t)))))
+        kept.extend(target[j] for j in t)
+    path = os.path.join(folder, f"{doc.doc}-omissions{round(share * 100)}.{os.path.basename(doc.target_path)}")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(kept) + "\n")
+    return GoldDocument(f"{doc.set} ({share:.0%} left out)", doc.doc, doc.source_path, path, doc.source_lang,
+                        doc.target_lang, tuple(gold), doc.verse_level)
+
+
 def load_dev(data: str = DEFAULT_DATA) -> tuple[list[str], list[str], list[BeadPair]] | None:
     """The Text+Berg development pair and its gold beads, or None (with a message) when the data is absent."""
     paths = [os.path.join(data, f"dev.{ext}") for ext in ("de", "fr", "defr")]

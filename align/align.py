@@ -117,7 +117,7 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
                     if options.model.cut_anchor else None)
     src_m, tgt_m = feats.src_matrix, feats.tgt_matrix
     first_options = options
-    shared = shared_share(src_m, tgt_m)
+    shared = shared_share(src_m, tgt_m, feats.not_content)
     lexical = shared >= options.min_shared
     if word_pairs:
         run_src, run_tgt, found = word_pairs.features(feats.src_words, feats.tgt_words, feats.src_vocab,
@@ -125,7 +125,7 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
         log.info("run lexicon: %d of %d word pairs occur here", found, len(word_pairs))
         if found:
             src_m, tgt_m = _with_lexicon(src_m, tgt_m, run_src, run_tgt, options.lexicon_weight)
-            lexical = lexical or shared_share(src_m, tgt_m) >= options.min_shared
+            lexical = lexical or shared_share(src_m, tgt_m, feats.not_content) >= options.min_shared
     if not lexical:
         first_options = replace(options, margin=max(options.margin, int(np.ceil(options.drift * max(n, m)))))
         log.info("%.2f of segments share a feature with the other side: first pass on lengths, margin %d",
@@ -170,6 +170,7 @@ class _Features:
     tgt_numbers: tuple[tuple[str, ...], ...]
     src_vocab: tuple[str, ...]                 # the words of `src_words`' columns
     tgt_vocab: tuple[str, ...]
+    not_content: np.ndarray                    # per feature column: a number or a punctuation mark, not a word
 
     @staticmethod
     def build(src: Sequence[str], tgt: Sequence[str], src_lang: str | None, tgt_lang: str | None) -> "_Features":
@@ -190,15 +191,19 @@ class _Features:
                          np.frombuffer(src_terms.letters, dtype=np.int64),
                          np.frombuffer(tgt_terms.letters, dtype=np.int64),
                          tuple(src_terms.numbers), tuple(tgt_terms.numbers),
-                         tuple(src_vocab.index), tuple(tgt_vocab.index))
+                         tuple(src_vocab.index), tuple(tgt_vocab.index),
+                         np.array([key[:1] in ("#", "¶") for key in vocab.index], dtype=bool))
 
 
-def shared_share(src: sparse.csr_matrix, tgt: sparse.csr_matrix) -> float:
+def shared_share(src: sparse.csr_matrix, tgt: sparse.csr_matrix, not_content: np.ndarray | None = None) -> float:
     """Share of segments (of the side where it is lower) holding a feature that the other side has anywhere:
-    near 1 between two Latin-script languages, low between scripts that share only numbers and names."""
+    near 1 between two Latin-script languages, low between scripts that share only numbers, names and marks.
+    `not_content` marks the columns that say nothing of shared words (numbers, punctuation)."""
     def side(own: sparse.csr_matrix, other: sparse.csr_matrix) -> float:
         present = np.zeros(own.shape[1], dtype=bool)
         present[other.indices] = True
+        if not_content is not None:
+            present[:len(not_content)] &= ~not_content
         found = np.concatenate(([0], np.cumsum(present[own.indices])))
         hits = found[own.indptr[1:]] - found[own.indptr[:-1]]
         return float(np.mean(hits > 0)) if own.shape[0] else 1.0

@@ -125,7 +125,8 @@ class SideTerms:
 
 
 def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, word_vocab: Vocabulary) -> SideTerms:
-    """Words (this side's `word_vocab`), numbers and their feature columns (shared `vocab`) and letter counts."""
+    """Words (this side's `word_vocab`), numbers and punctuation marks and their feature columns (shared `vocab`)
+    and letter counts."""
     out = SideTerms()
     for text in texts:
         text_words = words(text)
@@ -135,6 +136,9 @@ def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, wor
         spelled = written_out_numbers(text, lang, text_words)
         if spelled:
             out.number_columns.extend(vocab.ids("#" + key for key in sorted(spelled) if key not in keys))
+        marks = punctuation_marks(text)
+        if marks:
+            out.number_columns.extend(vocab.ids(marks))
         out.number_ptr.append(len(out.number_columns))
         out.words.extend(word_vocab.ids(text_words))
         out.word_ptr.append(len(out.words))
@@ -146,6 +150,23 @@ def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, wor
         out.ngram_ptr.append(len(out.ngram_columns))
     out.n_words = len(word_vocab.index)
     return out
+
+
+# Marks that every script writes in its own form but a translation keeps: a question, an exclamation, a
+# quotation, a parenthesis, a colon. Full-width and ASCII forms are one feature.
+_PUNCTUATION = {"?": "¶?", "？": "¶?", "¿": "¶?", "؟": "¶?", "!": "¶!", "！": "¶!", "¡": "¶!",
+                "“": "¶q", "”": "¶q", "「": "¶q", "」": "¶q", "『": "¶q", "』": "¶q", "«": "¶q", "»": "¶q",
+                '"': "¶q", "„": "¶q", "(": "¶(", "（": "¶(", ":": "¶:", "：": "¶:"}
+_PUNCTUATION_RE = re.compile("[" + re.escape("".join(_PUNCTUATION)) + "]")
+
+
+def punctuation_marks(text: str) -> list[str]:
+    """The kinds of mark a segment holds, once each, in a fixed order.
+
+    >>> punctuation_marks("他问：“你好吗？”"), punctuation_marks('He asked: "How are you?"')
+    (['¶:', '¶?', '¶q'], ['¶:', '¶?', '¶q'])
+    """
+    return sorted({_PUNCTUATION[c] for c in _PUNCTUATION_RE.findall(text)})
 
 
 def written_out_numbers(text: str, lang: str | None, text_words: Sequence[str]) -> set[str]:

@@ -72,3 +72,14 @@ def test_numbers_written_out_are_features_like_figures():
     assert written_out_numbers(text, "en", words(text)) == {"930"}
     text = "un homme et une femme"
     assert written_out_numbers(text, "fr", words(text)) == set()      # `un` is an article first
+
+
+@pytest.mark.parametrize("text, marks", [
+    ("他问：“你好吗？”", ["¶:", "¶?", "¶q"]),
+    ('He asked: "How are you?"', ["¶:", "¶?", "¶q"]),
+    ("« Quoi ? » dit-il (enfin) !", ["¶!", "¶(", "¶?", "¶q"]),
+    ("A plain sentence.", []),
+])
+def test_punctuation_marks_are_one_feature_in_every_script(text, marks):
+    from align.vectors import punctuation_marks
+    assert punctuation_marks(text) == marks

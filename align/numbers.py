@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from align.lang import HAN_KANA_CHARACTERS, strip_accents
+from align.lang import HAN_KANA_CHARACTERS, character_class, strip_accents
 
 # Languages that write a decimal comma and group thousands with a point or a space.
 DECIMAL_COMMA = frozenset("fr de es it pt nl is sv da nb pl cs ro tr fi hu ru uk bg sr el".split())
@@ -18,8 +18,9 @@ _SEP = " \u00a0\u202f\u2009'’"
 _NO_SEPARATORS = str.maketrans("", "", _SEP)
 _DIGIT = re.compile(r"\d")
 
-# Scale words by language: the long scale of French, German, Spanish... (billion = 10^12) against English.
-_SCALES: dict[str, dict[str, int]] = {
+# Scale words by language, as written: the long scale of French, German, Spanish... (billion = 10^12) against
+# English; the forms of the Slavic, Nordic, Greek and Arabic words a number takes after it.
+_SCALE_FORMS: dict[str, dict[str, int]] = {
     "en": {"thousand": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9, "trillion": 12,
            "trillions": 12, "bn": 9, "mn": 6, "tn": 12},
     "fr": {"mille": 3, "million": 6, "millions": 6, "milliard": 9, "milliards": 9, "billion": 12,
@@ -30,15 +31,52 @@ _SCALES: dict[str, dict[str, int]] = {
     "it": {"mila": 3, "milione": 6, "milioni": 6, "miliardo": 9, "miliardi": 9, "bilione": 12},
     "pt": {"mil": 3, "milhao": 6, "milhoes": 6, "bilhao": 9, "bilhoes": 9, "trilhao": 12, "trilhoes": 12},
     "nl": {"duizend": 3, "miljoen": 6, "miljard": 9, "biljoen": 12},
+    "ru": {"тысяча": 3, "тысячи": 3, "тысяч": 3, "тыс": 3, "миллион": 6, "миллиона": 6, "миллионов": 6, "млн": 6,
+           "миллиард": 9, "миллиарда": 9, "миллиардов": 9, "млрд": 9, "триллион": 12, "триллиона": 12,
+           "триллионов": 12, "трлн": 12},
+    "uk": {"тисяча": 3, "тисячі": 3, "тисяч": 3, "тис": 3, "мільйон": 6, "мільйона": 6, "мільйонів": 6, "млн": 6,
+           "мільярд": 9, "мільярда": 9, "мільярдів": 9, "млрд": 9, "трильйон": 12, "трлн": 12},
+    "bg": {"хиляди": 3, "милион": 6, "милиона": 6, "милиард": 9, "милиарда": 9, "млн": 6, "млрд": 9},
+    "pl": {"tysiąc": 3, "tysiące": 3, "tysięcy": 3, "tys": 3, "milion": 6, "miliony": 6, "milionów": 6, "mln": 6,
+           "miliard": 9, "miliardy": 9, "miliardów": 9, "mld": 9, "bilion": 12},
+    "cs": {"tisíc": 3, "tisíce": 3, "milion": 6, "miliony": 6, "milionů": 6, "mil": 6, "miliarda": 9,
+           "miliardy": 9, "miliard": 9, "mld": 9, "bilion": 12},
+    "sv": {"tusen": 3, "miljon": 6, "miljoner": 6, "miljard": 9, "miljarder": 9, "mdr": 9, "biljon": 12},
+    "da": {"tusind": 3, "million": 6, "millioner": 6, "milliard": 9, "milliarder": 9, "mio": 6, "mia": 9},
+    "nb": {"tusen": 3, "million": 6, "millioner": 6, "milliard": 9, "milliarder": 9, "mill": 6, "mrd": 9},
+    "is": {"þúsund": 3, "milljón": 6, "milljónir": 6, "milljóna": 6, "milljarður": 9, "milljarðar": 9,
+           "milljarða": 9},
+    "el": {"χιλιάδες": 3, "εκατομμύριο": 6, "εκατομμύρια": 6, "εκατ": 6, "δισεκατομμύριο": 9,
+           "δισεκατομμύρια": 9, "δισ": 9},
+    "ar": {"ألف": 3, "آلاف": 3, "مليون": 6, "ملايين": 6, "مليار": 9, "مليارات": 9},
+    "es_extra": {"millón": 6, "billón": 12},
+    "pt_extra": {"milhão": 6, "milhões": 6, "bilhão": 9, "bilhões": 9, "trilhão": 12, "trilhões": 12},
 }
+for _lang in ("es", "pt"):   # the accented forms of Spanish and Portuguese, looked up without their accents
+    _SCALE_FORMS[_lang] |= _SCALE_FORMS.pop(_lang + "_extra")
+_SCALES: dict[str, dict[str, int]] = {lang: {strip_accents(w): p for w, p in table.items()}
+                                      for lang, table in _SCALE_FORMS.items()}
+_SCALE_WORDS = sorted({w for table in _SCALE_FORMS.values() for w in table}
+                      | {w for table in _SCALES.values() for w in table}, key=len, reverse=True)
 
 
-_SCALE_WORDS = sorted({w for table in _SCALES.values() for w in table} | {
-    "millón", "millon", "billón", "milhão", "milhões", "bilhão", "bilhões", "trilhão", "trilhões"}, key=len, reverse=True)
-# Han and Kana count as word characters, but a number glued to them is still a number (`达32.5万亿元`).
-_CJK = HAN_KANA_CHARACTERS
+def _agreed_scales() -> dict[str, int]:
+    """Scale words for a text of undetermined language: English's, and those that every language giving the
+    word agrees on (`milliard` is 10^9 everywhere; `billion` is 10^9 or 10^12, so English decides)."""
+    values: dict[str, set[int]] = {}
+    for table in _SCALES.values():
+        for word, power in table.items():
+            values.setdefault(word, set()).add(power)
+    agreed = {word: next(iter(powers)) for word, powers in values.items() if len(powers) == 1}
+    return agreed | _SCALES["en"]
+
+
+_UNDETERMINED_SCALES = _agreed_scales()
+# Han, Kana and Hangul count as word characters, but a number glued to them is still a number (`达32.5万亿元`,
+# `1000만`); only Han and Kana write numbers in characters of their own.
+_CJK = HAN_KANA_CHARACTERS + character_class(frozenset(["Hangul"]))
 _WORD_NOT_CJK = r"(?![" + _CJK + r"])\w"
-_HAS_CJK = re.compile("[" + _CJK + "]")
+_HAS_CJK = re.compile("[" + HAN_KANA_CHARACTERS + "]")
 _NUMBER = re.compile(
     r"(?<!" + _WORD_NOT_CJK + r")(?<!\d[.,])(?P<num>\d{1,3}(?:(?:[" + _SEP + r"]\d{3})+|(?:,\d{3})+(?!\d)|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)"
@@ -52,9 +90,9 @@ _NUMBER = re.compile(
 # (`一万二千`, `九百三十`, `三点五`), percentages (`百分之三点五`) and ordinals (`第三`).
 _CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                "八": 8, "九": 9}
-_CJK_UNITS = {"十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3}
-_CJK_SCALES = {"万": 4, "萬": 4, "亿": 8, "億": 8, "兆": 12}
-_CJK_SCALE_AFTER = re.compile("[十百千万萬亿億兆]+")
+_CJK_UNITS = {"十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3, "천": 3}
+_CJK_SCALES = {"万": 4, "萬": 4, "亿": 8, "億": 8, "兆": 12, "만": 4, "억": 8, "조": 12}
+_CJK_SCALE_AFTER = re.compile("[十百千万萬亿億兆천만억조]+")   # Korean writes them in Hangul: 1000만 = 10 million
 _CJK_NUMERAL = re.compile("(?P<pct>百分之)?(?P<num>[零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億兆]+(?:[点點][零〇一二三四五六七八九]+)?)")
 
 
@@ -85,7 +123,7 @@ def find_numbers(text: str, lang: str | None = None) -> tuple[Number, ...]:
     if not _DIGIT.search(text):
         return _cjk_numerals(text, ()) if has_cjk else ()
     found = []
-    scales = _SCALES.get(lang or "en", _SCALES["en"])
+    scales = _SCALES.get(lang or "", _UNDETERMINED_SCALES)
     for match in _NUMBER.finditer(text):
         value = parse_number(match.group("num"), lang)
         if value is None:
@@ -97,7 +135,7 @@ def find_numbers(text: str, lang: str | None = None) -> tuple[Number, ...]:
             if all(p is not None for p in powers):
                 value = value.scaleb(sum(p for p in powers if p is not None))
                 end = match.end("scale")
-        elif has_cjk and (after := _CJK_SCALE_AFTER.match(text, end)):
+        elif (has_cjk or lang == "ko") and (after := _CJK_SCALE_AFTER.match(text, end)):
             power = _cjk_scale_power(after.group())
             if power is not None:
                 value, end = value.scaleb(power), after.end()

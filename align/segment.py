@@ -78,6 +78,7 @@ _SENTENCE_END = re.compile(r"[.,!?…:;。！？｡．；：，、؟।॥։።�
 # `新华社北京8月31日电（记者 张三）`: the dateline of Chinese wire copy
 _CJK_DATELINE = re.compile(r"^[\u4e00-\u9fff]{2,16}\d{1,2}月\d{1,2}日(?:电|讯)(?:\s*[（(][^）)]{1,30}[）)])?")
 _CHAPTER_NUMERAL = re.compile(r"[IVXLC]{1,7}\.?")
+_QUOTATIVE = frozenset("とっ")   # Japanese particles that carry a quotation on into the sentence
 _LIST_MARKER = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})$")
 _OPENING = "\"'“‘«(["
 _ENDING_ABBREVIATIONS = frozenset("etc usw ecc enz etc.".split())
@@ -216,7 +217,7 @@ def split_sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]
 def _is_boundary(text: str, start: int, match: re.Match[str], abbrevs: frozenset[str], lang: str | None) -> bool:
     """Decide whether the terminator in `match` ends a sentence, from the word before and the word after."""
     if match.group("wide"):
-        return True
+        return match.group("wide_next") not in _QUOTATIVE   # 「元気ですか？」と彼は聞いた。 is one sentence
     mark = match.group()
     nxt = match.group("next")
     if ";" in mark or "\u037e" in mark:

@@ -59,6 +59,16 @@ def test_chinese_number_span_covers_its_scale_characters():
     ("G20, COVID-19, H1N1, A320", "en", ["19"]),
     ("32,5 mille milliards de yuans", "fr", ["32500000000000"]),
     ("3 tausend Milliarden Euro", "de", ["3000000000000"]),
+    ("13 миллионов человек", "ru", ["13000000"]),
+    ("2,5 млрд рублей", "ru", ["2500000000"]),
+    ("3 εκατομμύρια", "el", ["3000000"]),
+    ("10 ملايين نسمة", "ar", ["10000000"]),
+    ("2,5 mln zł", "pl", ["2500000"]),
+    ("5 milljónir", "is", ["5000000"]),
+    ("3 miljarder kronor", "sv", ["3000000000"]),
+    ("인구는 약 1000만 명", "ko", ["10000000"]),
+    ("13 миллионов", "und", ["13000000"]),           # a scale word that means one thing everywhere
+    ("3 billion", "und", ["3000000000"]),            # one that does not: English decides
 ])
 def test_find_numbers_normalises_scale_and_percent(text, lang, keys):
     assert [n.key for n in find_numbers(text, lang)] == keys

@@ -29,10 +29,11 @@ FIRST_PASS_MOVES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (2, 2),
 @dataclass(frozen=True)
 class CostModel:
     """Weights of the cost terms, fitted over the whole development suite by `benchmarks/fit.py` (not per
-    document): similarity and dilution from its search of 2026-12; the rest as tuned before."""
+    document): similarity, dilution, typical_best and cut_anchor from its searches of 2026-12; the rest as
+    tuned before."""
 
     similarity: float = 0.665
-    typical_best: float = 8.0      # similarity z-score of a typical segment's best match
+    typical_best: float = 6.0      # similarity z-score of a typical segment's best match
     max_z: float = 12.0          # similarity z above this grows only logarithmically
     length: float = 1.0
     size: float = 1.5
@@ -53,7 +54,7 @@ class CostModel:
     length_variance: float = 6.8
     cut_parenthesis: float = 12.0    # a bead boundary between a segment that opens a parenthesis and the one closing it
     cut_clause: float = 1.5          # a bead boundary after `;` or before a lower-case word: inside a sentence
-    cut_anchor: float = 8.0          # per name or number a bead boundary separates from its translation
+    cut_anchor: float = 10.64          # per name or number a bead boundary separates from its translation
     max_cut_anchors: float = 2.0
 
 

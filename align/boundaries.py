@@ -47,7 +47,8 @@ def open_parenthesis(texts: Sequence[str], window: int = 3) -> np.ndarray:
 
 
 def clause_goes_on(texts: Sequence[str]) -> np.ndarray:
-    """Per segment, 1.0 where its sentence goes on in the next one: it ends with `;` or the next starts in lower case.
+    """Per segment, 1.0 where its sentence goes on in the next one: it ends with `;` (`；`) or the next starts in
+    lower case.
 
     Segmenters split long sentences at semicolons and after abbreviations; a translation often joins
     what was split (or splits elsewhere), so a bead boundary there is less likely than after a full stop.
@@ -58,7 +59,7 @@ def clause_goes_on(texts: Sequence[str]) -> np.ndarray:
     out = np.zeros(len(texts))
     for k, text in enumerate(texts):
         following = texts[k + 1].lstrip()[:1] if k + 1 < len(texts) else ""
-        if text.rstrip().endswith(";") or following.islower():
+        if text.rstrip().endswith((";", "；")) or following.islower():
             out[k] = 1.0
     return out
 

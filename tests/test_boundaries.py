@@ -27,6 +27,7 @@ def test_open_parenthesis(texts, expected):
     (["Bis 1956 , S .", "296-309 ) ."], [0, 0]),                       # a digit is not lower case
     (["Er kam .", "und ging ."], [1, 0]),                               # the next starts in lower case
     (["Last one ;"], [1]),
+    (["天下的水要聚在一处；", "使旱地露出来。"], [1, 0]),                 # the full-width semicolon too
 ])
 def test_clause_goes_on(texts, expected):
     assert clause_goes_on(texts).tolist() == expected

@@ -108,8 +108,13 @@ def run_lexicons(taught: Sequence[Taught], count: int, folds: int = 5) -> dict[i
 def review_pairs(jobs: Sequence[tuple[int, Job]], presegmented: bool = False,
                  lexicons: dict[int, RunLexicon] | None = None, task: str = "review") -> list:
     """`review_pair` (or `teach_pair`) for a small group of pairs: one task for a cluster."""
-    run = teach_pair if task == "teach" else review_pair
+    run = _task(task)
     return [run(index, job, presegmented, (lexicons or {}).get(index)) for index, job in jobs]
+
+
+def _task(name: str):
+    """The function a task runs on each pair (looked up when called, so a test can stand in for it)."""
+    return teach_pair if name == "teach" else review_pair
 
 
 def _texts(job: Job) -> tuple[str, str, str, str]:
@@ -163,7 +168,7 @@ def run_jobs(jobs: Sequence[tuple[int, Job]], workers: int = 1, scheduler: str |
     (a LocalCluster of `workers` processes when no address is given).
     """
     lexicons = lexicons or {}
-    run = teach_pair if task == "teach" else review_pair
+    run = _task(task)
     if scheduler or dask:
         yield from _run_dask(jobs, workers, scheduler, presegmented, lexicons, task)
     elif workers <= 1 or len(jobs) <= 1:
@@ -197,7 +202,7 @@ def _receive_lexicons(lexicons: dict[int, RunLexicon]) -> None:
 
 
 def _in_worker(task: str, index: int, job: Job, presegmented: bool) -> PairResult | Taught:
-    run = teach_pair if task == "teach" else review_pair
+    run = _task(task)
     return run(index, job, presegmented, _WORKER_LEXICONS.get(index))
 
 

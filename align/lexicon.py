@@ -49,15 +49,21 @@ def learn_lexicon(src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix,
         out.data[:] = 1.0
         return out
 
-    bs, bt = bead_matrix(src_words, 0), bead_matrix(tgt_words, 1)
-    co = (bs.T @ bt).tocoo()
-    src_freq = np.asarray(bs.sum(axis=0)).ravel()
-    tgt_freq = np.asarray(bt.sum(axis=0)).ravel()
+    rows, cols, dice = associated(bead_matrix(src_words, 0), bead_matrix(tgt_words, 1), min_count, min_dice)
+    return Lexicon(rows.astype(np.int64), cols.astype(np.int64), dice.astype(np.float64))
+
+
+def associated(src_beads: sparse.csr_matrix, tgt_beads: sparse.csr_matrix, min_count: int,
+               min_dice: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(source word, target word, Dice) of the word pairs seen together in at least `min_count` beads and
+    associated at least `min_dice`, sorted; the inputs are beads x words 0/1 matrices of each side."""
+    co = (src_beads.T @ tgt_beads).tocoo()
+    src_freq = np.asarray(src_beads.sum(axis=0)).ravel()
+    tgt_freq = np.asarray(tgt_beads.sum(axis=0)).ravel()
     dice = 2.0 * co.data / (src_freq[co.row] + tgt_freq[co.col])
     keep = (co.data >= min_count) & (dice >= min_dice)
     order = np.lexsort((co.col[keep], co.row[keep]))
-    return Lexicon(co.row[keep][order].astype(np.int64), co.col[keep][order].astype(np.int64),
-                   dice[keep][order].astype(np.float64))
+    return co.row[keep][order], co.col[keep][order], dice[keep][order]
 
 
 def heldout_lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix,
@@ -184,11 +190,7 @@ def learn_word_pairs(documents: Sequence[BeadWords], min_count: int = 2, min_dic
     tgt_sides = [t for d in documents for t in d.tgt]
     if not src_sides:
         return WordPairs()
-    bs, bt = presence(src_sides, src_index), presence(tgt_sides, tgt_index)
-    co = (bs.T @ bt).tocoo()
-    src_freq = np.asarray(bs.sum(axis=0)).ravel()
-    tgt_freq = np.asarray(bt.sum(axis=0)).ravel()
-    dice = 2.0 * co.data / (src_freq[co.row] + tgt_freq[co.col])
-    keep = (co.data >= min_count) & (dice >= min_dice)
+    rows, cols, dice = associated(presence(src_sides, src_index), presence(tgt_sides, tgt_index), min_count,
+                                  min_dice)
     return WordPairs(tuple(sorted((src_vocab[r], tgt_vocab[c], round(float(x), 4))
-                                  for r, c, x in zip(co.row[keep], co.col[keep], dice[keep]))))
+                                  for r, c, x in zip(rows, cols, dice))))

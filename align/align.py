@@ -19,6 +19,7 @@ from align.confidence import bead_scores
 from align.costs import COARSE_MOVES, FIRST_PASS_MOVES, MOVES, CostModel, SegmentKinds, SideStats, make_cost_rows, skip_costs
 from align.dp import Band, Bead, SkipCosts, search
 from align.lang import detect_language
+from align.tags import primary_language
 from align.boundaries import AnchorIndex, anchors, clause_goes_on, open_parenthesis
 from align.lexicon import BeadWords, WordPairs, bead_words, heldout_lexicon_features
 from align.segment import BOILERPLATE, HEADING, LINK, META, Segment, split_document
@@ -74,8 +75,8 @@ def align_documents(source_text: str, target_text: str, source_lang: str | None 
     >>> [str(b) for b in a.beads]
     ['[0]:[0]', '[1]:[1]']
     """
-    source_lang = source_lang or detect_language(source_text)
-    target_lang = target_lang or detect_language(target_text)
+    source_lang = primary_language(source_lang) or detect_language(source_text)
+    target_lang = primary_language(target_lang) or detect_language(target_text)
     src = split_document(source_text, source_lang, doc="s", presegmented=options.presegmented)
     tgt = split_document(target_text, target_lang, doc="t", presegmented=options.presegmented)
     beads, lexical = _align(src, tgt, source_lang, target_lang, options, word_pairs)

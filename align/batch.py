@@ -8,6 +8,7 @@ each, and a few hundred articles of one language pair teach thousands of word pa
 """
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
@@ -34,6 +35,8 @@ class PairResult:
 def review_pair(index: int, job: Job, presegmented: bool = False, lexicon: RunLexicon | None = None) -> PairResult:
     """Read, align and review one pair; any failure becomes a one-line error in the result."""
     start = time.perf_counter()
+    if job.error:
+        return PairResult(index, job.id, "failed", job.error)
     try:
         return _review(index, job, presegmented, start, lexicon)
     except AlignError as err:
@@ -56,6 +59,8 @@ class Taught:
 
 def teach_pair(index: int, job: Job, presegmented: bool = False, lexicon: RunLexicon | None = None) -> Taught:
     """Align one pair on its own evidence and return the words of its beads; a bad pair teaches nothing."""
+    if job.error:
+        return Taught(index)
     try:
         from align.align import Options, align_documents, taught_words
 
@@ -179,26 +184,61 @@ def run_jobs(jobs: Sequence[tuple[int, Job]], workers: int = 1, scheduler: str |
         from concurrent.futures.process import BrokenProcessPool
 
         # the lexicons go to each worker once (a run has a handful, shared by its pairs), not with every pair
-        with ProcessPoolExecutor(max_workers=workers, initializer=_receive_lexicons, initargs=(lexicons,)) as pool:
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_start_worker,
+                                   initargs=(lexicons, os.getpid()))
+        try:
             futures = [pool.submit(_in_worker, task, index, job, presegmented) for index, job in jobs]
-            try:
-                for future in as_completed(futures):
-                    yield future.result()
-            except BrokenProcessPool:
-                raise AlignError("a worker process died (killed or out of memory); run the same command again "
-                                 "to resume where it stopped") from None
-            finally:
-                for future in futures:
-                    future.cancel()
+            for future in as_completed(futures):
+                yield future.result()
+        except BrokenProcessPool:
+            _stop(pool)
+            raise AlignError("a worker process died (killed or out of memory); run the same command again "
+                             "to resume where it stopped") from None
+        except BaseException:   # interrupted, terminated, or the caller stopped early: no worker outlives the run
+            _stop(pool)
+            raise
+        pool.shutdown()
+
+
+def _stop(pool) -> None:
+    """End a pool now: pending pairs cancelled, running workers terminated (not waited for)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())   # the executor's own table
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=2)
 
 
 _WORKER_LEXICONS: dict[int, RunLexicon] = {}
 
 
-def _receive_lexicons(lexicons: dict[int, RunLexicon]) -> None:
-    """A worker's start: keep the run lexicons (pickled once: the pairs of one fold share one object)."""
+def _start_worker(lexicons: dict[int, RunLexicon], parent: int) -> None:
+    """A worker's start: keep the run lexicons (pickled once: the pairs of one fold share one object), and
+    watch the parent, so that a worker dies with a run that is killed (SIGKILL leaves no time to stop it)."""
+    import signal
+    import threading
+
     global _WORKER_LEXICONS
     _WORKER_LEXICONS = lexicons
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle: it stops the workers
+    threading.Thread(target=_watch_parent, args=(parent, os.getppid()), daemon=True).start()
+
+
+def _watch_parent(parent: int, ppid: int, interval: float = 0.5) -> None:
+    """Exit the worker as soon as the run's process is gone (its parent changes or the pid no longer exists)."""
+    while True:
+        time.sleep(interval)
+        try:
+            os.kill(parent, 0)
+            alive = os.getppid() == ppid
+        except ProcessLookupError:
+            alive = False
+        except PermissionError:
+            alive = os.getppid() == ppid
+        if not alive:
+            os._exit(1)
 
 
 def _in_worker(task: str, index: int, job: Job, presegmented: bool) -> PairResult | Taught:
@@ -206,18 +246,28 @@ def _in_worker(task: str, index: int, job: Job, presegmented: bool) -> PairResul
     return run(index, job, presegmented, _WORKER_LEXICONS.get(index))
 
 
+SCHEDULER_TIMEOUT = "10s"
+"""How long to wait for a Dask scheduler before giving up with one line."""
+
+
 def _run_dask(jobs: Sequence[tuple[int, Job]], workers: int, scheduler: str | None,
               presegmented: bool, lexicons: dict[int, RunLexicon], task: str) -> Iterator:
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
-        raise AlignError("Dask is not installed: pip install 'align[dask]'", exit_code=2) from None
+        raise AlignError("Dask is not installed: pip install 'align-translation-review[dask]'", exit_code=2) from None
     import logging
 
     logging.getLogger("distributed").setLevel(logging.ERROR)  # the cluster's own chatter is not the user's business
-    cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                                                  dashboard_address=None)
-    client = Client(scheduler or cluster)
+    cluster = None if scheduler else LocalCluster(n_workers=max(1, min(workers, len(jobs))), threads_per_worker=1,
+                                                  processes=True, dashboard_address=None)
+    try:
+        client = Client(scheduler or cluster, timeout=SCHEDULER_TIMEOUT)
+    except (OSError, TimeoutError, ValueError, TypeError) as err:
+        if cluster is not None:
+            cluster.close()
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise AlignError(f"cannot reach the Dask scheduler at {scheduler!r} ({reason[:160]})") from None
     # a task per pair costs the scheduler more than a short pair takes: send small groups instead
     size = max(1, min(20, len(jobs) // (8 * max(1, workers))))
     groups = [list(jobs[k:k + size]) for k in range(0, len(jobs), size)]

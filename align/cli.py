@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
+import signal
 import sys
 from typing import Sequence
 
 from align import __version__
 from align.errors import AlignError
-from align.lang import LANGUAGES
+from align.tags import primary_language
 
 
 class _Parser(argparse.ArgumentParser):
@@ -20,21 +22,26 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _lang(value: str) -> str:
-    code = value.strip().lower()
-    if not code.isalpha() or len(code) not in (2, 3):
-        raise argparse.ArgumentTypeError(f"invalid language code {value!r} (use e.g. {', '.join(LANGUAGES)})")
-    return code
+    """A BCP 47 tag (`en`, `en-US`, `zh-Hans`), checked and in canonical case."""
+    from align.tags import language_tag
+
+    try:
+        return language_tag(value)
+    except AlignError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _emit(text: str, output: str | None) -> None:
-    """Print to stdout, or write the file whole (temporary file, then rename)."""
-    if output:
+def _emit(text: str, output: str | None, inputs: Sequence[str] = ()) -> None:
+    """Print to stdout (also for `-o -`), or write FILE whole: an input is never overwritten, a device or a FIFO
+    is written straight through."""
+    if output and output != "-":
         from align.report.atomic import write_atomic
 
+        _refuse_inputs([output], inputs)
         try:
             write_atomic(output, text)
         except OSError as err:
@@ -43,14 +50,44 @@ def _emit(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
+def _refuse_inputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
+    """A usage error when an output would replace one of the inputs (same file, whatever the path says)."""
+    from align.report.atomic import same_files
+
+    clash = same_files(outputs, inputs)
+    if clash:
+        raise AlignError(f"{clash[0]}: is the input {clash[1]}; refusing to overwrite it (choose another output)",
+                         exit_code=2)
+
+
+def _write_folder(out_dir: str, names: Sequence[str], inputs: Sequence[str], write) -> tuple[str, ...]:
+    """Write a report folder through `write(out_dir)`, after checking that none of its files is an input."""
+    _refuse_inputs([os.path.join(out_dir, n) for n in names], inputs)
+    try:
+        return write(out_dir)
+    except OSError as err:
+        raise AlignError(f"{out_dir}: cannot write the report ({err.strerror or err})") from None
+
+
+def _encoding(value: str) -> str:
+    from align.load import check_encoding
+
+    try:
+        return check_encoding(value)
+    except AlignError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def _add_input_options(p: argparse.ArgumentParser, presegmented: bool = True, output: bool = True) -> None:
     """The options every command that reads documents shares (and `-o` for those that print)."""
     if presegmented:
         p.add_argument("--presegmented", action="store_true",
                        help="one line is one segment: nothing is split or merged (corpora, gold sets)")
-    p.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8/UTF-16 by BOM")
+    p.add_argument("--encoding", type=_encoding,
+                   help="decode inputs with this encoding instead of UTF-8/UTF-16 by BOM")
     if output:
-        p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (whole or not at all) instead of stdout")
+        p.add_argument("-o", "--output", metavar="FILE",
+                       help="write to FILE (whole or not at all; never one of the inputs) instead of stdout; - is stdout")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for report.json and report.md")
     p.add_argument("--lang", type=_lang, help="language of the text (default: detected)")
-    _add_input_options(p)
+    _add_input_options(p, output=False)
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("corpus", help="compare documents of one language: similarity matrix and shared passages")
@@ -122,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="read {id, source, target} JSON lines on stdin; write one JSON result a line on stdout")
     p.add_argument("--out", metavar="DIR", help="folder for pairs/, bitext.parquet, summary.csv, errors.tsv")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS (needs align[dask])")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS (needs the dask extra: pip install 'align-translation-review[dask]')")
     p.add_argument("--dask", action="store_true", help="run on a local Dask cluster of --jobs workers")
     p.add_argument("--min-score", type=float, help="also write bitext.tsv with the pairs scoring at least this")
     p.add_argument("--confine", action="store_true", help="refuse manifest paths outside the manifest's folder")
@@ -142,8 +179,8 @@ def _cmd_segment(args: argparse.Namespace) -> int:
 
     doc = read_document(args.file, encoding=args.encoding)
     lang = args.lang or detect_language(doc.text)
-    segments = split_document(doc.text, lang=lang, doc="s", presegmented=args.presegmented)
-    _emit(format_segments(segments, args.format, path=args.file, lang=lang), args.output)
+    segments = split_document(doc.text, lang=primary_language(lang), doc="s", presegmented=args.presegmented)
+    _emit(format_segments(segments, args.format, path=args.file, lang=lang), args.output, [args.file])
     return 0
 
 
@@ -156,14 +193,14 @@ def _cmd_pairs(args: argparse.Namespace) -> int:
     tgt = read_document(args.target, encoding=args.encoding)
     alignment = align_documents(src.text, tgt.text, source_lang=args.source_lang, target_lang=args.target_lang,
                                 options=Options(presegmented=args.presegmented, lexicon=not args.fast))
-    _emit(format_alignment(alignment, args.format), args.output)
+    _emit(format_alignment(alignment, args.format), args.output, [args.source, args.target])
     return 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from align.align import Options
     from align.load import read_document
-    from align.report.write import write_review
+    from align.report.write import REVIEW_FILES, write_review
     from align.review import review_documents
 
     src = read_document(args.source, encoding=args.encoding)
@@ -171,10 +208,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     review = review_documents(src.text, tgt.text, args.source_lang, args.target_lang,
                               Options(presegmented=args.presegmented), source_path=args.source,
                               target_path=args.translation)
-    try:
-        written = write_review(review, args.out)
-    except OSError as err:
-        raise AlignError(f"{args.out}: cannot write the report ({err.strerror})") from None
+    written = _write_folder(args.out, REVIEW_FILES, [args.source, args.translation],
+                            lambda out: write_review(review, out))
     s = review.summary
     print(f"{_count(len(review.pairs), 'pair')}, {_count(s.severities['error'], 'error')}, "
           f"{_count(s.severities['warning'], 'warning')}, {_count(s.severities['info'], 'note')}; "
@@ -187,7 +222,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from align.compare import compare_documents
     from align.load import read_document
     from align.report.comparison import unified_diff
-    from align.report.write import write_comparison
+    from align.report.write import COMPARE_FILES, write_comparison
 
     reference_paths = ([args.reference] if args.reference else []) + args.references
     if not reference_paths:
@@ -196,13 +231,11 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         raise AlignError("nothing to write: give --out DIR and/or --unified", exit_code=2)
     hyp = read_document(args.hypothesis, encoding=args.encoding)
     refs = [read_document(p, encoding=args.encoding).text for p in reference_paths]
-    comparison = compare_documents(hyp.text, refs, args.lang, Options(presegmented=args.presegmented),
+    comparison = compare_documents(hyp.text, refs, primary_language(args.lang), Options(presegmented=args.presegmented),
                                    hypothesis_path=args.hypothesis, reference_paths=reference_paths)
     if args.out:
-        try:
-            written = write_comparison(comparison, args.out, args.worst_first)
-        except OSError as err:
-            raise AlignError(f"{args.out}: cannot write the report ({err.strerror})") from None
+        written = _write_folder(args.out, COMPARE_FILES, [args.hypothesis, *reference_paths],
+                                lambda out: write_comparison(comparison, out, args.worst_first))
         corpus = comparison.corpus
         print(f"{len(comparison.review.pairs)} pairs; BLEU {corpus['bleu'].score:.2f}, chrF {corpus['chrf'].score:.2f}, "
               f"TER {corpus['ter'].score:.2f}; wrote {', '.join(written)}", file=sys.stderr)
@@ -220,12 +253,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     doc = read_document(args.file, encoding=args.encoding)
     lang = args.lang or detect_language(doc.text)
-    segments, issues = check_text(doc.text, lang, args.presegmented)
-    try:
-        written = write_all(args.out, {"report.json": format_check_json(args.file, lang, segments, issues),
-                                        "report.md": format_check_md(args.file, lang, segments, issues)})
-    except OSError as err:
-        raise AlignError(f"{args.out}: cannot write the report ({err.strerror})") from None
+    segments, issues = check_text(doc.text, primary_language(lang), args.presegmented)
+    contents = {"report.json": format_check_json(args.file, lang, segments, issues),
+                "report.md": format_check_md(args.file, lang, segments, issues)}
+    written = _write_folder(args.out, list(contents), [args.file], lambda out: write_all(out, contents))
     print(f"{len(segments)} segments, {len(issues)} issues; wrote {', '.join(written)}", file=sys.stderr)
     return 0
 
@@ -240,12 +271,10 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
         raise AlignError("corpus needs at least two documents", exit_code=2)
     texts = [read_document(p, encoding=args.encoding).text for p in args.files]
     threshold = MATCH_THRESHOLD if args.threshold is None else args.threshold
-    result = compare_corpus(texts, args.files, args.lang, threshold)
-    try:
-        written = write_all(args.out, {"matrix.csv": format_matrix_csv(result), "matches.csv": format_matches_csv(result),
-                                       "report.json": format_corpus_json(result), "report.html": format_corpus_html(result)})
-    except OSError as err:
-        raise AlignError(f"{args.out}: cannot write the report ({err.strerror})") from None
+    result = compare_corpus(texts, args.files, primary_language(args.lang), threshold)
+    contents = {"matrix.csv": format_matrix_csv(result), "matches.csv": format_matches_csv(result),
+                "report.json": format_corpus_json(result), "report.html": format_corpus_html(result)}
+    written = _write_folder(args.out, list(contents), args.files, lambda out: write_all(out, contents))
     print(f"{len(texts)} documents, {len(result.matches)} shared passages; wrote {', '.join(written)}", file=sys.stderr)
     return 0
 
@@ -253,7 +282,7 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
 def _cmd_batch(args: argparse.Namespace) -> int:
     from align.batch import run_jobs, run_lexicons, teachers
     from align.load import pair_dirs, read_jsonl_jobs, read_manifest
-    from align.report.batch import jsonl_line, load_done, write_pair, write_run_outputs
+    from align.report.batch import jsonl_line, load_done, pair_stamp, write_pair, write_run_outputs
     from align.report.progress import Progress
 
     if args.jobs < 1:
@@ -268,32 +297,38 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         return run_lexicons(list(taught), len(jobs))
 
     if args.jsonl:
-        jobs = read_jsonl_jobs(sys.stdin.read().splitlines())
-        pending, next_index = {}, 0
-        for result in run_jobs(list(enumerate(jobs)), lexicons=lexicons(jobs), **engine):
-            pending[result.index] = result
-            while next_index in pending:  # input order, as soon as possible
-                print(jsonl_line(pending.pop(next_index)), flush=True)
-                next_index += 1
-        return 0
+        stdin = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+        return _batch_jsonl(read_jsonl_jobs(stdin.splitlines()), lexicons, engine)
     if bool(args.manifest) == bool(args.pair_dirs):
         raise AlignError("give a MANIFEST or --pair-dirs SRC_DIR TGT_DIR (one of them)", exit_code=2)
     if not args.out:
         raise AlignError("batch needs --out DIR", exit_code=2)
     jobs = read_manifest(args.manifest, args.confine) if args.manifest else pair_dirs(*args.pair_dirs)
-    results = load_done(args.out, jobs)
-    todo = [(i, job) for i, job in enumerate(jobs) if i not in results]
-    learned = lexicons(jobs) if todo else {}
-    progress = Progress(len(todo))
-    try:
-        for result in run_jobs(todo, lexicons=learned, **engine):
-            write_pair(args.out, result)
-            results[result.index] = result
-            progress.advance()
-    finally:
-        progress.close()
-    ordered = [results[i] for i in range(len(jobs))]
-    write_run_outputs(args.out, ordered, args.min_score)
+    _refuse_run_inputs(args.out, [args.manifest] if args.manifest else [], jobs)
+    with _run_lock(args.out):
+        options = {"presegmented": args.presegmented, "run_lexicon": not args.no_run_lexicon}
+        stamps = [pair_stamp(job, options) for job in jobs]
+        results = load_done(args.out, jobs, stamps)
+        todo = [(i, job) for i, job in enumerate(jobs) if i not in results]
+        learned = lexicons(jobs) if todo else {}
+        progress = Progress(len(todo))
+        try:
+            for result in run_jobs(todo, lexicons=learned, **engine):
+                try:
+                    write_pair(args.out, result, stamps[result.index])
+                except OSError as err:
+                    raise AlignError(f"{args.out}: cannot write the review of {result.id} "
+                                     f"({err.strerror or err})") from None
+                results[result.index] = result
+                progress.advance()
+        finally:
+            progress.close()
+        ordered = [results[i] for i in range(len(jobs))]
+        try:
+            write_run_outputs(args.out, ordered, args.min_score)
+        except OSError as err:
+            raise AlignError(f"{args.out}: cannot write the run's tables ({err.strerror or err}); the reviews are "
+                             f"in {os.path.join(args.out, 'pairs')}, run the same command again to write them") from None
     failed = sum(r.status != "ok" for r in ordered)
     print(f"{len(jobs)} pairs: {len(jobs) - failed} reviewed ({len(jobs) - len(todo)} from an earlier run), "
           f"{failed} failed; wrote {args.out}", file=sys.stderr)
@@ -302,21 +337,135 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _batch_jsonl(jobs: Sequence, lexicons, engine: dict) -> int:
+    """`batch --jsonl`: one result a line on stdout in input order, a bad line's error among them; exit 1 when
+    any pair failed."""
+    from align.batch import run_jobs
+    from align.report.batch import jsonl_line
+
+    pending, next_index, failed = {}, 0, 0
+    for result in run_jobs(list(enumerate(jobs)), lexicons=lexicons(jobs), **engine):
+        pending[result.index] = result
+        while next_index in pending:  # input order, as soon as possible
+            done = pending.pop(next_index)
+            failed += done.status != "ok"
+            print(jsonl_line(done), flush=True)
+            next_index += 1
+    if failed:
+        raise AlignError(f"{failed} of {len(jobs)} pairs failed (their lines on stdout say why)")
+    return 0
+
+
+RUN_FILES = ("bitext.parquet", "bitext.tsv", "summary.csv", "errors.tsv", "timings.csv")
+
+
+def _refuse_run_inputs(out_dir: str, manifest: Sequence[str], jobs: Sequence) -> None:
+    """A batch never overwrites its inputs: not with a run table, and not by replacing a pair folder that
+    holds one."""
+    inputs = [*manifest, *(p for job in jobs for p in (job.source, job.target))]
+    _refuse_inputs([os.path.join(out_dir, name) for name in RUN_FILES], inputs)
+    pairs = os.path.realpath(os.path.join(out_dir, "pairs"))
+    for path in inputs:
+        if os.path.commonpath([pairs, os.path.realpath(path)]) == pairs:
+            raise AlignError(f"{path}: is inside {os.path.join(out_dir, 'pairs')}, which the run rewrites; "
+                             "choose another --out", exit_code=2)
+
+
+class _run_lock:
+    """An exclusive lock on a run folder (`.align-lock` in it), so that two runs never write one folder."""
+
+    def __init__(self, out_dir: str) -> None:
+        self.out_dir, self.handle = out_dir, None
+
+    def __enter__(self) -> "_run_lock":
+        try:
+            os.makedirs(self.out_dir, exist_ok=True)
+            self.handle = open(os.path.join(self.out_dir, ".align-lock"), "a+b")
+        except OSError as err:
+            raise AlignError(f"{self.out_dir}: cannot write the run folder ({err.strerror or err})") from None
+        try:
+            import fcntl
+        except ImportError:   # no advisory locks here (Windows): go on without one
+            return self
+        try:
+            fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self.handle.close()
+            raise AlignError(f"{self.out_dir}: another batch run is writing this folder; wait for it or choose "
+                             "another --out") from None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; errors become `align: error: ...` on stderr and exit code 1 (data) or 2 (usage)."""
+    previous = _catch_sigterm()
     try:
         args = build_parser().parse_args(argv)
         logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                             format="align: %(message)s", stream=sys.stderr)
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()
+        return code
     except AlignError as err:
         print(f"align: error: {err}", file=sys.stderr)
         return err.exit_code
+    except _Terminated:
+        print("align: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("align: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    except OSError as err:
+        if err.filename is None and err.errno in _OUTPUT_ERRNOS:   # stdout itself failed (a full disk...)
+            _silence_stdout()
+            print(f"align: error: cannot write to stdout ({err.strerror})", file=sys.stderr)
+            return 1
+        raise
     except MemoryError:
         print("align: error: out of memory; split the input into smaller documents", file=sys.stderr)
         return 1
+    finally:
+        _restore_sigterm(previous)
+
+
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EBADF, errno.EPIPE}
+
+
+class _Terminated(Exception):
+    """SIGTERM, turned into an exception so that a batch stops its workers and says so."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise _Terminated()
+
+
+def _catch_sigterm():
+    try:
+        return signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:   # not the main thread (an embedding program): leave signals alone
+        return None
+
+
+def _restore_sigterm(previous) -> None:
+    if previous is not None:
+        try:
+            signal.signal(signal.SIGTERM, previous)
+        except ValueError:
+            pass
+
+
+def _silence_stdout() -> None:
+    """After stdout failed, point it at /dev/null so that the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass

@@ -10,6 +10,7 @@ from align.lexicon import WordPairs
 from align.divergence import PairView, check_pair
 from align.flags import SEVERITIES, Flag
 from align.segment import SENTENCE, Segment
+from align.tags import primary_language
 
 SCHEMA_VERSION = 1
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -70,12 +71,15 @@ def review_documents(source_text: str, target_text: str, source_lang: str | None
     >>> [(f.type, f.severity) for p in r.pairs for f in p.flags]
     [('number_mismatch', 'error')]
     """
-    alignment = align_documents(source_text, target_text, source_lang, target_lang, options, word_pairs)
-    return review_alignment(alignment, source_path, target_path)
+    alignment = align_documents(source_text, target_text, primary_language(source_lang),
+                                primary_language(target_lang), options, word_pairs)
+    return review_alignment(alignment, source_path, target_path, source_lang, target_lang)
 
 
-def review_alignment(alignment: Alignment, source_path: str = "source", target_path: str = "target") -> Review:
-    """Flags and summary for an alignment already made."""
+def review_alignment(alignment: Alignment, source_path: str = "source", target_path: str = "target",
+                     source_tag: str | None = None, target_tag: str | None = None) -> Review:
+    """Flags and summary for an alignment already made; the documents keep the language tags given (`en-US`),
+    the rules look at their primary language."""
     src, tgt = alignment.source, alignment.target
     ratio = aligned_length_ratio(alignment)
     pairs = []
@@ -84,8 +88,8 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
                         alignment.source_lang, alignment.target_lang, bead.score, ratio,
                         similarity=bead.similarity, lexical=alignment.lexical)
         pairs.append(Pair(view.source, view.target, bead.score, check_pair(view)))
-    source = Document(source_path, alignment.source_lang, src)
-    target = Document(target_path, alignment.target_lang, tgt)
+    source = Document(source_path, source_tag or alignment.source_lang, src)
+    target = Document(target_path, target_tag or alignment.target_lang, tgt)
     notes = () if alignment.lexical else (LENGTH_ONLY_NOTE,)
     return Review(source, target, tuple(pairs), summarise(source, target, pairs, notes))
 

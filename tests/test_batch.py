@@ -13,6 +13,7 @@ import pytest
 from align.cli import main
 from align.errors import AlignError
 from align.load import pair_dirs, read_manifest
+from align.report.atomic import TEMPORARY_PREFIX
 from conftest import ROOT, SOURCE_SEED, TARGET_SEED
 
 OUTPUTS = ("bitext.parquet", "summary.csv", "errors.tsv")
@@ -72,7 +73,7 @@ class TestManifest:
             (tmp_path / side).mkdir()
             (tmp_path / side / "a b.txt").write_text("x", encoding="utf-8")
         (job,) = pair_dirs(str(tmp_path / "en"), str(tmp_path / "fr"))
-        assert job.id == "a_b.txt"
+        assert job.id == "a%20b.txt"   # reversible: "a_b.txt" keeps its own id
         (tmp_path / "fr" / "extra.txt").write_text("x", encoding="utf-8")
         with pytest.raises(AlignError, match="extra.txt: in only one"):
             pair_dirs(str(tmp_path / "en"), str(tmp_path / "fr"))
@@ -134,7 +135,7 @@ def test_killed_run_resumes_without_redoing_finished_pairs(corpus):
     finished = finished_pairs()
     assert 3 <= len(finished) < 40 and not (out / "summary.csv").exists()
     stamps = {p: os.stat(out / "pairs" / p / "result.json").st_mtime_ns for p in finished}
-    (out / "pairs" / ".tmp-p39-killed").mkdir(exist_ok=True)   # as a kill during a write leaves one
+    (out / "pairs" / f"{TEMPORARY_PREFIX}p39-killed").mkdir(exist_ok=True)   # as a kill during a write leaves one
     assert main(["batch", str(manifest), "--out", str(out), "--jobs", "2"]) == 0
     assert all(os.stat(out / "pairs" / p / "result.json").st_mtime_ns == t for p, t in stamps.items())
     assert not [p for p in os.listdir(out / "pairs") if p.startswith(".tmp-")]
@@ -147,7 +148,7 @@ def test_jsonl_results_come_in_input_order(capsys, monkeypatch):
     lines = [json.dumps({"id": f"j{k}", "source": "One sentence here. Another one.", "target": "Une phrase. Une autre."})
              for k in range(5)] + [json.dumps({"id": "empty", "source": "Text.", "target": " "})]
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\n"))
-    assert main(["batch", "--jsonl", "--jobs", "2"]) == 0
+    assert main(["batch", "--jsonl", "--jobs", "2"]) == 1   # a failed pair makes the exit code 1, as in manifest mode
     results = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["id"] for r in results] == [f"j{k}" for k in range(5)] + ["empty"]
     assert results[0]["status"] == "ok" and results[0]["review"]["schema_version"] == 1

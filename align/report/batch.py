@@ -7,6 +7,7 @@ Measured times are kept apart (`timings.csv`, `result.json`) so every other file
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -15,7 +16,8 @@ from typing import Sequence
 
 from align.batch import PairResult
 from align.load import Job
-from align.report.atomic import write_atomic
+from align.report.atomic import TEMPORARY_PREFIX, remove_leftovers, write_folder
+from align.report.csv import table_csv, tsv_cell
 
 SUMMARY_COLUMNS = ("id", "status", "error", "source_segments", "target_segments", "pairs", "source_aligned",
                    "target_aligned", "mean_score", "errors", "warnings", "notes", "flags")
@@ -25,47 +27,101 @@ def pair_folder(out_dir: str, pair_id: str) -> str:
     return os.path.join(out_dir, "pairs", pair_id)
 
 
-def load_done(out_dir: str, jobs: Sequence[Job]) -> dict[int, PairResult]:
-    """Results of pairs finished by an earlier run (by manifest position); the half-written temporary
-    folders of a run that was killed are removed."""
-    parent = os.path.join(out_dir, "pairs")
-    if os.path.isdir(parent):
-        for name in os.listdir(parent):
-            if name.startswith(".tmp-"):
-                shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
+def file_sha256(path: str) -> str | None:
+    """The hex SHA-256 of a file's bytes (None when it cannot be read: the pair will fail and say why)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def pair_stamp(job: Job, options: dict) -> dict:
+    """What a pair's review depends on: its two inputs' contents, its languages, the run's options and the
+    toolkit version. A resume trusts an earlier result only when its stamp is the same."""
+    from align import __version__
+
+    return {"source_sha256": file_sha256(job.source), "target_sha256": file_sha256(job.target),
+            "source_lang": job.source_lang, "target_lang": job.target_lang, "options": dict(sorted(options.items())),
+            "version": __version__}
+
+
+def load_done(out_dir: str, jobs: Sequence[Job], stamps: Sequence[dict]) -> dict[int, PairResult]:
+    """Results of pairs finished by an earlier run (by manifest position) whose stamp is still the pair's; a
+    changed input, option or version, a result.json that is empty or cut short, or a pair folder that is a
+    symlink is done again. The temporary folders of a run that was killed are removed."""
+    remove_leftovers(os.path.join(out_dir, "pairs"))
+    remove_leftovers(out_dir)
     done = {}
-    for index, job in enumerate(jobs):
-        path = os.path.join(pair_folder(out_dir, job.id), "result.json")
-        if os.path.exists(path):
-            with open(path, encoding="utf-8") as handle:
+    for index, (job, stamp) in enumerate(zip(jobs, stamps)):
+        folder = pair_folder(out_dir, job.id)
+        if os.path.islink(folder):
+            continue
+        try:
+            with open(os.path.join(folder, "result.json"), encoding="utf-8") as handle:
                 record = json.load(handle)
+            if record.get("stamp") != stamp:
+                continue
             done[index] = PairResult(index, job.id, "ok", "", record["summary"],
                                      tuple((b[0], b[1], b[2], b[3], tuple(b[4])) for b in record["bitext"]),
                                      {}, record["seconds"])
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            continue   # missing, empty, cut short or not ours: the pair is reviewed again
     return done
 
 
-def write_pair(out_dir: str, result: PairResult) -> None:
-    """The folder of one finished pair, whole or not at all (nothing for a pair that failed)."""
+def write_pair(out_dir: str, result: PairResult, stamp: dict) -> None:
+    """The folder of one finished pair, whole or not at all (nothing for a pair that failed): written and
+    synced under a temporary name, then renamed, so that a crash never leaves a result.json half written."""
     if result.status != "ok":
         return
     parent = os.path.join(out_dir, "pairs")
     os.makedirs(parent, exist_ok=True)
-    tmp = tempfile.mkdtemp(prefix=f".tmp-{result.id}-", dir=parent)
+    tmp = tempfile.mkdtemp(prefix=TEMPORARY_PREFIX, dir=parent)
+    os.chmod(tmp, 0o777 & ~_umask())
     try:
-        for name, text in sorted(result.files.items()):
+        record = {"summary": result.summary, "bitext": [list(b) for b in result.bitext], "seconds": result.seconds,
+                  "stamp": stamp}
+        files = dict(sorted(result.files.items()))
+        files["result.json"] = json.dumps(record, ensure_ascii=False, sort_keys=True)
+        for name, text in files.items():
             with open(os.path.join(tmp, name), "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
-        record = {"summary": result.summary, "bitext": [list(b) for b in result.bitext], "seconds": result.seconds}
-        with open(os.path.join(tmp, "result.json"), "w", encoding="utf-8") as handle:
-            json.dump(record, handle, ensure_ascii=False, sort_keys=True)
+                handle.flush()
+                os.fsync(handle.fileno())
         final = pair_folder(out_dir, result.id)
-        if os.path.exists(final):
+        if os.path.islink(final) or os.path.isfile(final):
+            os.unlink(final)         # a link is replaced, never followed
+        elif os.path.exists(final):
             shutil.rmtree(final)
         os.rename(tmp, final)
+        _sync_folder(parent)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _sync_folder(folder: str) -> None:
+    """Make a rename in `folder` durable (where the system allows opening a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _summary_row(result: PairResult) -> dict:
@@ -80,38 +136,26 @@ def _summary_row(result: PairResult) -> dict:
 
 
 def write_run_outputs(out_dir: str, results: Sequence[PairResult], min_score: float | None = None) -> list[str]:
-    """bitext.parquet, summary.csv, errors.tsv, timings.csv and, with `min_score`, bitext.tsv."""
+    """bitext.parquet, summary.csv, errors.tsv, timings.csv and, with `min_score`, bitext.tsv: written as one set
+    (all or none of them replaced), every text cell spreadsheet-safe."""
     import pandas as pd
 
-    written = []
     rows = [(r.id, b[0], b[1], b[2], float(b[3]), list(b[4])) for r in results if r.status == "ok" for b in r.bitext]
     bitext = pd.DataFrame(rows, columns=["pair_id", "bead", "source", "target", "score", "flags"])
     bitext["bead"] = bitext["bead"].astype("int32")
-    path = os.path.join(out_dir, "bitext.parquet")
-    write_atomic(path, bitext.to_parquet(index=False, engine="pyarrow"))
-    written.append(path)
-    summary = pd.DataFrame([_summary_row(r) for r in results], columns=list(SUMMARY_COLUMNS))
-    for column in ("source_segments", "target_segments", "pairs", "errors", "warnings", "notes"):
-        summary[column] = summary[column].astype("Int64")
-    for name, frame, sep in (("summary.csv", summary, ","),
-                             ("errors.tsv", summary[summary["status"] != "ok"][["id", "error"]], "\t"),
-                             ("timings.csv", pd.DataFrame([(r.id, round(r.seconds, 3)) for r in results],
-                                                          columns=["id", "seconds"]), ",")):
-        path = os.path.join(out_dir, name)
-        write_atomic(path, frame.to_csv(index=False, sep=sep, lineterminator="\n"))
-        written.append(path)
+    summary = [_summary_row(r) for r in results]
+    contents: dict[str, str | bytes] = {
+        "bitext.parquet": bitext.to_parquet(index=False, engine="pyarrow"),
+        "summary.csv": table_csv(SUMMARY_COLUMNS, ({c: row.get(c) for c in SUMMARY_COLUMNS} for row in summary)),
+        "errors.tsv": table_csv(("id", "error"), ((r["id"], r["error"]) for r in summary if r["status"] != "ok"),
+                                sep="\t"),
+        "timings.csv": table_csv(("id", "seconds"), ((r.id, round(r.seconds, 3)) for r in results)),
+    }
     if min_score is not None:
         keep = bitext[(bitext["score"] >= min_score) & (bitext["source"] != "") & (bitext["target"] != "")]
-        path = os.path.join(out_dir, "bitext.tsv")
-        lines = [f"{_cell(s)}\t{_cell(t)}\t{score:.4f}" for s, t, score in zip(keep["source"], keep["target"],
-                                                                               keep["score"])]
-        write_atomic(path, "".join(line + "\n" for line in lines))
-        written.append(path)
-    return written
-
-
-def _cell(text: str) -> str:
-    return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+        contents["bitext.tsv"] = "".join(f"{tsv_cell(s)}\t{tsv_cell(t)}\t{score:.4f}\n" for s, t, score in
+                                         zip(keep["source"], keep["target"], keep["score"]))
+    return list(write_folder(out_dir, contents))
 
 
 def jsonl_line(result: PairResult) -> str:

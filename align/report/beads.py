@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from align.report.segments import _cell
+from align.report.csv import tsv_cell
 
 if TYPE_CHECKING:
     from align.align import Alignment
@@ -20,7 +20,7 @@ def format_alignment(alignment: "Alignment", fmt: str) -> str:
         for bead in alignment.beads:
             s = " ".join(src[i].text for i in bead.src)
             t = " ".join(tgt[j].text for j in bead.tgt)
-            rows.append(f"{_cell(s)}\t{_cell(t)}\t{bead.score:.4f}")
+            rows.append(f"{tsv_cell(s)}\t{tsv_cell(t)}\t{bead.score:.4f}")
         return "\n".join(rows) + "\n"
     doc = {"source_lang": alignment.source_lang, "target_lang": alignment.target_lang,
            "beads": [{"source": list(b.src), "target": list(b.tgt),

@@ -11,7 +11,7 @@ from typing import Any, Sequence
 
 from align.compare import Comparison
 from align.diff import Edit
-from align.report.csv import spreadsheet_safe, table_csv
+from align.report.csv import table_csv
 from align.report.html import _CSS, _side, _severity
 from align.report.json import review_record
 from align.report.segments import segment_record
@@ -131,10 +131,10 @@ def format_comparison_csv(comparison: Comparison) -> str:
     for k, (pair, scores) in enumerate(zip(comparison.review.pairs, comparison.scores)):
         rows.append({"pair": k, "hypothesis_ids": " ".join(s.id for s in pair.source),
                      "reference_ids": " ".join(t.id for t in pair.target),
-                     "hypothesis": spreadsheet_safe(" ".join(s.text for s in pair.source)),
-                     "reference": spreadsheet_safe(" ".join(t.text for t in pair.target)),
+                     "hypothesis": " ".join(s.text for s in pair.source),
+                     "reference": " ".join(t.text for t in pair.target),
                      "bleu": f"{scores.bleu:.4f}", "chrf": f"{scores.chrf:.4f}", "ter": f"{scores.ter:.4f}",
-                     "flags": spreadsheet_safe("; ".join(f"{f.type}: {f.message}" for f in pair.flags))})
+                     "flags": "; ".join(f"{f.type}: {f.message}" for f in pair.flags)})
     columns = ["pair", "hypothesis_ids", "reference_ids", "hypothesis", "reference", "bleu", "chrf", "ter", "flags"]
     return table_csv(columns, rows)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from align.corpus import CorpusComparison
 from align.report.comparison import diff_html
-from align.report.csv import spreadsheet_safe, table_csv
+from align.report.csv import table_csv
 from align.report.html import _CSS
 from align.report.segments import segment_record
 
@@ -46,7 +46,7 @@ def format_matches_csv(c: CorpusComparison) -> str:
     names = _names(c)
     rows = [{"document_a": names[m.a], "segment_a": m.a_segment.id, "document_b": names[m.b],
              "segment_b": m.b_segment.id, "similarity": f"{m.similarity:.4f}", "chrf": f"{m.chrf:.2f}",
-             "text_a": spreadsheet_safe(m.a_segment.text), "text_b": spreadsheet_safe(m.b_segment.text)}
+             "text_a": m.a_segment.text, "text_b": m.b_segment.text}
             for m in c.matches]
     columns = ["document_a", "segment_a", "document_b", "segment_b", "similarity", "chrf", "text_a", "text_b"]
     return table_csv(columns, rows)

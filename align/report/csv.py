@@ -19,18 +19,31 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def table_csv(columns: Sequence[str], rows: Iterable[Mapping[str, object] | Sequence[object]]) -> str:
-    """CSV text with a header, `\\n` line ends and minimal quoting (the standard library; importing pandas
-    for this would double the time of a short review).
+def tsv_cell(text: str) -> str:
+    """A TSV cell: tabs and line breaks escaped so that one segment stays one row, and spreadsheet-safe.
 
-    >>> table_csv(["a", "b"], [{"a": 1, "b": 'say "hi", then go'}])
-    'a,b\\n1,"say ""hi"", then go"\\n'
+    >>> tsv_cell("a\\tb"), tsv_cell("-5 %")
+    ('a\\\\tb', "'-5 %")
+    """
+    escaped = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return spreadsheet_safe(escaped)
+
+
+def table_csv(columns: Sequence[str], rows: Iterable[Mapping[str, object] | Sequence[object]], sep: str = ",") -> str:
+    """CSV (or, with sep="\\t", TSV) text with a header, `\\n` line ends and minimal quoting; every text cell
+    goes through `spreadsheet_safe`, so no writer of the toolkit can forget it. None is an empty cell.
+
+    >>> print(table_csv(["a", "b"], [{"a": 1, "b": 'say "hi", then go'}, {"a": None, "b": "=1+1"}]), end="")
+    a,b
+    1,"say ""hi"", then go"
+    ,'=1+1
     """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n", delimiter=sep)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([row[c] for c in columns] if isinstance(row, Mapping) else row)
+        cells = [row[c] for c in columns] if isinstance(row, Mapping) else row
+        writer.writerow(["" if c is None else spreadsheet_safe(c) if isinstance(c, str) else c for c in cells])
     return out.getvalue()
 
 
@@ -41,11 +54,11 @@ def format_review_csv(review: Review) -> str:
             "pair": k,
             "source_ids": " ".join(s.id for s in pair.source),
             "target_ids": " ".join(t.id for t in pair.target),
-            "source": spreadsheet_safe(" ".join(s.text for s in pair.source)),
-            "target": spreadsheet_safe(" ".join(t.text for t in pair.target)),
+            "source": " ".join(s.text for s in pair.source),
+            "target": " ".join(t.text for t in pair.target),
             "score": f"{pair.score:.4f}",
             "severity": max((f.severity for f in pair.flags), key=("info", "warning", "error").index, default=""),
-            "flags": spreadsheet_safe("; ".join(f"{f.type}: {f.message}" for f in pair.flags)),
+            "flags": "; ".join(f"{f.type}: {f.message}" for f in pair.flags),
         })
     columns = ["pair", "source_ids", "target_ids", "source", "target", "score", "severity", "flags"]
     return table_csv(columns, rows)

@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 from typing import Sequence
 
+from align.report.csv import tsv_cell
 from align.segment import Segment
 
 
 def _cell(text: str) -> str:
-    """TSV-safe cell: tabs and line breaks escaped so one segment stays one row."""
+    """A listing's text: tabs and line breaks escaped so that one segment stays one line."""
     return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
@@ -19,7 +20,7 @@ def format_segments(segments: Sequence[Segment], fmt: str, path: str = "", lang:
         return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if fmt == "tsv":
         rows = ["id\tparagraph\tkind\tstart\tend\ttext"]
-        rows += [f"{s.id}\t{s.paragraph}\t{s.kind}\t{s.start}\t{s.end}\t{_cell(s.text)}" for s in segments]
+        rows += [f"{s.id}\t{s.paragraph}\t{s.kind}\t{s.start}\t{s.end}\t{tsv_cell(s.text)}" for s in segments]
         return "\n".join(rows) + "\n"
     width = max((len(s.id) for s in segments), default=2)
     return "".join(f"{s.id:<{width}}  ¶{s.paragraph:<3} {s.kind:<11} {_cell(s.text)}\n" for s in segments)

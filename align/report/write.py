@@ -1,10 +1,9 @@
 """Write every review output into a folder, each file whole or not at all."""
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
-from align.report.atomic import write_atomic
+from align.report.atomic import write_folder
 from align.review import Review
 
 if TYPE_CHECKING:
@@ -39,11 +38,5 @@ def write_comparison(comparison: "Comparison", out_dir: str, worst_first: bool =
 
 
 def write_all(out_dir: str, contents: dict[str, str]) -> tuple[str, ...]:
-    """Every file whole or not at all, in a stable order; the folder is created when missing."""
-    os.makedirs(out_dir, exist_ok=True)
-    written = []
-    for name, text in contents.items():
-        path = os.path.join(out_dir, name)
-        write_atomic(path, text)
-        written.append(path)
-    return tuple(written)
+    """The whole set of files or none of them, in a stable order; the folder is created when missing."""
+    return write_folder(out_dir, contents)

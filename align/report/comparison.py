@@ -109,7 +109,7 @@ def format_comparison_md(comparison: Comparison) -> str:
     from align.report.md import _quote
 
     review = comparison.review
-    lines = [f"# Comparison: {review.source.path} → {review.target.path}", ""]
+    lines = [f"# Comparison: {_quote(review.source.path)} → {_quote(review.target.path)}", ""]
     lines += [f"- {name}: {s.score:.2f} (`{s.signature}`)" for name, s in sorted(comparison.corpus.items())]
     lines += [f"- Pairs: {review.summary.pairs}; flags: " +
               (", ".join(f"{k} {v}" for k, v in review.summary.flags.items()) or "none"), "", "## Pairs that differ", ""]
@@ -118,7 +118,7 @@ def format_comparison_md(comparison: Comparison) -> str:
         if not pair.flags and all(e.op == "equal" for e in comparison.diffs[k]):
             continue
         lines.append(f"### Pair {k}: chrF {scores.chrf:.1f}, BLEU {scores.bleu:.1f}, TER {scores.ter:.1f}")
-        lines += [f"- **{f.severity}** `{f.type}`: {f.message}" for f in pair.flags]
+        lines += [f"- **{f.severity}** `{f.type}`: {_quote(f.message)}" for f in pair.flags]
         lines.append("")
         lines.append(f"> Hypothesis: {_quote(' '.join(s.text for s in pair.source))}")
         lines.append(f"> Reference: {_quote(' '.join(s.text for s in pair.target))}")

@@ -29,11 +29,11 @@ def format_check_json(path: str, lang: str, segments: Sequence[Segment], issues:
 def format_check_md(path: str, lang: str, segments: Sequence[Segment], issues: Sequence[Issue]) -> str:
     by_id = {s.id: s for s in segments}
     counts = Counter(i.type for i in issues)
-    lines = [f"# Check: {path} ({lang})", "",
+    lines = [f"# Check: {_quote(path)} ({_quote(lang)})", "",
              f"{len(segments)} segments, {len({i.segment_id for i in issues})} with issues"
              + (": " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) if counts else "."), ""]
     for issue in issues:
         text = by_id[issue.segment_id].text
-        lines.append(f"- **{issue.severity}** `{issue.type}` in {issue.segment_id}: {issue.message}  ")
+        lines.append(f"- **{issue.severity}** `{issue.type}` in {issue.segment_id}: {_quote(issue.message)}  ")
         lines.append(f"  > {_quote(text[max(0, issue.start - 40):issue.end + 20])}")
     return "\n".join(lines) + "\n"

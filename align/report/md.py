@@ -6,9 +6,18 @@ from html import escape
 from align.review import Review
 
 
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|!"})
+
+
 def _quote(text: str) -> str:
-    """Document text as Markdown shows it literally: markup escaped, one line."""
-    return escape(text, quote=False).replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("\n", " ")
+    """Document text as Markdown shows it literally, on one line: HTML escaped, and every character that could
+    open a link, an image, code or emphasis backslash-escaped, so that a document cannot put a live
+    `[x](javascript:...)` or a tracking `![](http://...)` into the report.
+
+    >>> print(_quote("[x](javascript:alert(1)) ![](http://t/p.png) <b>"))
+    \\[x\\](javascript:alert(1)) \\!\\[\\](http://t/p.png) &lt;b&gt;
+    """
+    return escape(text, quote=False).translate(_MARKDOWN_SPECIAL).replace("\n", " ").replace("\r", " ")
 
 
 def _count(n: int, word: str) -> str:
@@ -17,8 +26,8 @@ def _count(n: int, word: str) -> str:
 
 def format_review_md(review: Review) -> str:
     s = review.summary
-    lines = [f"# Translation review: {review.source.path} ({review.source.lang}) → "
-             f"{review.target.path} ({review.target.lang})", "",
+    lines = [f"# Translation review: {_quote(review.source.path)} ({_quote(review.source.lang)}) → "
+             f"{_quote(review.target.path)} ({_quote(review.target.lang)})", "",
              f"- Segments: {s.source_segments} source, {s.target_segments} target "
              f"({s.source_words} / {s.target_words} words)",
              f"- Source sentences with a translation: {s.source_aligned:.0%}; "
@@ -27,7 +36,7 @@ def format_review_md(review: Review) -> str:
              f"- Flags: {_count(s.severities['error'], 'error')}, {_count(s.severities['warning'], 'warning')}, "
              f"{_count(s.severities['info'], 'note')}"
              + (" (" + ", ".join(f"{k} {v}" for k, v in s.flags.items()) + ")" if s.flags else "")]
-    lines += [f"- Note: {note}" for note in s.notes] + [""]
+    lines += [f"- Note: {_quote(note)}" for note in s.notes] + [""]
     flagged = [(k, p) for k, p in enumerate(review.pairs) if p.flags]
     if not flagged:
         lines.append("Nothing to review: every pair reads as a faithful translation.")
@@ -38,7 +47,7 @@ def format_review_md(review: Review) -> str:
         lines.append(f"### Pair {k} ({ids}), score {pair.score:.2f}")
         lines.append("")
         for flag in pair.flags:
-            lines.append(f"- **{flag.severity}** `{flag.type}`: {flag.message}")
+            lines.append(f"- **{flag.severity}** `{flag.type}`: {_quote(flag.message)}")
         lines.append("")
         if pair.source:
             lines.append(f"> Source: {_quote(' '.join(x.text for x in pair.source))}")

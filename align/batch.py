@@ -124,11 +124,12 @@ def _task(name: str):
 
 def _texts(job: Job) -> tuple[str, str, str, str]:
     """The pair's two texts and the names its report gives them."""
-    from align.load import read_document
+    from align.load import check_pair_sizes, read_document
 
     if job.source_text is None:
         source_path, target_path = job.source_name or job.source, job.target_name or job.target
         try:
+            check_pair_sizes(job.source, job.target)
             source, target = read_document(job.source).text, read_document(job.target).text
         except AlignError as err:  # name the files as the manifest does
             raise AlignError(str(err).replace(job.source, source_path).replace(job.target, target_path)) from None

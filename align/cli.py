@@ -186,9 +186,10 @@ def _cmd_segment(args: argparse.Namespace) -> int:
 
 def _cmd_pairs(args: argparse.Namespace) -> int:
     from align.align import Options, align_documents
-    from align.load import read_document
+    from align.load import check_pair_sizes, read_document
     from align.report.beads import format_alignment
 
+    check_pair_sizes(args.source, args.target)
     src = read_document(args.source, encoding=args.encoding)
     tgt = read_document(args.target, encoding=args.encoding)
     alignment = align_documents(src.text, tgt.text, source_lang=args.source_lang, target_lang=args.target_lang,
@@ -199,10 +200,11 @@ def _cmd_pairs(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from align.align import Options
-    from align.load import read_document
+    from align.load import check_pair_sizes, read_document
     from align.report.write import REVIEW_FILES, write_review
     from align.review import review_documents
 
+    check_pair_sizes(args.source, args.translation)
     src = read_document(args.source, encoding=args.encoding)
     tgt = read_document(args.translation, encoding=args.encoding)
     review = review_documents(src.text, tgt.text, args.source_lang, args.target_lang,
@@ -220,7 +222,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_compare(args: argparse.Namespace) -> int:
     from align.align import Options
     from align.compare import compare_documents
-    from align.load import read_document
+    from align.load import check_pair_sizes, read_document
     from align.report.comparison import unified_diff
     from align.report.write import COMPARE_FILES, write_comparison
 
@@ -229,6 +231,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         raise AlignError("compare needs a reference: give REFERENCE or --reference FILE", exit_code=2)
     if not args.out and not args.unified:
         raise AlignError("nothing to write: give --out DIR and/or --unified", exit_code=2)
+    for path in reference_paths:
+        check_pair_sizes(args.hypothesis, path)
     hyp = read_document(args.hypothesis, encoding=args.encoding)
     refs = [read_document(p, encoding=args.encoding).text for p in reference_paths]
     comparison = compare_documents(hyp.text, refs, primary_language(args.lang), Options(presegmented=args.presegmented),

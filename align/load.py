@@ -102,6 +102,21 @@ def read_document(path: str, encoding: str | None = None, max_line: int = MAX_LI
     return decode(data, name=path, encoding=encoding, max_line=max_line)
 
 
+def check_pair_sizes(source: str, target: str) -> None:
+    """Refuse, before reading them, two files whose sizes no translation explains (`align.check_lengths` on
+    bytes: a 200 MB file against a 12-line one would otherwise be read and searched whole)."""
+    from align.align import check_lengths
+
+    try:
+        sizes = os.path.getsize(source), os.path.getsize(target)
+    except OSError:
+        return   # the reader names the missing file
+    try:
+        check_lengths(*sizes, unit="bytes")
+    except AlignError as err:
+        raise AlignError(f"{source}, {target}: {err}") from None
+
+
 @dataclass(frozen=True)
 class Job:
     """One document pair of a batch: paths (relative paths already resolved) or inline texts."""

@@ -87,6 +87,7 @@ class TestBadInput:
         (tmp_path / "latin1.txt").write_bytes("caf\xe9 cr\xe8me".encode("latin-1"))
         (tmp_path / "huge.txt").write_bytes(b"word " * 2_100_000)
         (tmp_path / "ok.txt").write_text("Une phrase.", encoding="utf-8")
+        (tmp_path / "long.txt").write_text("Une phrase.\n" * 100_000, encoding="utf-8")
         return tmp_path
 
     @pytest.mark.parametrize("name, message", [
@@ -98,7 +99,8 @@ class TestBadInput:
         (".", "is a directory"),
     ])
     def test_one_line_error_and_exit_1(self, capsys, files, name, message):
-        code, out, err = run(capsys, "pairs", str(files / name), str(files / "ok.txt"))
+        other = "long.txt" if name == "huge.txt" else "ok.txt"   # against a short one, the sizes alone stop it
+        code, out, err = run(capsys, "pairs", str(files / name), str(files / other))
         assert code == 1 and out == ""
         assert err.count("\n") == 1 and err.startswith("align: error: ") and message in err
 

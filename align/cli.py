@@ -66,7 +66,8 @@ def _write_folder(out_dir: str, names: Sequence[str], inputs: Sequence[str], wri
     try:
         return write(out_dir)
     except OSError as err:
-        raise AlignError(f"{out_dir}: cannot write the report ({err.strerror or err})") from None
+        where = err.filename if isinstance(err.filename, str) and ".tmp-align-" not in err.filename else out_dir
+        raise AlignError(f"{where}: cannot write the report ({err.strerror or err}); nothing was replaced") from None
 
 
 def _encoding(value: str) -> str:
@@ -159,7 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="read {id, source, target} JSON lines on stdin; write one JSON result a line on stdout")
     p.add_argument("--out", metavar="DIR", help="folder for pairs/, bitext.parquet, summary.csv, errors.tsv")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS (needs the dask extra: pip install 'align-translation-review[dask]')")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on the Dask cluster at ADDRESS (needs pip install 'align-translation-review[dask]')")
     p.add_argument("--dask", action="store_true", help="run on a local Dask cluster of --jobs workers")
     p.add_argument("--min-score", type=float, help="also write bitext.tsv with the pairs scoring at least this")
     p.add_argument("--confine", action="store_true", help="refuse manifest paths outside the manifest's folder")

@@ -50,6 +50,8 @@ def decode(data: bytes, name: str = "<text>", encoding: str | None = None,
     check_encoding(encoding)
     try:
         text = data.decode(encoding)
+    except LookupError:
+        raise AlignError(f"{encoding!r} is not a text encoding", exit_code=2) from None
     except UnicodeDecodeError as err:
         raise AlignError(f"{name}: byte offset {err.start + skipped}: not valid {encoding} "
                          f"(byte 0x{data[err.start]:02x}); give --encoding if the file uses another one") from None
@@ -72,7 +74,9 @@ def check_encoding(encoding: str) -> str:
     """
     try:
         codecs.lookup(encoding)
-        b"".decode(encoding)
+        b"a".decode(encoding)        # rot13 or base64 are found by lookup but refuse to make text of bytes
+    except UnicodeDecodeError:       # a real text encoding that "a" alone is not valid in (utf-16, utf-32)
+        pass
     except LookupError:
         raise AlignError(f"unknown encoding {encoding!r} (use e.g. utf-8, cp1252, latin-1, gb18030)",
                          exit_code=2) from None

@@ -8,6 +8,7 @@ report file can, so leftovers of a killed run are recognised and nothing else is
 """
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import stat
@@ -88,6 +89,10 @@ def write_folder(out_dir: str, contents: Mapping[str, str | bytes]) -> tuple[str
                 handle.flush()
                 os.fchmod(handle.fileno(), mode)
                 os.fsync(handle.fileno())
+        for name in contents:   # what would make a move fail is found before anything moves
+            final = os.path.join(out_dir, name)
+            if os.path.isdir(final) and not os.path.islink(final):
+                raise IsADirectoryError(errno.EISDIR, f"{final} is a folder", final)
         for name in contents:
             final = os.path.join(out_dir, name)
             if _is_stream(final) or os.path.islink(final):   # never put a file in place of a device or a link

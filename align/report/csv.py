@@ -40,7 +40,7 @@ def table_csv(columns: Sequence[str], rows: Iterable[Mapping[str, object] | Sequ
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n", delimiter=sep)
-    writer.writerow(columns)
+    writer.writerow([spreadsheet_safe(c) for c in columns])   # a header can hold document names too
     for row in rows:
         cells = [row[c] for c in columns] if isinstance(row, Mapping) else row
         writer.writerow(["" if c is None else spreadsheet_safe(c) if isinstance(c, str) else c for c in cells])

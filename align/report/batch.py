@@ -51,8 +51,8 @@ def pair_stamp(job: Job, options: dict) -> dict:
 
 def load_done(out_dir: str, jobs: Sequence[Job], stamps: Sequence[dict]) -> dict[int, PairResult]:
     """Results of pairs finished by an earlier run (by manifest position) whose stamp is still the pair's; a
-    changed input, option or version, a result.json that is empty or cut short, or a pair folder that is a
-    symlink is done again. The temporary folders of a run that was killed are removed."""
+    changed input, option or version, a result.json that is empty or cut short, a report file whose content is
+    not what result.json recorded, or a pair folder that is a symlink is done again. The temporary folders of a run that was killed are removed."""
     remove_leftovers(os.path.join(out_dir, "pairs"))
     remove_leftovers(out_dir)
     done = {}
@@ -63,7 +63,7 @@ def load_done(out_dir: str, jobs: Sequence[Job], stamps: Sequence[dict]) -> dict
         try:
             with open(os.path.join(folder, "result.json"), encoding="utf-8") as handle:
                 record = json.load(handle)
-            if record.get("stamp") != stamp:
+            if record.get("stamp") != stamp or not _files_intact(folder, record["files"]):
                 continue
             done[index] = PairResult(index, job.id, "ok", "", record["summary"],
                                      tuple((b[0], b[1], b[2], b[3], tuple(b[4])) for b in record["bitext"]),
@@ -74,8 +74,9 @@ def load_done(out_dir: str, jobs: Sequence[Job], stamps: Sequence[dict]) -> dict
 
 
 def write_pair(out_dir: str, result: PairResult, stamp: dict) -> None:
-    """The folder of one finished pair, whole or not at all (nothing for a pair that failed): written and
-    synced under a temporary name, then renamed, so that a crash never leaves a result.json half written."""
+    """The folder of one finished pair, whole or not at all (nothing for a pair that failed): written under a
+    temporary name, result.json synced, then renamed. result.json records the hash of every other file, so a
+    resume after a crash redoes a pair whose files did not all reach the disk (one sync a pair, not one a file)."""
     if result.status != "ok":
         return
     parent = os.path.join(out_dir, "pairs")
@@ -83,15 +84,16 @@ def write_pair(out_dir: str, result: PairResult, stamp: dict) -> None:
     tmp = tempfile.mkdtemp(prefix=TEMPORARY_PREFIX, dir=parent)
     os.chmod(tmp, 0o777 & ~_umask())
     try:
+        files = {name: text.encode("utf-8") for name, text in sorted(result.files.items())}
         record = {"summary": result.summary, "bitext": [list(b) for b in result.bitext], "seconds": result.seconds,
-                  "stamp": stamp}
-        files = dict(sorted(result.files.items()))
-        files["result.json"] = json.dumps(record, ensure_ascii=False, sort_keys=True)
-        for name, text in files.items():
-            with open(os.path.join(tmp, name), "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
+                  "stamp": stamp, "files": {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}}
+        files["result.json"] = json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        for name, data in files.items():
+            with open(os.path.join(tmp, name), "wb") as handle:
+                handle.write(data)
+                if name == "result.json":
+                    handle.flush()
+                    os.fsync(handle.fileno())
         final = pair_folder(out_dir, result.id)
         if os.path.islink(final) or os.path.isfile(final):
             os.unlink(final)         # a link is replaced, never followed
@@ -102,6 +104,11 @@ def write_pair(out_dir: str, result: PairResult, stamp: dict) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _files_intact(folder: str, hashes: dict) -> bool:
+    """Whether every report file of a pair folder has the content its result.json recorded."""
+    return all(file_sha256(os.path.join(folder, name)) == digest for name, digest in hashes.items())
 
 
 def _umask() -> int:

@@ -70,6 +70,22 @@ def _write_folder(out_dir: str, names: Sequence[str], inputs: Sequence[str], wri
         raise AlignError(f"{where}: cannot write the report ({err.strerror or err}); nothing was replaced") from None
 
 
+def _say_warnings(warnings) -> None:
+    """Whole-review doubts on stderr, one line each (the exit code stays 0)."""
+    for warning in warnings:
+        print(f"align: warning: {warning}", file=sys.stderr)
+
+
+def _score(value: str) -> float:
+    try:
+        score = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid score {value!r} (a number from 0 to 1)") from None
+    if not 0.0 <= score <= 1.0:
+        raise argparse.ArgumentTypeError(f"invalid score {value!r} (a number from 0 to 1)")
+    return score
+
+
 def _encoding(value: str) -> str:
     from align.load import check_encoding
 
@@ -79,13 +95,21 @@ def _encoding(value: str) -> str:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
-def _add_input_options(p: argparse.ArgumentParser, presegmented: bool = True, output: bool = True) -> None:
-    """The options every command that reads documents shares (and `-o` for those that print)."""
+def _add_input_options(p: argparse.ArgumentParser, presegmented: bool = True, output: bool = True,
+                       sides: bool = False) -> None:
+    """The options every command that reads documents shares (and `-o` for those that print, and an encoding
+    per side for those that read a source and a target)."""
     if presegmented:
         p.add_argument("--presegmented", action="store_true",
                        help="one line is one segment: nothing is split or merged (corpora, gold sets)")
     p.add_argument("--encoding", type=_encoding,
                    help="decode inputs with this encoding instead of UTF-8/UTF-16 by BOM")
+    if sides:
+        p.add_argument("--source-encoding", type=_encoding, metavar="ENCODING",
+                       help="the source's encoding (overrides --encoding), e.g. utf-8 with a cp1252 target")
+        p.add_argument("--target-encoding", type=_encoding, metavar="ENCODING",
+                       help="the target's encoding (overrides --encoding)")
+    p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log progress on stderr")
     if output:
         p.add_argument("-o", "--output", metavar="FILE",
                        help="write to FILE (whole or not at all; never one of the inputs) instead of stdout; - is stdout")
@@ -98,35 +122,47 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("segment", help="show how a document is cut into segments")
-    p.add_argument("file")
+    p.add_argument("file", help="the document (plain text)")
     p.add_argument("--format", choices=("text", "json", "tsv"), default="text")
     p.add_argument("--lang", type=_lang, help="language of the document (default: detected)")
     _add_input_options(p)
     p.set_defaults(func=_cmd_segment)
 
     p = sub.add_parser("pairs", help="align two documents sentence by sentence")
-    p.add_argument("source")
-    p.add_argument("target")
+    p.add_argument("source", help="the source document (plain text)")
+    p.add_argument("target", help="its translation")
     p.add_argument("--format", choices=("beads", "tsv", "json"), default="beads")
-    p.add_argument("--source-lang", type=_lang)
-    p.add_argument("--target-lang", type=_lang)
+    p.add_argument("--source-lang", type=_lang, metavar="TAG", help="BCP 47 tag of the source (default: detected)")
+    p.add_argument("--target-lang", type=_lang, metavar="TAG", help="BCP 47 tag of the target (default: detected)")
     p.add_argument("--fast", action="store_true",
-                   help="first pass only, without the lexicon learned from the pair: about 1.8x as fast on "
-                        "long documents, 3.7 points less strict F1 on the dev set")
-    _add_input_options(p)
+                   help="first pass only, without the lexicon learned from the pair: faster on long documents, "
+                        "less accurate (the README's Speed section has the figures)")
+    _add_input_options(p, sides=True)
     p.set_defaults(func=_cmd_pairs)
 
-    p = sub.add_parser("report", help="review a translation: pairs, scores, flags; JSON, HTML, CSV, Markdown, TMX")
-    p.add_argument("source")
-    p.add_argument("translation")
+    p = sub.add_parser("report", help="review a translation: pairs, scores, flags; JSON, HTML, CSV, Markdown, TMX, "
+                                      "XLIFF, Excel")
+    p.add_argument("source", help="the source document (plain text)")
+    p.add_argument("translation", help="its translation")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the report files (created if missing)")
-    p.add_argument("--source-lang", type=_lang)
-    p.add_argument("--target-lang", type=_lang)
-    _add_input_options(p, output=False)
+    p.add_argument("--source-lang", type=_lang, metavar="TAG",
+                   help="BCP 47 tag of the source, kept in TMX/XLIFF (en, en-US, zh-Hans; default: detected)")
+    p.add_argument("--target-lang", type=_lang, metavar="TAG", help="BCP 47 tag of the translation")
+    p.add_argument("--min-score", type=_score, default=None, metavar="S",
+                   help="pairs scoring below S stay out of pairs.tmx (default 0.5, the review's low score)")
+    p.add_argument("--tmx-include", choices=("clean", "scored", "all"), default="clean",
+                   help="clean (default): no error flag and score >= S; scored: score >= S; all: every pair")
+    p.add_argument("--xliff", choices=("2.0", "1.2"), default="2.0", help="XLIFF version of pairs.xlf (default 2.0)")
+    p.add_argument("--csv-bom", action="store_true", help="start pairs.csv with a UTF-8 BOM (Excel on Windows)")
+    p.add_argument("--skip-check", action="append", default=[], metavar="NAME",
+                   help="turn a check off by its flag type (repeat or comma-separate; e.g. doubled_word)")
+    p.add_argument("--glossary", metavar="FILE",
+                   help="terms the translation must use: TSV/CSV (source term, target term...) or TBX")
+    _add_input_options(p, output=False, sides=True)
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("compare", help="compare a machine translation with a reference: scores, word diffs, flags")
-    p.add_argument("hypothesis")
+    p.add_argument("hypothesis", help="the machine translation (or any version) to compare")
     p.add_argument("reference", nargs="?", help="the reference (or give one or more --reference)")
     p.add_argument("--reference", dest="references", action="append", default=[], metavar="FILE",
                    help="a reference; repeat for several (sacrebleu multi-reference scoring)")
@@ -138,14 +174,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_compare)
 
     p = sub.add_parser("check", help="flag machine-translation and scraping artifacts in one text (no reference)")
-    p.add_argument("file")
+    p.add_argument("file", help="the text to check")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for report.json and report.md")
     p.add_argument("--lang", type=_lang, help="language of the text (default: detected)")
     _add_input_options(p, output=False)
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("corpus", help="compare documents of one language: similarity matrix and shared passages")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="two or more documents in one language")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for matrix.csv, matches.csv, report.json/html")
     p.add_argument("--lang", type=_lang, help="language of the documents (default: detected)")
     p.add_argument("--threshold", type=float, default=None, help="cosine from which sentences count as shared")
@@ -166,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-score", type=float, help="also write bitext.tsv with the pairs scoring at least this")
     p.add_argument("--confine", action="store_true", help="refuse manifest paths outside the manifest's folder")
     p.add_argument("--presegmented", action="store_true", help="one line is one segment")
+    p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log progress on stderr")
     p.add_argument("--no-run-lexicon", action="store_true",
                    help="align each pair on its own evidence only (default: first learn a lexicon over all pairs "
                         "of one language pair, which short articles need)")
@@ -192,8 +229,8 @@ def _cmd_pairs(args: argparse.Namespace) -> int:
     from align.report.beads import format_alignment
 
     check_pair_sizes(args.source, args.target)
-    src = read_document(args.source, encoding=args.encoding)
-    tgt = read_document(args.target, encoding=args.encoding)
+    src = read_document(args.source, encoding=args.source_encoding or args.encoding)
+    tgt = read_document(args.target, encoding=args.target_encoding or args.encoding)
     alignment = align_documents(src.text, tgt.text, source_lang=args.source_lang, target_lang=args.target_lang,
                                 options=Options(presegmented=args.presegmented, lexicon=not args.fast))
     _emit(format_alignment(alignment, args.format), args.output, [args.source, args.target])
@@ -206,14 +243,24 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from align.report.write import REVIEW_FILES, write_review
     from align.review import review_documents
 
+    from align.qa import check_names, read_glossary
+    from align.report.tmx import DEFAULT_MIN_SCORE
+    from align.report.write import Exports
+    from align.review import Checks
+
+    skip = check_names(args.skip_check)
+    inputs = [args.source, args.translation] + ([args.glossary] if args.glossary else [])
     check_pair_sizes(args.source, args.translation)
-    src = read_document(args.source, encoding=args.encoding)
-    tgt = read_document(args.translation, encoding=args.encoding)
+    src = read_document(args.source, encoding=args.source_encoding or args.encoding)
+    tgt = read_document(args.translation, encoding=args.target_encoding or args.encoding)
+    glossary = read_glossary(args.glossary, args.source_lang, args.target_lang) if args.glossary else ()
     review = review_documents(src.text, tgt.text, args.source_lang, args.target_lang,
                               Options(presegmented=args.presegmented), source_path=args.source,
-                              target_path=args.translation)
-    written = _write_folder(args.out, REVIEW_FILES, [args.source, args.translation],
-                            lambda out: write_review(review, out))
+                              target_path=args.translation, checks=Checks(skip, glossary))
+    exports = Exports(DEFAULT_MIN_SCORE if args.min_score is None else args.min_score, args.tmx_include, args.xliff,
+                      args.csv_bom)
+    written = _write_folder(args.out, REVIEW_FILES, inputs, lambda out: write_review(review, out, exports))
+    _say_warnings(review.summary.warnings)
     s = review.summary
     print(f"{_count(len(review.pairs), 'pair')}, {_count(s.severities['error'], 'error')}, "
           f"{_count(s.severities['warning'], 'warning')}, {_count(s.severities['info'], 'note')}; "
@@ -245,6 +292,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         corpus = comparison.corpus
         print(f"{len(comparison.review.pairs)} pairs; BLEU {corpus['bleu'].score:.2f}, chrF {corpus['chrf'].score:.2f}, "
               f"TER {corpus['ter'].score:.2f}; wrote {', '.join(written)}", file=sys.stderr)
+    _say_warnings(comparison.review.summary.warnings)
     if args.unified:
         sys.stdout.write(unified_diff(comparison))
     return 0

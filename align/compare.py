@@ -12,6 +12,7 @@ from align.align import Alignment, Options, align_documents
 from align.diff import Edit, word_diff
 from align.divergence import PairView, Rule, added, check_pair, dropped, low_similarity, number_mismatch
 from align.review import Document, Pair, Review, aligned_length_ratio, summarise
+from align.sanity import language_warnings
 from align.scores import CorpusScore, PairScores, corpus_scores, pair_scores
 
 COMPARE_RULES: tuple[Rule, ...] = (added, dropped, number_mismatch, low_similarity)
@@ -60,7 +61,8 @@ def compare_documents(hypothesis: str, references: Sequence[str], lang: str | No
         diffs.append(word_diff(hyp_text, ref_texts[0]))
     hyp_doc = Document(hypothesis_path, first.source_lang, first.source)
     ref_docs = tuple(Document(p, a.target_lang, a.target) for p, a in zip(paths, alignments))
-    review = Review(hyp_doc, ref_docs[0], tuple(pairs), summarise(hyp_doc, ref_docs[0], pairs))
+    warnings = language_warnings(hypothesis, references[0], lang, lang, SIDES)
+    review = Review(hyp_doc, ref_docs[0], tuple(pairs), summarise(hyp_doc, ref_docs[0], pairs, (), warnings))
     hyps = [" ".join(s.text for s in p.source) for p in pairs]
     streams = [[t[r] for t in texts] for r in range(len(references))]
     return Comparison(review, ref_docs, tuple(texts), tuple(scores), tuple(diffs), corpus_scores(hyps, streams))

@@ -25,3 +25,22 @@ class Flag:
     severity: str
     message: str
     spans: tuple[Span, ...] = ()
+
+
+ITS_TYPES = {
+    "added": "addition", "dropped": "omission", "partial_omission": "omission", "merged_or_split": "other",
+    "number_mismatch": "numbers", "entity_mismatch": "inconsistent-entities", "low_similarity": "mistranslation",
+    "untranslated": "untranslated", "doubled_word": "duplication", "whitespace": "whitespace",
+    "bracket": "typographical", "url_email": "pattern-problem", "placeholder": "markup", "symbol": "typographical",
+    "inconsistency": "inconsistency", "terminology": "terminology",
+}
+"""Each flag type's ITS 2.0 `locQualityIssueType`, as CAT tools and the XLIFF export name it."""
+
+
+def its_type(flag_type: str) -> str:
+    """The ITS 2.0 issue type of a flag type (`other` for a type ITS has no word for).
+
+    >>> its_type("dropped"), its_type("doubled_word")
+    ('omission', 'duplication')
+    """
+    return ITS_TYPES.get(flag_type, "other")

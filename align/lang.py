@@ -235,6 +235,21 @@ def detect_language(text: str, default: str = UNDETERMINED) -> str:
     return best if best_score >= max(1.0, 0.02 * len(words)) else default
 
 
+def stopword_score(text: str, lang: str) -> float:
+    """How much `text` reads as `lang`: its stop words, and half a point per letter only that language uses
+    (0 for a language without a profile). What `detect_language` weighs, for one sentence.
+
+    >>> stopword_score("The talks in Beijing will go on.", "en") > stopword_score("The talks in Beijing.", "fr")
+    True
+    """
+    profile = STOPWORDS.get(lang)
+    if not profile:
+        return 0.0
+    folded = text.casefold()
+    seen = Counter(_WORD.findall(folded))
+    return sum(seen[w] for w in profile) + 0.5 * sum(folded.count(c) for c in _LETTERS.get(lang, ""))
+
+
 _LANGUAGE_SCRIPT = {"zh": "Han", "ja": "Han", "ko": "Hangul", "ru": "Cyrillic", "uk": "Cyrillic", "bg": "Cyrillic",
                     "sr": "Cyrillic", "fa": "Arabic", "ur": "Arabic",
                     **{code: script for script, code in _SCRIPT_LANGUAGE.items()}}

@@ -1,15 +1,18 @@
 """The review of a translation: aligned pairs with their scores and flags, and summary figures."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from align.align import Alignment, Options, align_documents
 from align.lexicon import WordPairs
-from align.divergence import PairView, check_pair
+from align.divergence import LOW_SCORE, RULES, PairView, check_pair
 from align.flags import SEVERITIES, Flag
 from align.segment import SENTENCE, Segment
+from align.qa import PAIR_RULES, Term, inconsistencies, left_in_source_language, terminology_rule
+from align.sanity import LANGUAGE_MISMATCH, Doubt, language_warnings, pair_score_warnings
 from align.tags import primary_language
 
 SCHEMA_VERSION = 1
@@ -50,6 +53,16 @@ class Summary:
     flags: dict[str, int]      # count by type
     severities: dict[str, int]
     notes: tuple[str, ...] = ()   # what a reader should know about the review as a whole
+    warnings: tuple[Doubt, ...] = ()   # what makes the whole review doubtful: one language, not a translation
+
+
+@dataclass(frozen=True)
+class Checks:
+    """Which checks a review runs: all but those in `skip` (flag types, `qa.CHECKS`), plus a glossary's."""
+
+    skip: frozenset[str] = frozenset()
+    glossary: tuple[Term, ...] = ()
+    languages_trusted: bool = True   # False when the languages given contradict the texts
 
 
 @dataclass(frozen=True)
@@ -63,7 +76,7 @@ class Review:
 def review_documents(source_text: str, target_text: str, source_lang: str | None = None,
                      target_lang: str | None = None, options: Options = Options(),
                      source_path: str = "source", target_path: str = "target",
-                     word_pairs: WordPairs | None = None) -> Review:
+                     word_pairs: WordPairs | None = None, checks: Checks = Checks()) -> Review:
     """Align a source text and its translation and flag where they diverge.
 
     >>> r = review_documents("He sold 12,000 cars in Paris last year.",
@@ -73,25 +86,40 @@ def review_documents(source_text: str, target_text: str, source_lang: str | None
     """
     alignment = align_documents(source_text, target_text, primary_language(source_lang),
                                 primary_language(target_lang), options, word_pairs)
-    return review_alignment(alignment, source_path, target_path, source_lang, target_lang)
+    warnings = language_warnings(source_text, target_text, source_lang, target_lang)
+    if any(w.kind == LANGUAGE_MISMATCH for w in warnings):
+        checks = dataclasses.replace(checks, languages_trusted=False)
+    return review_alignment(alignment, source_path, target_path, source_lang, target_lang, checks, warnings)
 
 
 def review_alignment(alignment: Alignment, source_path: str = "source", target_path: str = "target",
-                     source_tag: str | None = None, target_tag: str | None = None) -> Review:
+                     source_tag: str | None = None, target_tag: str | None = None, checks: Checks = Checks(),
+                     warnings: tuple[Doubt, ...] = ()) -> Review:
     """Flags and summary for an alignment already made; the documents keep the language tags given (`en-US`),
     the rules look at their primary language."""
     src, tgt = alignment.source, alignment.target
     ratio = aligned_length_ratio(alignment)
+    qa_rules = PAIR_RULES if checks.languages_trusted else tuple(r for r in PAIR_RULES
+                                                                   if r is not left_in_source_language)
+    rules = RULES + qa_rules + ((terminology_rule(checks.glossary),) if checks.glossary else ())
     pairs = []
     for bead in alignment.beads:
         view = PairView(tuple(src[i] for i in bead.src), tuple(tgt[j] for j in bead.tgt),
                         alignment.source_lang, alignment.target_lang, bead.score, ratio,
                         similarity=bead.similarity, lexical=alignment.lexical)
-        pairs.append(Pair(view.source, view.target, bead.score, check_pair(view)))
+        pairs.append(Pair(view.source, view.target, bead.score, check_pair(view, rules)))
+    if "inconsistency" not in checks.skip:
+        found = inconsistencies([(p.source, p.target) for p in pairs])
+        pairs = [Pair(p.source, p.target, p.score, p.flags + found.get(k, ())) for k, p in enumerate(pairs)]
+    if checks.skip:
+        pairs = [Pair(p.source, p.target, p.score, tuple(f for f in p.flags if f.type not in checks.skip))
+                 for p in pairs]
     source = Document(source_path, source_tag or alignment.source_lang, src)
     target = Document(target_path, target_tag or alignment.target_lang, tgt)
     notes = () if alignment.lexical else (LENGTH_ONLY_NOTE,)
-    return Review(source, target, tuple(pairs), summarise(source, target, pairs, notes))
+    warnings = warnings + pair_score_warnings([p.score for p in pairs if p.source and p.target], LOW_SCORE,
+                                              alignment.lexical)
+    return Review(source, target, tuple(pairs), summarise(source, target, pairs, notes, warnings))
 
 
 LENGTH_ONLY_NOTE = ("The two texts share almost no characters and are too short to learn a lexicon from: pairs are "
@@ -109,7 +137,8 @@ def aligned_length_ratio(alignment: Alignment) -> float:
     return ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
 
 
-def summarise(source: Document, target: Document, pairs: list[Pair], notes: tuple[str, ...] = ()) -> Summary:
+def summarise(source: Document, target: Document, pairs: list[Pair], notes: tuple[str, ...] = (),
+              warnings: tuple[Doubt, ...] = ()) -> Summary:
     """Counts, shares aligned and mean score of a review."""
     def words(doc: Document) -> int:
         return sum(len(_WORD.findall(s.text)) for s in doc.segments)
@@ -124,4 +153,4 @@ def summarise(source: Document, target: Document, pairs: list[Pair], notes: tupl
     severities = Counter(f.severity for p in pairs for f in p.flags)
     return Summary(len(source.segments), len(target.segments), words(source), words(target), len(pairs),
                    share("source"), share("target"), round(sum(scored) / len(scored), 4) if scored else 0.0,
-                   dict(sorted(flags.items())), {s: severities.get(s, 0) for s in SEVERITIES}, notes)
+                   dict(sorted(flags.items())), {s: severities.get(s, 0) for s in SEVERITIES}, notes, warnings)

@@ -25,6 +25,7 @@ class Segment:
     end: int
     kind: str = SENTENCE
     paragraph: int = 1
+    padding: tuple[str, str] = ("", "")   # white space around a presegmented line (a CAT segment's own spaces)
 
     @property
     def id(self) -> str:
@@ -93,11 +94,14 @@ def split_document(text: str, lang: str | None = None, doc: str = "s",
     """
     lang = lang or detect_language(text)
     spans: list[tuple[int, int, str, int]] = []
+    paddings: dict[int, tuple[str, str]] = {}
     paragraph = 0
     lines = [(m.start(), m.group().rstrip("\r\n")) for m in _LINE.finditer(text) if m.group()]
     if presegmented:
         for number, (offset, line) in enumerate(lines, start=1):
             start, end = _strip_span(line, 0, len(line))
+            if start < end and (start > 0 or end < len(line)):
+                paddings[len(spans)] = (line[:start], line[end:])
             spans.append((offset + start, offset + end, classify_line(line[start:end]), number))
     else:
         for offset, line in lines:
@@ -107,8 +111,8 @@ def split_document(text: str, lang: str | None = None, doc: str = "s",
             paragraph += 1
             for s, e, kind in _split_paragraph(line[start:end], lang):
                 spans.append((offset + start + s, offset + start + e, kind, paragraph))
-    return tuple(Segment(doc=doc, index=i, text=text[s:e], start=s, end=e, kind=kind, paragraph=p)
-                 for i, (s, e, kind, p) in enumerate(spans))
+    return tuple(Segment(doc=doc, index=i, text=text[s:e], start=s, end=e, kind=kind, paragraph=p,
+                         padding=paddings.get(i, ("", ""))) for i, (s, e, kind, p) in enumerate(spans))
 
 
 def classify_line(line: str) -> str:

@@ -138,8 +138,8 @@ class TestReport:
     def test_writes_every_file_and_a_one_line_summary(self, capsys, tmp_path):
         code, out, err = run(capsys, "report", SOURCE_SEED, TARGET_SEED, "--out", str(tmp_path / "r"))
         assert code == 0 and out == "" and err.count("\n") == 1 and "1 warning," in err
-        assert sorted(os.listdir(tmp_path / "r")) == ["pairs.csv", "pairs.tmx", "report.html", "report.json",
-                                                      "report.md"]
+        assert sorted(os.listdir(tmp_path / "r")) == ["pairs.csv", "pairs.tmx", "pairs.xlf", "pairs.xlsx",
+                                                      "report.html", "report.json", "report.md"]
 
     def test_out_is_required(self, capsys):
         code, _, err = run(capsys, "report", SOURCE_SEED, TARGET_SEED)

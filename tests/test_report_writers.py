@@ -132,7 +132,7 @@ class TestTmx:
 def test_write_review_creates_the_folder_and_every_file(seed_review, tmp_path):
     out = tmp_path / "new" / "dir"
     written = write_review(seed_review, str(out))
-    assert sorted(os.listdir(out)) == sorted(REVIEW_FILES) and len(written) == 5
+    assert sorted(os.listdir(out)) == sorted(REVIEW_FILES) and len(written) == 7
 
 
 def test_outputs_are_deterministic(tmp_path, monkeypatch):

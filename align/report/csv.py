@@ -47,7 +47,8 @@ def table_csv(columns: Sequence[str], rows: Iterable[Mapping[str, object] | Sequ
     return out.getvalue()
 
 
-def format_review_csv(review: Review) -> str:
+def format_review_csv(review: Review, bom: bool = False) -> str:
+    """pairs.csv; with `bom`, a UTF-8 byte order mark first, which Excel on Windows needs to read UTF-8."""
     rows = []
     for k, pair in enumerate(review.pairs):
         rows.append({
@@ -56,9 +57,9 @@ def format_review_csv(review: Review) -> str:
             "target_ids": " ".join(t.id for t in pair.target),
             "source": " ".join(s.text for s in pair.source),
             "target": " ".join(t.text for t in pair.target),
-            "score": f"{pair.score:.4f}",
+            "score": f"{pair.score:.4f}" if pair.source and pair.target else "",   # nothing to score alone
             "severity": max((f.severity for f in pair.flags), key=("info", "warning", "error").index, default=""),
             "flags": "; ".join(f"{f.type}: {f.message}" for f in pair.flags),
         })
     columns = ["pair", "source_ids", "target_ids", "source", "target", "score", "severity", "flags"]
-    return table_csv(columns, rows)
+    return ("\ufeff" if bom else "") + table_csv(columns, rows)

@@ -19,7 +19,7 @@ h1{font-size:1.3em;margin:0 0 .4em}
 .summary b{font-size:1.15em}
 .counts span{margin-right:.8em;padding:.1em .5em;border-radius:4px}
 table{border-collapse:collapse;width:100%;margin-top:1em;table-layout:fixed}
-th,td{border-bottom:1px solid #ddd;padding:.45em .6em;vertical-align:top;text-align:left}
+th,td{border-bottom:1px solid #ddd;padding:.45em .6em;vertical-align:top;text-align:left;overflow-wrap:anywhere}
 th{background:#fafafa;position:sticky;top:0}
 th.n,td.n{width:3em;color:#777;font-size:.85em}
 th.score,td.score{width:4.5em;font-variant-numeric:tabular-nums}
@@ -37,7 +37,15 @@ tr.info td:first-child{box-shadow:inset 4px 0 #7a9cc6}
 #only-flagged:checked ~ table tr.clean{display:none}
 label{display:inline-block;margin-top:1em;cursor:pointer}
 footer{margin-top:1.5em;color:#888;font-size:.8em}
+.doubt{flex-basis:100%;background:#fdecea;border-left:4px solid #d93025;padding:.4em .7em;font-weight:600}
 """
+
+
+_SEVERITY_NOUNS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _severity(flags: tuple[Flag, ...]) -> str:
@@ -73,7 +81,9 @@ def _side(pair: Pair, side: str) -> str:
 def format_review_html(review: Review) -> str:
     s = review.summary
     title = f"Review: {review.source.path} → {review.target.path}"
-    counts = "".join(f'<span class="{sev}">{s.severities[sev]} {sev}</span>' for sev in reversed(SEVERITIES))
+    counts = "".join(f'<span class="{sev}">{_count(s.severities[sev], _SEVERITY_NOUNS[sev])}</span>'
+                     for sev in reversed(SEVERITIES))
+    doubts = "".join(f'<div class="doubt" role="alert">Warning: {escape(str(w))}</div>' for w in s.warnings)
     by_type = ", ".join(f"{k}: {v}" for k, v in s.flags.items()) or "none"
     rows = []
     for k, pair in enumerate(review.pairs):
@@ -84,14 +94,15 @@ def format_review_html(review: Review) -> str:
         score = f'<span class="{"low" if both and pair.score < 0.5 else ""}">{pair.score:.2f}</span>' if both else "–"
         rows.append(
             f'<tr class="{severity or "clean"}"><td class="n">{k}</td>'
-            f'<td>{_side(pair, "source")}</td><td>{_side(pair, "target")}'
+            f'<td lang="{escape(review.source.lang)}">{_side(pair, "source")}</td>'
+            f'<td lang="{escape(review.target.lang)}">{_side(pair, "target")}'
             f'{f"<ul class=flags>{flags}</ul>" if flags else ""}</td><td class="score">{score}</td></tr>')
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)}</title><style>{_CSS}</style></head>
 <body>
 <h1>{escape(title)}</h1>
-<div class="summary">
+<div class="summary">{doubts}
 <div>Source <b>{escape(review.source.lang)}</b>: {s.source_segments} segments, {s.source_words} words</div>
 <div>Translation <b>{escape(review.target.lang)}</b>: {s.target_segments} segments, {s.target_words} words</div>
 <div>Source sentences translated <b>{s.source_aligned:.0%}</b></div>

@@ -36,6 +36,7 @@ def format_review_md(review: Review) -> str:
              f"- Flags: {_count(s.severities['error'], 'error')}, {_count(s.severities['warning'], 'warning')}, "
              f"{_count(s.severities['info'], 'note')}"
              + (" (" + ", ".join(f"{k} {v}" for k, v in s.flags.items()) + ")" if s.flags else "")]
+    lines[2:2] = [f"> **Warning:** {_quote(str(w))}" for w in s.warnings] + ([""] if s.warnings else [])
     lines += [f"- Note: {_quote(note)}" for note in s.notes] + [""]
     flagged = [(k, p) for k, p in enumerate(review.pairs) if p.flags]
     if not flagged:

@@ -1,29 +1,63 @@
-"""`pairs.tmx`: TMX 1.4b, one translation unit per pair with both sides, for a CAT tool's memory."""
+"""`pairs.tmx`: TMX 1.4b, one translation unit per pair that a translation memory can trust.
+
+Which pairs go in (`tm_pairs`): by default (`clean`) those with both sides, no error flag and a score of at
+least the minimum; `scored` keeps pairs with an error flag too, `all` every pair with both sides. Under a
+review-wide doubt (one language on both sides, documents that are not translations of each other) the default
+keeps none. Every unit keeps its score (`x-align-score`) and its flags (`x-align-flags`, and a `note` each).
+"""
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
 
 from align import __version__
+from align.flags import ERROR
 from align.review import Review
+from align.sanity import UNTRUSTED
 
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters XML 1.0 cannot carry at all."""
 
 
-def format_review_tmx(review: Review) -> str:
+TMX_INCLUDE = ("clean", "scored", "all")
+DEFAULT_MIN_SCORE = 0.5
+"""The review's low score: below it a pair is as likely a misalignment or a mistranslation as a translation
+(`benchmarks/review_checks.py` prints what a TMX keeps at each threshold on the dev suite)."""
+
+
+def tm_pairs(review: Review, min_score: float = DEFAULT_MIN_SCORE, include: str = "clean") -> list[int]:
+    """Indexes of the pairs a translation memory gets."""
+    if include not in TMX_INCLUDE:
+        raise ValueError(f"include must be one of {', '.join(TMX_INCLUDE)}")
+    both = [k for k, p in enumerate(review.pairs) if p.source and p.target]
+    if include == "all":
+        return both
+    if include == "clean" and any(w.kind in UNTRUSTED for w in review.summary.warnings):
+        return []
+    kept = [k for k in both if review.pairs[k].score >= min_score]
+    if include == "clean":
+        kept = [k for k in kept if not any(f.severity == ERROR for f in review.pairs[k].flags)]
+    return kept
+
+
+def format_review_tmx(review: Review, min_score: float = DEFAULT_MIN_SCORE, include: str = "clean") -> str:
     root = ET.Element("tmx", {"version": "1.4"})
     ET.SubElement(root, "header", {
         "creationtool": "align", "creationtoolversion": __version__, "segtype": "sentence",
         "o-tmf": "align", "adminlang": "en", "srclang": review.source.lang, "datatype": "plaintext"})
     body = ET.SubElement(root, "body")
-    for k, pair in enumerate(review.pairs):
-        if not (pair.source and pair.target):
-            continue
+    for k in tm_pairs(review, min_score, include):
+        pair = review.pairs[k]
         tu = ET.SubElement(body, "tu", {"tuid": str(k)})
+        for flag in pair.flags:
+            note = ET.SubElement(tu, "note")
+            note.text = _XML_INVALID.sub("", f"{flag.severity} {flag.type}: {flag.message}")
         prop = ET.SubElement(tu, "prop", {"type": "x-align-score"})
         prop.text = f"{pair.score:.4f}"
+        if pair.flags:
+            prop = ET.SubElement(tu, "prop", {"type": "x-align-flags"})
+            prop.text = " ".join(f"{f.severity}:{f.type}" for f in pair.flags)
         for lang, segments in ((review.source.lang, pair.source), (review.target.lang, pair.target)):
             tuv = ET.SubElement(tu, "tuv", {"xml:lang": lang})
             seg = ET.SubElement(tuv, "seg")

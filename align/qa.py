@@ -1,0 +1,395 @@
+"""Bilingual QA checks, the ones a reviser (and Xbench, Verifika, pofilter) runs first: one function per rule.
+
+Pair rules take a `PairView` and return flags, as the divergence rules do; document rules (inconsistency)
+see every pair at once; a glossary makes a terminology rule. Each flag type maps to an ITS 2.0
+`locQualityIssueType` (`flags.ITS_TYPES`), which the XLIFF export writes.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from align.divergence import PairView
+from align.errors import AlignError
+from align.flags import ERROR, INFO, WARNING, Flag, Span
+from align.lang import UNDETERMINED, UNSPACED_RUN, detect_language, script_family, stopword_score
+
+Rule = Callable[[PairView], tuple[Flag, ...]]
+
+
+def _text(segments) -> str:
+    return " ".join(s.text for s in segments)
+
+
+def _normal(text: str) -> str:
+    """Text as two renderings are compared: case, accents of compatibility forms and spacing ignored."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+UNTRANSLATED_MIN_WORDS = 3
+"""Identical sides shorter than this are names, codes or titles that stay as they are (`Xinhua`, `COVID-19`)."""
+READS_AS_MIN_WORDS = 4
+"""A target segment needs this many words before its stop words can say which language it is written in."""
+
+
+def _reads_as_source(text: str, source_lang: str, target_lang: str) -> bool:
+    """The target text is written in the source language: more of the source's stop words, clearly."""
+    words = _WORDS.findall(text)
+    if len(words) < READS_AS_MIN_WORDS:
+        return False
+    if script_family(source_lang) != script_family(target_lang):
+        return detect_language(text) == source_lang   # across scripts the script alone tells
+    src, tgt = stopword_score(text, source_lang), stopword_score(text, target_lang)
+    return src >= 2 and src >= 2 * tgt + 1 and detect_language(text) == source_lang
+
+
+def _prose(text: str) -> bool:
+    """Enough words, and some not capitalised, to be a sentence rather than a list of names that stays as it
+    is in any language (`Nanga Parbat, Cho Oyu, Gasherbrum.`); scripts without case count as prose."""
+    found = _WORDS.findall(text)
+    return len(found) >= UNTRANSLATED_MIN_WORDS and any(len(w) > 1 and not w[0].isupper() for w in found)
+
+
+def _two_languages(pair: PairView) -> bool:
+    return bool(pair.source and pair.target) and pair.source_lang != pair.target_lang and \
+        UNDETERMINED not in (pair.source_lang, pair.target_lang)
+
+
+def untranslated(pair: PairView) -> tuple[Flag, ...]:
+    """The translation is the source itself: an error, so the pair stays out of the translation memory."""
+    if not _two_languages(pair):
+        return ()
+    src, tgt = _text(pair.source), _text(pair.target)
+    if _normal(src) == _normal(tgt) and _prose(src):
+        return (Flag("untranslated", ERROR, f"The {pair.sides[1]} is the {pair.sides[0]} itself, not translated.",
+                     tuple(Span("target", t.id, 0, len(t.text)) for t in pair.target)),)
+    return ()
+
+
+def left_in_source_language(pair: PairView) -> tuple[Flag, ...]:
+    """A segment of the translation still written in the source language (an `untranslated` error). Not run
+    when the languages given contradict the texts: then every segment would read as "the source's"."""
+    if not _two_languages(pair) or untranslated(pair):
+        return ()
+    left = [t for t in pair.target if _reads_as_source(t.text, pair.source_lang, pair.target_lang)]
+    if left:
+        return (Flag("untranslated", ERROR, f"Written in the {pair.sides[0]}'s language ({pair.source_lang}), "
+                                            f"not in {pair.target_lang}: left untranslated?",
+                     tuple(Span("target", t.id, 0, len(t.text)) for t in left)),)
+    return ()
+
+
+_DOUBLED = re.compile(r"\b([^\W\d_]{2,})(\s+)(\1)\b", re.UNICODE | re.IGNORECASE)
+LEGITIMATE_DOUBLES = frozenset({"nous", "vous", "had", "that", "die", "der", "das", "sie", "dat", "que", "ha",
+                                "là", "bye", "very", "so", "no", "go", "knock", "tut"})
+"""Words whose doubling is grammar or style (`nous nous sommes`, `had had`, `die die`), not a typo."""
+
+
+def doubled_word(pair: PairView) -> tuple[Flag, ...]:
+    """A word written twice in a row in the translation (`the the`), when the source has no doubled word."""
+    if not pair.target:
+        return ()
+    src_doubles = {m.group(1).casefold() for s in pair.source for m in _DOUBLED.finditer(s.text)}
+    spans = [Span("target", t.id, m.start(), m.end()) for t in pair.target for m in _DOUBLED.finditer(t.text)
+             if m.group(1).casefold() not in LEGITIMATE_DOUBLES and m.group(1).casefold() not in src_doubles
+             and m.group(1) == m.group(3)]
+    if not spans:
+        return ()
+    shown = ", ".join(f"“{t.text[s.start:s.end]}”" for s in spans for t in pair.target if t.id == s.segment)
+    return (Flag("doubled_word", WARNING, f"Word written twice: {shown}.", tuple(spans)),)
+
+
+_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+
+
+def whitespace(pair: PairView) -> tuple[Flag, ...]:
+    """Double spaces inside the translation, and white space around a segment, that the source does not have."""
+    if not pair.source or not pair.target:
+        return ()
+    flags = []
+    if not any(_DOUBLE_SPACE.search(s.text) for s in pair.source):
+        spans = tuple(Span("target", t.id, m.start(), m.end()) for t in pair.target
+                      for m in _DOUBLE_SPACE.finditer(t.text))
+        if spans:
+            flags.append(Flag("whitespace", INFO, f"Double space in the {pair.sides[1]}.", spans))
+    src_lead, src_trail = bool(pair.source[0].padding[0]), bool(pair.source[-1].padding[1])
+    tgt_lead, tgt_trail = bool(pair.target[0].padding[0]), bool(pair.target[-1].padding[1])
+    if (tgt_lead and not src_lead) or (tgt_trail and not src_trail):
+        where = " and ".join(w for w, extra in (("leading", tgt_lead and not src_lead),
+                                                ("trailing", tgt_trail and not src_trail)) if extra)
+        flags.append(Flag("whitespace", INFO, f"The {pair.sides[1]} has {where} white space that the "
+                                              f"{pair.sides[0]} does not have."))
+    return tuple(flags)
+
+
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "〔": "〕", "［": "］", "｛": "｝"}
+
+
+def _unbalanced(text: str) -> bool:
+    """An opening bracket that is never closed, or closed by another kind (`{Makalu )`). A closing bracket with
+    no opening one is a list marker (`a)`, `1)`) and is fine."""
+    closing = {c: o for o, c in _BRACKETS.items()}
+    stack = []
+    for char in text:
+        if char in _BRACKETS:
+            stack.append(char)
+        elif char in closing and stack:
+            if stack.pop() != closing[char]:
+                return True
+    return bool(stack)
+
+
+def brackets(pair: PairView) -> tuple[Flag, ...]:
+    """A bracket of the translation that does not close, where the source's do. (Quotation marks are not
+    checked: dialogue in novels and news quotes run over several sentences, and languages pair them
+    differently, so an unclosed quote is the rule there, not a typo.)"""
+    if not pair.source or not pair.target:
+        return ()
+    if _unbalanced(_text(pair.target)) and not _unbalanced(_text(pair.source)):
+        return (Flag("bracket", WARNING, f"A bracket of the {pair.sides[1]} does not close (or closes with "
+                                         f"another kind).", tuple(Span("target", t.id, 0, len(t.text))
+                                                                  for t in pair.target if _unbalanced(t.text))),)
+    return ()
+
+
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'“”«»)\]]+[^\s<>\"'“”«»)\].,;:!?。，]", re.IGNORECASE)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_HANDLE = re.compile(r"(?<![\w@])[@#][^\W\d_][\w.]*\w")
+
+
+def _links(text: str) -> Counter:
+    found = Counter(m.group().rstrip("/").casefold() for m in _URL.finditer(text))
+    found.update(m.group().casefold() for m in _EMAIL.finditer(text))
+    return found
+
+
+def urls_and_emails(pair: PairView) -> tuple[Flag, ...]:
+    """URLs, e-mail addresses, @handles and #hashtags of one side that the other does not carry as they are."""
+    if not pair.source or not pair.target:
+        return ()
+    src, tgt = _text(pair.source), _text(pair.target)
+    src_links, tgt_links = _links(src), _links(tgt)
+    src_links.update(m.group() for m in _HANDLE.finditer(_EMAIL.sub(" ", src)))
+    tgt_links.update(m.group() for m in _HANDLE.finditer(_EMAIL.sub(" ", tgt)))
+    missing, extra = src_links - tgt_links, tgt_links - src_links
+    if not missing and not extra:
+        return ()
+    parts = []
+    if missing:
+        parts.append(f"the {pair.sides[0]} has {', '.join(sorted(missing))}, the {pair.sides[1]} does not")
+    if extra:
+        parts.append(f"the {pair.sides[1]} has {', '.join(sorted(extra))}, the {pair.sides[0]} does not")
+    return (Flag("url_email", WARNING, "Address, handle or tag changed: " + "; ".join(parts) + "."),)
+
+
+_PLACEHOLDER = re.compile(r"\{\d*\}|\{[A-Za-z_][\w.]*\}|%(?:\d+\$)?[-+ 0#]?\d*(?:\.\d+)?[sdifuxXeEgGc@]"
+                          r"|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|\$\{[^}]+\}")
+
+
+def _placeholders(text: str) -> Counter:
+    return Counter(m.group() for m in _PLACEHOLDER.finditer(text))
+
+
+def placeholders(pair: PairView) -> tuple[Flag, ...]:
+    """Placeholders and tags (`{0}`, `%s`, `<b>`, `${name}`) that must survive translation as they are: one
+    lost or added breaks the software or the page that shows the text."""
+    if not pair.source or not pair.target:
+        return ()
+    src, tgt = _placeholders(_text(pair.source)), _placeholders(_text(pair.target))
+    if src == tgt:
+        return ()
+    missing, extra = src - tgt, tgt - src
+    parts = ([f"missing {' '.join(sorted(missing))}"] if missing else []) + \
+        ([f"added {' '.join(sorted(extra))}"] if extra else [])
+    return (Flag("placeholder", ERROR, "Placeholders or tags differ: " + "; ".join(parts) + "."),)
+
+
+_SYMBOLS = "%#@"
+_PERCENT_WORDS = re.compile(r"per ?cent|pour ?cent|por ?ciento|por ?cento|prozent|procent|percento|百分之|퍼센트",
+                            re.IGNORECASE)
+
+
+def symbols(pair: PairView) -> tuple[Flag, ...]:
+    """`%`, `#` or `@` on one side only (a percent written as a word, `per cent`, counts as `%`)."""
+    if not pair.source or not pair.target:
+        return ()
+    src, tgt = _text(pair.source), _text(pair.target)
+    src_links, tgt_links = _EMAIL.sub(" ", _HANDLE.sub(" ", src)), _EMAIL.sub(" ", _HANDLE.sub(" ", tgt))
+    odd = []
+    for symbol in _SYMBOLS:
+        a, b = src_links.count(symbol) + src_links.count(chr(ord(symbol) + 0xFEE0)), \
+            tgt_links.count(symbol) + tgt_links.count(chr(ord(symbol) + 0xFEE0))
+        if symbol == "%":
+            a += len(_PERCENT_WORDS.findall(src))
+            b += len(_PERCENT_WORDS.findall(tgt))
+        if bool(a) != bool(b):
+            odd.append(symbol)
+    if not odd:
+        return ()
+    return (Flag("symbol", WARNING, f"{' '.join(odd)} on one side only."),)
+
+
+PAIR_RULES: tuple[Rule, ...] = (untranslated, left_in_source_language, doubled_word, whitespace, brackets, urls_and_emails,
+                                placeholders, symbols)
+
+
+INCONSISTENCY_MIN_WORDS = 3
+"""Shorter sentences (`Yes.`, `Thank you.`) may rightly be rendered differently in different places."""
+
+
+def inconsistencies(pairs: Sequence[tuple[tuple, tuple]]) -> dict[int, tuple[Flag, ...]]:
+    """The same source sentence translated two ways, and one translation given to two different sources:
+    flags by pair index (every pair of such a group gets one)."""
+    by_source: dict[str, list[int]] = defaultdict(list)
+    by_target: dict[str, list[int]] = defaultdict(list)
+    for k, (source, target) in enumerate(pairs):
+        if not source or not target:
+            continue
+        src, tgt = _normal(_text(source)), _normal(_text(target))
+        if len(_WORDS.findall(src)) >= INCONSISTENCY_MIN_WORDS and len(_WORDS.findall(tgt)) >= INCONSISTENCY_MIN_WORDS:
+            by_source[src].append(k)
+            by_target[tgt].append(k)
+    flags: dict[int, list[Flag]] = defaultdict(list)
+    for key, group in by_source.items():
+        renderings = {_normal(_text(pairs[k][1])) for k in group}
+        if len(renderings) > 1:
+            others = ", ".join(f"pair {k}" for k in group)
+            for k in group:
+                flags[k].append(Flag("inconsistency", INFO, f"The same source sentence is translated in "
+                                                               f"{len(renderings)} ways ({others})."))
+    for key, group in by_target.items():
+        sources = {_normal(_text(pairs[k][0])) for k in group}
+        if len(sources) > 1:
+            others = ", ".join(f"pair {k}" for k in group)
+            for k in group:
+                flags[k].append(Flag("inconsistency", INFO, f"One translation is given to {len(sources)} "
+                                                               f"different source sentences ({others})."))
+    return {k: tuple(v) for k, v in flags.items()}
+
+
+# --- glossary ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry: a source term and the target terms any of which renders it."""
+
+    source: str
+    targets: tuple[str, ...]
+
+
+def _term_pattern(term: str) -> re.Pattern:
+    """A term found as a whole word (or, in unspaced scripts such as Chinese, anywhere), case and spacing
+    ignored."""
+    body = r"\s+".join(re.escape(part) for part in term.split())
+    if UNSPACED_RUN.search(term):
+        return re.compile(body, re.IGNORECASE)
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+def terminology_rule(terms: Sequence[Term]) -> Rule:
+    """A rule that flags a source term whose required target term is missing from the translation."""
+    compiled = [(t, _term_pattern(t.source), [_term_pattern(x) for x in t.targets]) for t in terms]
+
+    def terminology(pair: PairView) -> tuple[Flag, ...]:
+        if not pair.source or not pair.target:
+            return ()
+        tgt = _text(pair.target)
+        flags = []
+        for term, source_pattern, target_patterns in compiled:
+            spans = tuple(Span("source", s.id, m.start(), m.end()) for s in pair.source
+                          for m in source_pattern.finditer(s.text))
+            if spans and not any(p.search(tgt) for p in target_patterns):
+                wanted = " or ".join(f"“{x}”" for x in term.targets)
+                flags.append(Flag("terminology", WARNING, f"Glossary: “{term.source}” should be rendered as "
+                                                          f"{wanted}.", spans))
+        return tuple(flags)
+
+    return terminology
+
+
+def read_glossary(path: str, source_lang: str | None = None, target_lang: str | None = None) -> tuple[Term, ...]:
+    """Terms from a TSV or CSV file (source term, target term; more target columns are alternatives; a header
+    row `source,target` is skipped) or a TBX file (the entries' terms in the two languages)."""
+    from align.load import read_document
+
+    doc = read_document(path)
+    if path.lower().endswith(".tbx") or doc.text.lstrip().startswith("<"):
+        return _read_tbx(path, doc.text, source_lang, target_lang)
+    first = doc.text.splitlines()[0] if doc.text else ""
+    delimiter = "\t" if "\t" in first else ","
+    by_source: dict[str, list[str]] = {}
+    for number, row in enumerate(csv.reader(io.StringIO(doc.text), delimiter=delimiter), start=1):
+        cells = [c.strip() for c in row]
+        if not any(cells) or cells[0].startswith("#"):
+            continue
+        if number == 1 and [c.casefold() for c in cells[:2]] == ["source", "target"]:
+            continue
+        if len(cells) < 2 or not cells[0] or not any(cells[1:]):
+            raise AlignError(f"{path}:{number}: a glossary line needs a source term and a target term")
+        by_source.setdefault(cells[0], []).extend(c for c in cells[1:] if c)
+    if not by_source:
+        raise AlignError(f"{path}: the glossary has no terms")
+    return tuple(Term(s, tuple(dict.fromkeys(t))) for s, t in by_source.items())
+
+
+def _read_tbx(path: str, text: str, source_lang: str | None, target_lang: str | None) -> tuple[Term, ...]:
+    """TBX (v2 `termEntry/langSet/tig/term` or v3 `conceptEntry/langSec/termSec/term`), without namespaces
+    mattering; languages matched on their primary subtag."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.fromstring(text.encode("utf-8"))
+    except ET.ParseError as err:
+        raise AlignError(f"{path}: not a TBX file ({err})") from None
+    lang_attr = "{http://www.w3.org/XML/1998/namespace}lang"
+
+    def local(tag: str) -> str:
+        return tag.rsplit("}", 1)[-1]
+
+    entries = []
+    for entry in root.iter():
+        if local(entry.tag) not in ("termEntry", "conceptEntry"):
+            continue
+        terms: dict[str, list[str]] = defaultdict(list)
+        for lang_set in entry:
+            if local(lang_set.tag) not in ("langSet", "langSec"):
+                continue
+            lang = (lang_set.get(lang_attr) or lang_set.get("lang") or "").split("-")[0].lower()
+            for node in lang_set.iter():
+                if local(node.tag) == "term" and (node.text or "").strip():
+                    terms[lang].append(node.text.strip())
+        entries.append(terms)
+    languages = sorted({lang for e in entries for lang in e})
+    src = (source_lang or (languages[0] if languages else "")).split("-")[0].lower()
+    tgt = (target_lang or next((x for x in languages if x != src), "")).split("-")[0].lower()
+    found = tuple(Term(s, tuple(e[tgt])) for e in entries if e.get(src) and e.get(tgt) for s in e[src])
+    if not found:
+        raise AlignError(f"{path}: no TBX entry has terms in both {src or '?'} and {tgt or '?'}")
+    return found
+
+
+# --- which checks run ---------------------------------------------------------------------------------------
+
+CHECKS = ("added", "dropped", "merged_or_split", "number_mismatch", "partial_omission", "entity_mismatch",
+          "low_similarity", "untranslated", "doubled_word", "whitespace", "bracket", "url_email",
+          "placeholder", "symbol", "inconsistency", "terminology")
+"""Every check by the flag type it raises: what `--skip-check NAME` accepts."""
+
+
+def check_names(names: Sequence[str]) -> frozenset[str]:
+    """The names given to `--skip-check` (comma-separated or repeated), checked against `CHECKS`."""
+    out = set()
+    for item in names:
+        for name in filter(None, (n.strip() for n in item.split(","))):
+            if name not in CHECKS:
+                raise AlignError(f"unknown check {name!r} (checks: {', '.join(CHECKS)})", exit_code=2)
+            out.add(name)
+    return frozenset(out)
+

@@ -5,17 +5,33 @@ sentences still face the right counterpart; every pair then gets sacrebleu score
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
 from align.align import Alignment, Options, align_documents
 from align.diff import Edit, word_diff
+from align.dp import Bead
+from align.flags import Flag
 from align.divergence import PairView, Rule, added, check_pair, dropped, low_similarity, number_mismatch
 from align.review import Document, Pair, Review, aligned_length_ratio, summarise
 from align.sanity import language_warnings
 from align.scores import CorpusScore, PairScores, corpus_scores, pair_scores
 
-COMPARE_RULES: tuple[Rule, ...] = (added, dropped, number_mismatch, low_similarity)
+def hypothesis_says_more(pair: PairView) -> tuple[Flag, ...]:
+    """A hypothesis sentence with no counterpart in the reference: the hypothesis added it (`added`)."""
+    return tuple(Flag("added", f.severity, "The hypothesis has this and the reference does not: the hypothesis says "
+                                           "more here.", f.spans) for f in dropped(pair))
+
+
+def hypothesis_says_less(pair: PairView) -> tuple[Flag, ...]:
+    """A reference sentence with no counterpart in the hypothesis: the hypothesis dropped it (`dropped`)."""
+    return tuple(Flag("dropped", f.severity, "The reference has this and the hypothesis does not: the hypothesis "
+                                             "left it out.", f.spans) for f in added(pair))
+
+
+COMPARE_RULES: tuple[Rule, ...] = (hypothesis_says_more, hypothesis_says_less, number_mismatch, low_similarity)
 SIDES = ("hypothesis", "reference")
 
 
@@ -44,6 +60,7 @@ def compare_documents(hypothesis: str, references: Sequence[str], lang: str | No
         raise ValueError("at least one reference is needed")
     paths = list(reference_paths) + [f"reference{k + 1}" for k in range(len(reference_paths), len(references))]
     alignments = [align_documents(hypothesis, ref, lang, lang, options) for ref in references]
+    alignments[0] = dataclasses.replace(alignments[0], beads=detach_riders(alignments[0]))
     first = alignments[0]
     ratio = aligned_length_ratio(first)
     pairs, texts, scores, diffs = [], [], [], []
@@ -66,6 +83,53 @@ def compare_documents(hypothesis: str, references: Sequence[str], lang: str | No
     hyps = [" ".join(s.text for s in p.source) for p in pairs]
     streams = [[t[r] for t in texts] for r in range(len(references))]
     return Comparison(review, ref_docs, tuple(texts), tuple(scores), tuple(diffs), corpus_scores(hyps, streams))
+
+
+_TOKENS = re.compile(r"\w+", re.UNICODE)
+RIDER_MIN_WORDS = 4
+RIDER_OVERLAP = 0.35
+"""A sentence of a merged pair sharing less than this share of its words with the other side does not belong
+there: in one language a kept sentence shares most of its words with its counterpart (0.6-1.0), an extra one
+little more than function words."""
+KEEPER_OVERLAP = 0.5
+
+
+def _overlap(text: str, other: set[str]) -> tuple[float, int]:
+    words = [w.casefold() for w in _TOKENS.findall(text)]
+    return (sum(w in other for w in words) / len(words) if words else 0.0), len(words)
+
+
+def detach_riders(alignment: Alignment) -> tuple[Bead, ...]:
+    """Split off, as a pair of its own, a sentence that rides along in a merged pair while the other side has
+    nothing for it (an extra hypothesis sentence next to a kept one becomes `added`; a reference sentence the
+    hypothesis lacks, `dropped`). Only the first or last sentence of a pair is detached, so order is kept."""
+    out: list[Bead] = []
+    for bead in alignment.beads:
+        out.extend(_detach(bead, alignment))
+    return tuple(out)
+
+
+def _detach(bead: Bead, alignment: Alignment) -> list[Bead]:
+    for side in ("src", "tgt"):
+        mine, theirs = (bead.src, bead.tgt) if side == "src" else (bead.tgt, bead.src)
+        if len(mine) < 2 or not theirs:
+            continue
+        own = alignment.source if side == "src" else alignment.target
+        other = alignment.target if side == "src" else alignment.source
+        other_words = {w.casefold() for k in theirs for w in _TOKENS.findall(other[k].text)}
+        for position in (0, len(mine) - 1):
+            rider = mine[position]
+            overlap, words = _overlap(own[rider].text, other_words)
+            rest = [k for k in mine if k != rider]
+            kept, _ = _overlap(" ".join(own[k].text for k in rest), other_words)
+            if words >= RIDER_MIN_WORDS and overlap < RIDER_OVERLAP and kept >= KEEPER_OVERLAP:
+                alone = Bead((rider,), ()) if side == "src" else Bead((), (rider,))
+                rest_bead = Bead(tuple(rest), bead.tgt, bead.score, bead.similarity) if side == "src" else \
+                    Bead(bead.src, tuple(rest), bead.score, bead.similarity)
+                parts = [alone] + _detach(rest_bead, alignment) if position == 0 else \
+                    _detach(rest_bead, alignment) + [alone]
+                return parts
+    return [bead]
 
 
 def _reference_text_per_hypothesis(alignment: Alignment):

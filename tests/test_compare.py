@@ -42,10 +42,10 @@ def test_dropped_and_added_sentences():
     hyp = hyp.replace("“Important Driver”", "“Important Driver”\n\nThe weather in Beijing was sunny and warm "
                                             "on the day of the conference, organisers said.")
     c = compare_documents(hyp, [REF], "en")
-    (gone,) = find(c, dropped)
-    assert not gone.source and [f.type for f in gone.flags] == ["added"]
-    (extra,) = find(c, "The weather in Beijing")
-    assert not extra.target and [f.type for f in extra.flags] == ["dropped"]
+    (gone,) = find(c, dropped)       # in the reference, not in the hypothesis: the hypothesis dropped it
+    assert not gone.source and [f.type for f in gone.flags] == ["dropped"]
+    (extra,) = find(c, "The weather in Beijing")   # the hypothesis says more
+    assert not extra.target and [f.type for f in extra.flags] == ["added"]
     others = [p for p in c.review.pairs if p not in (gone, extra)]
     assert all(len(p.source) == len(p.target) == 1 and not p.flags for p in others)
 
@@ -62,7 +62,7 @@ def test_seed_004_against_its_post_edit():
     assert any("needed, they added." in s.text for p in merged for s in p.source)
     assert any("enterprise." == s.text for p in merged for s in p.source)
     (view,) = find(c, "you’ll have this beautiful view")
-    assert not view.target and [f.type for f in view.flags] == ["dropped"]
+    assert not view.target and [f.type for f in view.flags] == ["added"]    # the hypothesis has it, the post-edit not
     assert 80 < c.corpus["chrf"].score < 100
 
 

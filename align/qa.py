@@ -93,14 +93,14 @@ LEGITIMATE_DOUBLES = frozenset({"nous", "vous", "had", "that", "die", "der", "da
 
 
 def doubled_word(pair: PairView) -> tuple[Flag, ...]:
-    """A word written twice in a row in the translation (`the the`), when the source has no doubled word."""
+    """A word written twice in a row in the translation (`the the`), beyond the doublings the source has
+    (`very very` -> `très très` renders one)."""
     if not pair.target:
         return ()
-    src_doubles = {m.group(1).casefold() for s in pair.source for m in _DOUBLED.finditer(s.text)}
+    src_doubles = sum(1 for s in pair.source for m in _DOUBLED.finditer(s.text) if m.group(1) == m.group(3))
     spans = [Span("target", t.id, m.start(), m.end()) for t in pair.target for m in _DOUBLED.finditer(t.text)
-             if m.group(1).casefold() not in LEGITIMATE_DOUBLES and m.group(1).casefold() not in src_doubles
-             and m.group(1) == m.group(3)]
-    if not spans:
+             if m.group(1).casefold() not in LEGITIMATE_DOUBLES and m.group(1) == m.group(3)]
+    if len(spans) <= src_doubles:
         return ()
     shown = ", ".join(f"“{t.text[s.start:s.end]}”" for s in spans for t in pair.target if t.id == s.segment)
     return (Flag("doubled_word", WARNING, f"Word written twice: {shown}.", tuple(spans)),)

@@ -198,3 +198,14 @@ def test_per_side_encodings(capsys, tmp_path):
     data = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
     assert data["source"]["segments"][0]["text"].startswith("The café") and \
         data["target"]["segments"][0]["text"].startswith("Le café") and data["summary"]["severities"]["error"] == 0
+
+
+def test_batch_summary_names_a_pair_in_doubt(capsys, tmp_path):
+    import pandas as pd
+
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(f"id,source,target\ngood,{SOURCE_SEED},{TARGET_SEED}\nwrong,{seed('002')},{TARGET_SEED}\n",
+                        encoding="utf-8")
+    assert main(["batch", str(manifest), "--out", str(tmp_path / "run"), "--jobs", "1"]) == 0
+    summary = pd.read_csv(tmp_path / "run" / "summary.csv", keep_default_na=False).set_index("id")
+    assert summary.loc["good", "doubts"] == "" and summary.loc["wrong", "doubts"] == "not_translations"

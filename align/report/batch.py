@@ -20,7 +20,7 @@ from align.report.atomic import TEMPORARY_PREFIX, remove_leftovers, write_folder
 from align.report.csv import table_csv, tsv_cell
 
 SUMMARY_COLUMNS = ("id", "status", "error", "source_segments", "target_segments", "pairs", "source_aligned",
-                   "target_aligned", "mean_score", "errors", "warnings", "notes", "flags")
+                   "target_aligned", "mean_score", "errors", "warnings", "notes", "flags", "doubts")
 
 
 def pair_folder(out_dir: str, pair_id: str) -> str:
@@ -139,7 +139,8 @@ def _summary_row(result: PairResult) -> dict:
             "target_segments": s["target_segments"], "pairs": s["pairs"], "source_aligned": s["source_aligned"],
             "target_aligned": s["target_aligned"], "mean_score": s["mean_score"],
             "errors": s["severities"]["error"], "warnings": s["severities"]["warning"],
-            "notes": s["severities"]["info"], "flags": ";".join(f"{k}:{v}" for k, v in sorted(s["flags"].items()))}
+            "notes": s["severities"]["info"], "flags": ";".join(f"{k}:{v}" for k, v in sorted(s["flags"].items())),
+            "doubts": ";".join(w["kind"] for w in s.get("warnings", []))}
 
 
 def write_run_outputs(out_dir: str, results: Sequence[PairResult], min_score: float | None = None) -> list[str]:

@@ -26,8 +26,9 @@ class Doubt:
         return self.message
 
 
-UNTRUSTED = frozenset((SAME_LANGUAGE, NOT_TRANSLATIONS))
-"""Doubts under which no pair goes into a translation memory by default."""
+UNTRUSTED = frozenset((SAME_LANGUAGE, NOT_TRANSLATIONS, LANGUAGE_MISMATCH))
+"""Doubts under which no pair goes into a translation memory by default (with languages that contradict the
+texts, every unit would carry the wrong `xml:lang`)."""
 
 NOT_TRANSLATIONS_SHARE = 0.6
 NOT_TRANSLATIONS_MEAN = 0.4

@@ -158,6 +158,7 @@ class TestSeedMutations:
                                  "--target-lang", "en")
         assert code == 0 and err.count("align: warning: ") == 2 and "swapped?" in err
         assert "untranslated" not in flags_of(data)    # every line would "read as the source": not said
+        assert ET.parse(tmp_path / "r" / "pairs.tmx").getroot().findall("body/tu") == []   # no English as "fr"
 
     def test_unknown_language_tag_is_a_usage_error(self, capsys, tmp_path):
         assert main(["report", SOURCE_SEED, TARGET_SEED, "--source-lang", "xx", "--out", str(tmp_path / "r")]) == 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from align.review import Review
 
@@ -72,7 +72,7 @@ def _cell(ref: str, value: object, style: int) -> str:
         return f'<c r="{ref}" s="{style}"/>'
     if isinstance(value, (int, float)):
         return f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
-    text = escape(_XML_INVALID.sub("", str(value))[:MAX_CELL])
+    text = _html_escape(_XML_INVALID.sub("", str(value))[:MAX_CELL], quote=False)
     space = ' xml:space="preserve"' if text != text.strip() else ""
     return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 from align.errors import AlignError
-from align.load import Job
-from align.lexicon import BeadWords, WordPairs
+from align.text.load import Job
+from align.search.lexicon import BeadWords, WordPairs
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def teach_pair(index: int, job: Job, presegmented: bool = False, lexicon: RunLex
     if job.error:
         return Taught(index)
     try:
-        from align.align import Options, align_documents, taught_words
+        from align.search.align import Options, align_documents, taught_words
 
         source, target, _, _ = _texts(job)
         alignment = align_documents(source, target, job.source_lang, job.target_lang,   # the first pass is enough
@@ -94,7 +94,7 @@ def teachers(count: int, limit: int = TEACHERS) -> list[int]:
 def run_lexicons(taught: Sequence[Taught], count: int, folds: int = 5) -> dict[int, RunLexicon]:
     """For each of the run's `count` pairs, the word pairs it may use: a pair that taught gets those learned
     from the other folds of its language pair, any other pair those learned from every teacher."""
-    from align.lexicon import heldout_word_pairs, learn_word_pairs
+    from align.search.lexicon import heldout_word_pairs, learn_word_pairs
 
     groups: dict[tuple[str, str], list[Taught]] = {}
     for item in sorted(taught, key=lambda t: t.index):
@@ -124,7 +124,7 @@ def _task(name: str):
 
 def _texts(job: Job) -> tuple[str, str, str, str]:
     """The pair's two texts and the names its report gives them."""
-    from align.load import check_pair_sizes, read_document
+    from align.text.load import check_pair_sizes, read_document
 
     if job.source_text is None:
         source_path, target_path = job.source_name or job.source, job.target_name or job.target
@@ -145,11 +145,11 @@ def _texts(job: Job) -> tuple[str, str, str, str]:
 def _review(index: int, job: Job, presegmented: bool, start: float, lexicon: RunLexicon | None) -> PairResult:
     import dataclasses
 
-    from align.align import Options
-    from align.lang import detect_language
+    from align.search.align import Options
+    from align.text.lang import detect_language
     from align.report.json import format_review_json
     from align.report.tmx import format_review_tmx
-    from align.review import review_documents
+    from align.review.review import review_documents
 
     source, target, source_path, target_path = _texts(job)
     source_lang = job.source_lang or detect_language(source)

@@ -11,7 +11,7 @@ from typing import Sequence
 
 from align import __version__
 from align.errors import AlignError
-from align.tags import primary_language
+from align.text.tags import primary_language
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,7 +23,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _lang(value: str) -> str:
     """A BCP 47 tag (`en`, `en-US`, `zh-Hans`), checked and in canonical case."""
-    from align.tags import language_tag
+    from align.text.tags import language_tag
 
     try:
         return language_tag(value)
@@ -87,7 +87,7 @@ def _score(value: str) -> float:
 
 
 def _encoding(value: str) -> str:
-    from align.load import check_encoding
+    from align.text.load import check_encoding
 
     try:
         return check_encoding(value)
@@ -211,10 +211,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_segment(args: argparse.Namespace) -> int:
-    from align.lang import detect_language
-    from align.load import read_document
+    from align.text.lang import detect_language
+    from align.text.load import read_document
     from align.report.segments import format_segments
-    from align.segment import split_document
+    from align.text.segment import split_document
 
     doc = read_document(args.file, encoding=args.encoding)
     lang = args.lang or detect_language(doc.text)
@@ -224,8 +224,8 @@ def _cmd_segment(args: argparse.Namespace) -> int:
 
 
 def _cmd_pairs(args: argparse.Namespace) -> int:
-    from align.align import Options, align_documents
-    from align.load import check_pair_sizes, read_document
+    from align.search.align import Options, align_documents
+    from align.text.load import check_pair_sizes, read_document
     from align.report.beads import format_alignment
 
     check_pair_sizes(args.source, args.target)
@@ -238,15 +238,16 @@ def _cmd_pairs(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from align.align import Options
-    from align.load import check_pair_sizes, read_document
+    from align.search.align import Options
+    from align.text.load import check_pair_sizes, read_document
     from align.report.write import REVIEW_FILES, write_review
-    from align.review import review_documents
+    from align.review.review import review_documents
 
-    from align.qa import check_names, read_glossary
+    from align.review.qa import check_names
+    from align.text.glossary import read_glossary
     from align.report.tmx import DEFAULT_MIN_SCORE
     from align.report.write import Exports
-    from align.review import Checks
+    from align.review.review import Checks
 
     skip = check_names(args.skip_check)
     inputs = [args.source, args.translation] + ([args.glossary] if args.glossary else [])
@@ -269,9 +270,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from align.align import Options
-    from align.compare import compare_documents
-    from align.load import check_pair_sizes, read_document
+    from align.search.align import Options
+    from align.compare.compare import compare_documents
+    from align.text.load import check_pair_sizes, read_document
     from align.report.comparison import unified_diff
     from align.report.write import COMPARE_FILES, write_comparison
 
@@ -299,9 +300,9 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from align.check import check_text
-    from align.lang import detect_language
-    from align.load import read_document
+    from align.compare.check import check_text
+    from align.text.lang import detect_language
+    from align.text.load import read_document
     from align.report.issues import format_check_json, format_check_md
     from align.report.write import write_all
 
@@ -316,8 +317,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_corpus(args: argparse.Namespace) -> int:
-    from align.corpus import MATCH_THRESHOLD, compare_corpus
-    from align.load import read_document
+    from align.compare.corpus import MATCH_THRESHOLD, compare_corpus
+    from align.text.load import read_document
     from align.report.corpus import format_corpus_html, format_corpus_json, format_matches_csv, format_matrix_csv
     from align.report.write import write_all
 
@@ -335,7 +336,7 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
 
 def _cmd_batch(args: argparse.Namespace) -> int:
     from align.batch import run_jobs, run_lexicons, teachers
-    from align.load import pair_dirs, read_jsonl_jobs, read_manifest
+    from align.text.load import pair_dirs, read_jsonl_jobs, read_manifest
     from align.report.batch import jsonl_line, load_done, pair_stamp, write_pair, write_run_outputs
     from align.report.progress import Progress
 

@@ -34,11 +34,11 @@ from harness import DEFAULT_DATA, load_dev, run_ours  # noqa: E402
 
 from align import align as aligner  # noqa: E402
 from align import lexicon  # noqa: E402
-from align.align import Options  # noqa: E402
-from align.costs import CostModel  # noqa: E402
-from align.evaluate import score_alignment  # noqa: E402
-from align.lang import strip_accents  # noqa: E402
-from align.vectors import idf_weights, weight  # noqa: E402
+from align.search.align import Options  # noqa: E402
+from align.search.costs import CostModel  # noqa: E402
+from align.search.evaluate import score_alignment  # noqa: E402
+from align.text.lang import strip_accents  # noqa: E402
+from align.search.vectors import idf_weights, weight  # noqa: E402
 
 Beads = Sequence[tuple[Sequence[int], Sequence[int]]]
 

@@ -4,7 +4,7 @@
 
 Every document of the development suite is cut into article-sized pieces of `--beads` gold beads (news runs
 10-60 sentences), too short for a document to learn its own lexicon. Each piece is aligned alone, then again
-with the word pairs learned over the run (`align.lexicon.heldout_word_pairs`: a piece only sees the pairs
+with the word pairs learned over the run (`align.search.lexicon.heldout_word_pairs`: a piece only sees the pairs
 learned from the pieces of the other folds). Prints strict F1 and unaligned-segment F1 per set, both ways.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import GoldDocument, load_suite, prf  # noqa: E402
 from suite import Counts, score  # noqa: E402
 
-from align.evaluate import BeadPair  # noqa: E402
+from align.search.evaluate import BeadPair  # noqa: E402
 
 Piece = tuple[str, list[str], list[str], list[BeadPair], bool]   # set, source lines, target lines, gold, verse-level
 
@@ -42,14 +42,14 @@ def cut(doc: GoldDocument, size: int) -> list[Piece]:
 
 
 def first_pass(piece: Piece):
-    from align.align import Options, align_documents, taught_words
+    from align.search.align import Options, align_documents, taught_words
     _, src, tgt, _, _ = piece
     return taught_words(align_documents("\n".join(src) + "\n", "\n".join(tgt) + "\n",
                                         options=Options(presegmented=True)))
 
 
 def aligned(piece: Piece, word_pairs=None) -> Counts:
-    from align.align import Options, align_documents
+    from align.search.align import Options, align_documents
     _, src, tgt, gold, verse_level = piece
     alignment = align_documents("\n".join(src) + "\n", "\n".join(tgt) + "\n", options=Options(presegmented=True),
                                 word_pairs=word_pairs)
@@ -66,7 +66,7 @@ def main() -> int:
     if not docs:
         print("skipped: no development documents found under ../shared/data")
         return 0
-    from align.lexicon import heldout_word_pairs
+    from align.search.lexicon import heldout_word_pairs
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         for name in dict.fromkeys(d.set for d in docs):
             pieces = [p for d in docs if d.set == name for p in cut(d, args.beads)]

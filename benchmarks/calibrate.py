@@ -5,7 +5,7 @@
 Positives are the aligner's beads whose sides overlap the gold (lax hits: they do translate each other);
 negatives are the same sources paired with the targets of beads 3 to 30 places away (misalignments).
 A logistic regression of that label on the bead's similarity z-score and length cost gives the weights
-in `align.confidence.SCORE_WEIGHTS`, so a score of 0.5 means "as likely a translation as not"; the same on the
+in `align.search.confidence.SCORE_WEIGHTS`, so a score of 0.5 means "as likely a translation as not"; the same on the
 z-score alone gives `SIMILARITY_WEIGHTS`. Prints the fits
 and how the shipped weights sort both kinds. Skips when the data is absent.
 """

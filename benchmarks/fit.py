@@ -5,7 +5,7 @@
 Coordinate search: each weight in turn is multiplied by 0.5, 0.75, 1.33 and 2, and a value is kept when it
 raises the objective (the macro strict F1 over sets plus a quarter of the pooled F1 of the segments left
 unaligned) and lowers no set's strict F1 by more than a point against the start. The weights live in
-`align.costs.CostModel` (and `Options.lexicon_weight`); copy what this prints there by hand.
+`align.search.costs.CostModel` (and `Options.lexicon_weight`); copy what this prints there by hand.
 
 With `--leave-one-out`, each set in turn is left out of the fit and scored with the weights fitted on the
 others: the figure a kind of document the suite does not hold would get.
@@ -22,8 +22,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import GoldDocument, load_suite, prf  # noqa: E402
 from suite import evaluate, summarise  # noqa: E402
 
-from align.align import Options  # noqa: E402
-from align.costs import CostModel  # noqa: E402
+from align.search.align import Options  # noqa: E402
+from align.search.costs import CostModel  # noqa: E402
 
 WEIGHTS = ("skip_open", "skip_extend", "orphan", "orphan_z", "dilution", "size", "similarity", "length",
            "cut_anchor", "typical_best", "Options.lexicon_weight")

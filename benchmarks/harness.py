@@ -17,7 +17,7 @@ from typing import Sequence
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-from align.evaluate import BeadPair, parse_beads  # noqa: E402
+from align.search.evaluate import BeadPair, parse_beads  # noqa: E402
 
 SHARED = os.path.join(HERE, "..", "..", "shared")
 SUITE_DIR = os.path.join(SHARED, "data", "dev-suite")
@@ -113,7 +113,7 @@ def run_ours(src: list[str], tgt: list[str], options=None, source_lang: str | No
              target_lang: str | None = None) -> list[BeadPair]:
     """Align as `python -m align pairs --presegmented` does: the lines as documents, languages detected
     (unless given), each line one segment with its kind."""
-    from align.align import Options, align_documents
+    from align.search.align import Options, align_documents
     options = dataclasses.replace(options or Options(), presegmented=True)
     alignment = align_documents("\n".join(src) + "\n", "\n".join(tgt) + "\n", source_lang, target_lang,
                                 options=options)

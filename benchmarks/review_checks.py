@@ -19,10 +19,10 @@ sys.path.insert(0, HERE)
 
 from harness import load_suite  # noqa: E402
 
-from align.align import Options  # noqa: E402
-from align.divergence import LOW_SCORE  # noqa: E402
-from align.qa import PAIR_RULES  # noqa: E402
-from align.review import review_documents  # noqa: E402
+from align.search.align import Options  # noqa: E402
+from align.review.divergence import LOW_SCORE  # noqa: E402
+from align.review.qa import PAIR_RULES  # noqa: E402
+from align.review.review import review_documents  # noqa: E402
 
 QA_TYPES = ("untranslated", "doubled_word", "whitespace", "bracket", "url_email", "placeholder", "symbol",
             "inconsistency")

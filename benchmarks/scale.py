@@ -24,7 +24,7 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, ROOT)
 sys.path.insert(0, HERE)
 
-from align.evaluate import parse_beads, score_alignment  # noqa: E402
+from align.search.evaluate import parse_beads, score_alignment  # noqa: E402
 from harness import DEFAULT_DATA, HUNALIGN_DIR, hunalign_binary, ladder_to_beads, load_dev, read_lines  # noqa: E402
 
 
@@ -79,7 +79,7 @@ def child(src_path: str, tgt_path: str, gold_path: str, fast: str = "") -> None:
     """Run one alignment and print its figures as JSON (in a fresh process)."""
     import resource
 
-    from align.align import Options, align_segments
+    from align.search.align import Options, align_segments
 
     src, tgt = read_lines(src_path), read_lines(tgt_path)
     start = time.perf_counter()

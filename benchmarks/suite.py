@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import (GoldDocument, detection, hunalign_binary, load_suite, merge_inside_gold, prf,  # noqa: E402
                      run_hunalign, unaligned, with_omissions)
 
-from align.evaluate import BeadPair  # noqa: E402
+from align.search.evaluate import BeadPair  # noqa: E402
 
 
 @dataclass
@@ -59,8 +59,8 @@ class Counts:
 
 
 def _hits(gold: list[BeadPair], test: list[BeadPair]) -> tuple[int, int, int, int]:
-    """(strict hits, lax hits, predicted) of `test` against `gold`, as in `align.evaluate`."""
-    from align.evaluate import _hits as hits
+    """(strict hits, lax hits, predicted) of `test` against `gold`, as in `align.search.evaluate`."""
+    from align.search.evaluate import _hits as hits
     strict, strict_miss, lax, lax_miss = hits(gold, test)
     return strict, lax, strict + strict_miss
 
@@ -81,8 +81,8 @@ def score(gold: list[BeadPair], test: list[BeadPair], verse_level: bool) -> Coun
 
 def run_document(doc: GoldDocument, fast: bool = False, params: Sequence[str] = ()) -> Counts:
     """Our alignment and review of one document, scored."""
-    from align.align import align_documents
-    from align.review import review_alignment
+    from align.search.align import align_documents
+    from align.review.review import review_alignment
     src, tgt = doc.source, doc.target
     start = time.perf_counter()
     alignment = align_documents("\n".join(src) + "\n", "\n".join(tgt) + "\n",
@@ -122,19 +122,31 @@ def line(name: str, c: Counts, with_flags: bool = True) -> str:
     return text + f" | {c.seconds:6.2f} s"
 
 
+def _module(name: str):
+    """The toolkit module of that name, in whichever stage of the pipeline it lives (`costs`, `segment`)."""
+    import importlib
+
+    for stage in ("search", "text", "review", "compare"):
+        try:
+            return importlib.import_module(f"align.{stage}.{name}")
+        except ModuleNotFoundError:
+            continue
+    raise SystemExit(f"no module align.*.{name}")
+
+
 def experiment_options(params: Sequence[str], fast: bool = False):
     """Options of a run with experimental settings: `CostModel.size=2` or `Options.margin=12` set a field,
     `costs.RATIO_POWER=1.0` a module constant (set in this process: the workers each make their own)."""
     import importlib
 
-    from align.align import Options
-    from align.costs import CostModel
+    from align.search.align import Options
+    from align.search.costs import CostModel
 
     fields: dict[str, dict[str, object]] = {"Options": {}, "CostModel": {}}
     for param in params:
         name, value = param.split("=", 1)
         owner, attr = name.rsplit(".", 1)
-        module = None if owner in fields else importlib.import_module("align." + owner)
+        module = None if owner in fields else _module(owner)
         current = getattr(module or (Options() if owner == "Options" else CostModel()), attr)
         typed = value.lower() in ("1", "true", "yes") if isinstance(current, bool) else type(current)(value)
         if module is None:

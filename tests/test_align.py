@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.align import align_documents, align_segments, band_around, shared_share
-from align.segment import SENTENCE, split_document
+from align.search.align import align_documents, align_segments, band_around, shared_share
+from align.text.segment import SENTENCE, split_document
 
 
 @pytest.fixture
@@ -71,7 +71,7 @@ def test_seed_links_and_headline_are_left_unaligned(source_text, target_text):
 def test_long_pair_uses_the_banded_search_and_still_tiles(body):
     src, tgt = body
     src, tgt = src * 30, tgt * 30  # 300 x 300 with a tiny full-search limit: coarse to fine
-    from align.align import Options
+    from align.search.align import Options
     beads = align_segments(src, tgt, "en", "fr", Options(full_search_cells=2000))
     assert pairs(beads) == [((i,), (i,)) for i in range(300)]
 
@@ -110,7 +110,7 @@ def test_chinese_and_english_sides_share_little():
 
 
 def _features(src, src_lang, tgt, tgt_lang):
-    from align.vectors import Vocabulary, collect_terms
+    from align.search.vectors import Vocabulary, collect_terms
     vocab = Vocabulary()
     src_terms = collect_terms(src, src_lang, vocab, Vocabulary())
     tgt_terms = collect_terms(tgt, tgt_lang, vocab, Vocabulary())
@@ -140,7 +140,7 @@ def test_a_chinese_news_pair_aligns_one_to_one_by_length_numbers_and_names():
 ])
 def test_a_short_interjection_is_not_debris(text, debris):
     import numpy as np
-    from align.align import _unrelated
-    from align.vectors import letter_count
+    from align.search.align import _unrelated
+    from align.search.vectors import letter_count
     letters = np.array([letter_count(text)])
     assert bool(_unrelated([text], [text], letters)[0]) == debris

@@ -12,7 +12,7 @@ import pytest
 
 from align.cli import main
 from align.errors import AlignError
-from align.load import pair_dirs, read_manifest
+from align.text.load import pair_dirs, read_manifest
 from align.report.atomic import TEMPORARY_PREFIX
 from conftest import ROOT, SOURCE_SEED, TARGET_SEED
 

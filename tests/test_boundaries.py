@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from align.boundaries import AnchorIndex, anchors, clause_goes_on, open_parenthesis
+from align.search.boundaries import AnchorIndex, anchors, clause_goes_on, open_parenthesis
 
 
 def crossings_of(src, tgt, src_lang, tgt_lang, band=None, **options):
@@ -84,7 +84,7 @@ def test_common_anchors_are_ignored():
 
 
 def test_a_band_keeps_only_the_cells_the_search_visits():
-    from align.dp import Band
+    from align.search.dp import Band
     src = ["Abalakow kam .", "Nichts .", "Nichts .", "Nichts ."]
     tgt = ["Rien .", "Rien .", "Rien .", "Abalakow vint ."]
     everywhere = crossings_of(src, tgt, "de", "fr")

@@ -1,6 +1,6 @@
 import pytest
 
-from align.check import check_text
+from align.compare.check import check_text
 from conftest import ROOT, read
 
 

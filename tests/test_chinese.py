@@ -70,9 +70,9 @@ def _example():
 
 
 def test_a_run_lexicon_gives_a_short_pair_the_evidence_it_lacks():
-    from align.align import align_documents, taught_words
-    from align.lexicon import learn_word_pairs
-    from align.review import review_alignment
+    from align.search.align import align_documents, taught_words
+    from align.search.lexicon import learn_word_pairs
+    from align.review.review import review_alignment
     source, target = _example()
     alone = align_documents(source, target)
     assert not alone.lexical

@@ -52,7 +52,7 @@ class TestPairs:
         assert out.splitlines()[0] == "source\ttarget\tscore" and len(out.splitlines()) == 16
 
     def test_fast_skips_the_learned_lexicon(self, capsys, tmp_path, monkeypatch):
-        import align.align as aligner
+        import align.search.align as aligner
 
         cities = ["Paris", "Berlin", "Madrid", "Rome", "Vienna", "Prague", "Lisbon", "Dublin", "Oslo", "Bern"]
         src = [f"The {k}th report from {cities[k % 10]} counts {k * 37} visitors." for k in range(150)]

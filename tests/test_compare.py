@@ -1,7 +1,7 @@
 """Same-language alignment on edits made to the post-edit of 004: split, merged, dropped and added sentences."""
 import pytest
 
-from align.compare import compare_documents
+from align.compare.compare import compare_documents
 from conftest import ROOT, read
 
 REF = read(f"{ROOT}/examples/004_post-edit_align-project.txt")
@@ -79,7 +79,7 @@ def test_needs_a_reference():
 
 
 def test_diff_html_separates_a_replaced_word_from_its_replacement():
-    from align.diff import word_diff
+    from align.compare.diff import word_diff
     from align.report.comparison import diff_html
 
     html = diff_html(word_diff("He said <more>.", "They said more."))

@@ -1,7 +1,7 @@
 import os
 
 from align.cli import main
-from align.corpus import compare_corpus
+from align.compare.corpus import compare_corpus
 from conftest import ROOT, read
 
 SEEDS = ["001_4fa10e781d0ee104.txt", "002_d6988d8b7820869a.txt", "003_6374a0250a8da33c.txt",

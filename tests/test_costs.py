@@ -3,10 +3,10 @@ import math
 import numpy as np
 import pytest
 
-from align.align import _Features
-from align.costs import (MOVES, CostModel, SegmentKinds, SideStats, length_cost, length_delta, log_erfc, make_cost_rows,
+from align.search.align import _Features
+from align.search.costs import (MOVES, CostModel, SegmentKinds, SideStats, length_cost, length_delta, log_erfc, make_cost_rows,
                          similarity_scale, skip_costs)
-from align.dp import Band
+from align.search.dp import Band
 
 
 @pytest.mark.parametrize("x", [0.0, 0.3, 1.0, 2.5, 6.0])
@@ -148,7 +148,7 @@ def test_a_bead_boundary_that_separates_names_pays_per_name_up_to_a_cap():
 
 
 def test_length_variance_grows_only_beyond_alphabetic_ratios():
-    from align.costs import variance_factor
+    from align.search.costs import variance_factor
     assert variance_factor(1.0) == variance_factor(1.4) == variance_factor(0.7) == 1.0
     assert variance_factor(4.0) > 3.0 and variance_factor(0.25) < 0.35
     assert abs(variance_factor(4.0) * variance_factor(0.25) - 1.0) < 1e-9   # the same pair either way round

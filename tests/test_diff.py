@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.diff import rebuild, tokens, word_diff
+from align.compare.diff import rebuild, tokens, word_diff
 
 
 def test_tokens_rebuild_the_text():

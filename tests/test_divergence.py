@@ -1,11 +1,11 @@
 """One test per divergence rule, on hand-made pairs."""
 import pytest
 
-from align.anchors import find_anchors
-from align.divergence import (PairView, added, check_pair, dropped, low_similarity, merged_or_split,
+from align.search.anchors import find_anchors
+from align.review.divergence import (PairView, added, check_pair, dropped, low_similarity, merged_or_split,
                               number_mismatch, omissions_and_entities)
-from align.flags import Flag
-from align.segment import Segment
+from align.review.flags import Flag
+from align.text.segment import Segment
 
 
 def seg(doc, index, text, kind="sentence"):

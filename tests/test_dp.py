@@ -3,8 +3,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.costs import MOVES
-from align.dp import Band, Bead, SkipCosts, search
+from align.search.costs import MOVES
+from align.search.dp import Band, Bead, SkipCosts, search
 
 
 def flat_skips(n, m, open_=1.0, extend=0.5):

@@ -1,6 +1,6 @@
 import pytest
 
-from align.evaluate import parse_beads, score_alignment
+from align.search.evaluate import parse_beads, score_alignment
 
 
 def test_perfect_alignment():

@@ -11,7 +11,7 @@ from align.cli import main
 from align.report.tmx import format_review_tmx, tm_pairs
 from align.report.xliff import format_review_xliff
 from align.report.xlsx import format_review_xlsx
-from align.review import review_documents
+from align.review.review import review_documents
 from conftest import ROOT, SOURCE_SEED, TARGET_SEED, read
 
 SCHEMAS = os.path.join(ROOT, "tests", "schemas")

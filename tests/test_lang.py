@@ -1,6 +1,6 @@
 import pytest
 
-from align.lang import UNDETERMINED, abbreviations, detect_language, script_of, strip_accents
+from align.text.lang import UNDETERMINED, abbreviations, detect_language, script_of, strip_accents
 
 
 @pytest.mark.parametrize("text, lang", [

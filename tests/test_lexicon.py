@@ -1,7 +1,7 @@
 import numpy as np
 from scipy import sparse
 
-from align.lexicon import heldout_lexicon_features, learn_lexicon
+from align.search.lexicon import heldout_lexicon_features, learn_lexicon
 
 
 def presence(rows):
@@ -38,12 +38,12 @@ def test_held_out_features_need_support_from_other_parts():
 
 
 def _taught(*beads):
-    from align.lexicon import BeadWords
+    from align.search.lexicon import BeadWords
     return BeadWords(tuple(frozenset(s) for s, _ in beads), tuple(frozenset(t) for _, t in beads))
 
 
 def test_word_pairs_are_learned_across_documents():
-    from align.lexicon import learn_word_pairs
+    from align.search.lexicon import learn_word_pairs
     docs = [_taught((["cat", "the"], ["chat", "le"]), (["dog"], ["chien"])),
             _taught((["cat"], ["chat"]), (["the", "dog"], ["le", "chien"]))]
     learned = {(s, t) for s, t, _ in learn_word_pairs(docs).pairs}
@@ -51,7 +51,7 @@ def test_word_pairs_are_learned_across_documents():
 
 
 def test_a_document_never_sees_pairs_only_its_own_fold_teaches():
-    from align.lexicon import heldout_word_pairs
+    from align.search.lexicon import heldout_word_pairs
     shared = (["cat"], ["chat"])
     docs = [_taught(shared, (["owl"], ["hibou"]), (["owl"], ["hibou"])), _taught(shared, shared), _taught(shared, shared)]
     lexicons = heldout_word_pairs(docs, folds=3)
@@ -61,7 +61,7 @@ def test_a_document_never_sees_pairs_only_its_own_fold_teaches():
 
 
 def test_word_pairs_become_features_only_where_both_words_occur():
-    from align.lexicon import WordPairs
+    from align.search.lexicon import WordPairs
     pairs = WordPairs((("cat", "chat", 1.0), ("owl", "hibou", 0.5)))
     src, tgt, found = pairs.features(presence([[1, 0], [0, 1]]), presence([[1], [0]]), ["cat", "dog"], ["chat"])
     assert found == 1 and src.toarray().tolist() == [[1.0], [0.0]] and tgt.toarray().tolist() == [[1.0], [0.0]]

@@ -3,7 +3,7 @@ import codecs
 import pytest
 
 from align.errors import AlignError
-from align.load import decode, read_document
+from align.text.load import decode, read_document
 
 
 class TestDecode:

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from align.numbers import find_numbers, parse_number, spelled_numbers
+from align.text.numbers import find_numbers, parse_number, spelled_numbers
 
 
 @pytest.mark.parametrize("raw, lang, value", [

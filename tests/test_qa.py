@@ -2,14 +2,14 @@
 the glossary reader."""
 import pytest
 
-from align.divergence import PairView
+from align.review.divergence import PairView
 from align.errors import AlignError
-from align.qa import (CHECKS, Term, brackets, check_names, doubled_word, inconsistencies, left_in_source_language,
-                      placeholders, read_glossary, symbols, terminology_rule, untranslated, urls_and_emails,
-                      whitespace)
-from align.review import Checks, review_documents
-from align.sanity import LANGUAGE_MISMATCH, NOT_TRANSLATIONS, SAME_LANGUAGE, language_warnings, pair_score_warnings
-from align.segment import Segment
+from align.review.qa import (CHECKS, brackets, check_names, doubled_word, inconsistencies, left_in_source_language,
+                             placeholders, symbols, terminology_rule, untranslated, urls_and_emails, whitespace)
+from align.text.glossary import Term, read_glossary
+from align.review.review import Checks, review_documents
+from align.review.sanity import LANGUAGE_MISMATCH, NOT_TRANSLATIONS, SAME_LANGUAGE, language_warnings, pair_score_warnings
+from align.text.segment import Segment
 
 
 def seg(doc, index, text, padding=("", "")):

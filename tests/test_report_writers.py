@@ -14,7 +14,7 @@ from align.report.json import format_review_json
 from align.report.md import format_review_md
 from align.report.tmx import format_review_tmx
 from align.report.write import REVIEW_FILES, write_review
-from align.review import review_documents
+from align.review.review import review_documents
 from conftest import ROOT, SOURCE_SEED, TARGET_SEED, read
 
 GOLDEN = os.path.join(ROOT, "tests", "golden")

@@ -1,7 +1,7 @@
 """The review of the seed pair, and the detectors on mutations of it: each caught at the right pair, nothing else."""
 import pytest
 
-from align.review import review_documents
+from align.review.review import review_documents
 from conftest import SOURCE_SEED, TARGET_SEED, read
 
 

@@ -1,7 +1,7 @@
 import sacrebleu
 
-from align.compare import compare_documents
-from align.scores import corpus_scores, pair_scores
+from align.compare.compare import compare_documents
+from align.compare.scores import corpus_scores, pair_scores
 from conftest import ROOT, read
 
 

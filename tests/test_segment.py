@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.segment import (BOILERPLATE, HEADING, LINK, META, SENTENCE, classify_line, split_document,
+from align.text.segment import (BOILERPLATE, HEADING, LINK, META, SENTENCE, classify_line, split_document,
                            split_sentences)
 
 

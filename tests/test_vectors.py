@@ -2,7 +2,7 @@ import pytest
 import numpy as np
 from scipy import sparse
 
-from align.vectors import band_dots, neighbour_dots, ngrams, pool, prune_rows, words
+from align.search.vectors import band_dots, neighbour_dots, ngrams, pool, prune_rows, words
 
 
 def test_words_strip_accents_and_split_elisions():
@@ -67,7 +67,7 @@ def test_unspaced_scripts_give_characters_and_character_pairs():
 
 
 def test_numbers_written_out_are_features_like_figures():
-    from align.vectors import written_out_numbers
+    from align.search.vectors import written_out_numbers
     text = "nine hundred and thirty years"
     assert written_out_numbers(text, "en", words(text)) == {"930"}
     text = "un homme et une femme"
@@ -81,5 +81,5 @@ def test_numbers_written_out_are_features_like_figures():
     ("A plain sentence.", []),
 ])
 def test_punctuation_marks_are_one_feature_in_every_script(text, marks):
-    from align.vectors import punctuation_marks
+    from align.search.vectors import punctuation_marks
     assert punctuation_marks(text) == marks

@@ -15,7 +15,7 @@ import tempfile
 from typing import Sequence
 
 from align.batch import PairResult
-from align.load import Job
+from align.text.load import Job
 from align.report.atomic import TEMPORARY_PREFIX, remove_leftovers, write_folder
 from align.report.csv import table_csv, tsv_cell
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from align.report.csv import tsv_cell
 
 if TYPE_CHECKING:
-    from align.align import Alignment
+    from align.search.align import Alignment
 
 
 def format_alignment(alignment: "Alignment", fmt: str) -> str:

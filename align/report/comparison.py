@@ -9,8 +9,8 @@ import json
 from html import escape
 from typing import Any, Sequence
 
-from align.compare import Comparison
-from align.diff import Edit
+from align.compare.compare import Comparison
+from align.compare.diff import Edit
 from align.report.csv import table_csv
 from align.report.html import _CSS, _side, _severity
 from align.report.json import review_record

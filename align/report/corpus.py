@@ -6,7 +6,7 @@ import os
 from html import escape
 from typing import Any
 
-from align.corpus import CorpusComparison
+from align.compare.corpus import CorpusComparison
 from align.report.comparison import diff_html
 from align.report.csv import table_csv
 from align.report.html import _CSS

@@ -5,7 +5,7 @@ import csv
 import io
 from typing import Iterable, Mapping, Sequence
 
-from align.review import Review
+from align.review.review import Review
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from html import escape
 
 from align import __version__
-from align.flags import SEVERITIES, Flag, Span
-from align.review import SCHEMA_VERSION, Pair, Review
-from align.segment import Segment
+from align.review.flags import SEVERITIES, Flag, Span
+from align.review.review import SCHEMA_VERSION, Pair, Review
+from align.text.segment import Segment
 
 _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:1.5em;color:#222}

@@ -6,11 +6,11 @@ from collections import Counter
 from typing import Any, Sequence
 
 from align import __version__
-from align.check import Issue
+from align.compare.check import Issue
 from align.report.md import _quote
 from align.report.segments import segment_record
-from align.review import SCHEMA_VERSION
-from align.segment import Segment
+from align.review.review import SCHEMA_VERSION
+from align.text.segment import Segment
 
 
 def check_record(path: str, lang: str, segments: Sequence[Segment], issues: Sequence[Issue]) -> dict[str, Any]:

@@ -6,9 +6,9 @@ import json
 from typing import Any
 
 from align import __version__
-from align.flags import Flag
+from align.review.flags import Flag
 from align.report.segments import segment_record
-from align.review import SCHEMA_VERSION, Document, Pair, Review
+from align.review.review import SCHEMA_VERSION, Document, Pair, Review
 
 
 def flag_record(flag: Flag) -> dict[str, Any]:

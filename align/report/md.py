@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
-from align.review import Review
+from align.review.review import Review
 
 
 _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|!"})

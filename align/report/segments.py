@@ -5,7 +5,7 @@ import json
 from typing import Sequence
 
 from align.report.csv import tsv_cell
-from align.segment import Segment
+from align.text.segment import Segment
 
 
 def _cell(text: str) -> str:

@@ -11,9 +11,9 @@ import re
 import xml.etree.ElementTree as ET
 
 from align import __version__
-from align.flags import ERROR
-from align.review import Review
-from align.sanity import UNTRUSTED
+from align.review.flags import ERROR
+from align.review.review import Review
+from align.review.sanity import UNTRUSTED
 
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

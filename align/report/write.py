@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from align.report.atomic import write_folder
 from align.report.tmx import DEFAULT_MIN_SCORE
-from align.review import Review
+from align.review.review import Review
 
 if TYPE_CHECKING:
-    from align.compare import Comparison
+    from align.compare.compare import Comparison
 
 REVIEW_FILES = ("report.json", "report.html", "report.md", "pairs.csv", "pairs.tmx", "pairs.xlf", "pairs.xlsx")
 COMPARE_FILES = ("report.json", "report.html", "report.md", "pairs.csv")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from align.flags import ERROR, WARNING, its_type
-from align.review import Review
+from align.review.flags import ERROR, WARNING, its_type
+from align.review.review import Review
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 XLIFF_VERSIONS = ("2.0", "1.2")

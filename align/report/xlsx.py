@@ -12,7 +12,7 @@ import re
 import zipfile
 from html import escape as _html_escape
 
-from align.review import Review
+from align.review.review import Review
 
 COLUMNS = ("pair", "source_ids", "target_ids", "source", "target", "score", "severity", "flags")
 _WIDTHS = (6, 10, 10, 60, 60, 8, 10, 60)

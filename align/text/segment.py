@@ -8,10 +8,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from align.lang import HAN_KANA_CHARACTERS, MONTHS, STOPWORDS, UNSPACED_RUN, abbreviations, detect_language
+from align.text.lang import HAN_KANA_CHARACTERS, MONTHS, STOPWORDS, UNSPACED_RUN, abbreviations, detect_language
 
 SENTENCE, HEADING, META, LINK, BOILERPLATE = "sentence", "heading", "meta", "link", "boilerplate"
 KINDS = (SENTENCE, HEADING, META, LINK, BOILERPLATE)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters `start:end` of one segment's text, on the `source` or `target` side."""
+
+    side: str
+    segment: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)

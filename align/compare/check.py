@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Callable, Sequence
 
-from align.flags import ERROR, INFO, WARNING
-from align.segment import HEADING, META, SENTENCE, Segment, split_document
+from align.review.flags import ERROR, INFO, WARNING
+from align.text.segment import HEADING, META, SENTENCE, Segment, split_document
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-from align.dp import Band, CostRows, SkipCosts
-from align.vectors import band_dots, neighbour_dots
+from align.search.dp import Band, CostRows, SkipCosts
+from align.search.vectors import band_dots, neighbour_dots
 
 MOVES: tuple[tuple[int, int], ...] = tuple(
     (a, b) for a in range(1, 6) for b in range(1, 6) if a + b <= 7)

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from align.flags import Span
-from align.lang import strip_accents
-from align.segment import Segment
-from align.vectors import words
+from align.text.lang import strip_accents
+from align.text.segment import Segment, Span
+from align.search.vectors import words
 
 _TOKEN = re.compile(r"[^\W_][\w-]*[^\W_]|[^\W_]", re.UNICODE)   # elisions (l’Internet) split off
 _ACRONYM = re.compile(r"^[A-Z]{2,}s?$")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from align.errors import AlignError
-from align.tags import language_tag
+from align.text.tags import language_tag
 
 MAX_LINE_CHARS = 200_000
 """A longer line is not prose (a minified page, a database dump): refuse it rather than stall."""
@@ -107,9 +107,9 @@ def read_document(path: str, encoding: str | None = None, max_line: int = MAX_LI
 
 
 def check_pair_sizes(source: str, target: str) -> None:
-    """Refuse, before reading them, two files whose sizes no translation explains (`align.check_lengths` on
+    """Refuse, before reading them, two files whose sizes no translation explains (`sizes.check_lengths` on
     bytes: a 200 MB file against a 12-line one would otherwise be read and searched whole)."""
-    from align.align import check_lengths
+    from align.text.sizes import check_lengths
 
     try:
         sizes = os.path.getsize(source), os.path.getsize(target)

@@ -6,14 +6,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from align.align import Alignment, Options, align_documents
-from align.lexicon import WordPairs
-from align.divergence import LOW_SCORE, RULES, PairView, check_pair
-from align.flags import SEVERITIES, Flag
-from align.segment import SENTENCE, Segment
-from align.qa import PAIR_RULES, Term, inconsistencies, left_in_source_language, terminology_rule
-from align.sanity import LANGUAGE_MISMATCH, Doubt, language_warnings, pair_score_warnings
-from align.tags import primary_language
+from align.search.align import Alignment, Options, align_documents
+from align.search.lexicon import WordPairs
+from align.review.divergence import LOW_SCORE, RULES, PairView, check_pair
+from align.review.flags import SEVERITIES, Flag
+from align.text.segment import SENTENCE, Segment
+from align.review.qa import PAIR_RULES, inconsistencies, left_in_source_language, terminology_rule
+from align.text.glossary import Term
+from align.review.sanity import LANGUAGE_MISMATCH, Doubt, language_warnings, pair_score_warnings
+from align.text.tags import primary_language
 
 SCHEMA_VERSION = 1
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -10,14 +10,14 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from align.align import Alignment, Options, align_documents
-from align.diff import Edit, word_diff
-from align.dp import Bead
-from align.flags import Flag
-from align.divergence import PairView, Rule, added, check_pair, dropped, low_similarity, number_mismatch
-from align.review import Document, Pair, Review, aligned_length_ratio, summarise
-from align.sanity import language_warnings
-from align.scores import CorpusScore, PairScores, corpus_scores, pair_scores
+from align.search.align import Alignment, Options, align_documents
+from align.compare.diff import Edit, word_diff
+from align.search.dp import Bead
+from align.review.flags import Flag
+from align.review.divergence import PairView, Rule, added, check_pair, dropped, low_similarity, number_mismatch
+from align.review.review import Document, Pair, Review, aligned_length_ratio, summarise
+from align.review.sanity import language_warnings
+from align.compare.scores import CorpusScore, PairScores, corpus_scores, pair_scores
 
 def hypothesis_says_more(pair: PairView) -> tuple[Flag, ...]:
     """A hypothesis sentence with no counterpart in the reference: the hypothesis added it (`added`)."""

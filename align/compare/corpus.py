@@ -12,10 +12,10 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-from align.diff import Edit, word_diff
-from align.lang import detect_language
-from align.segment import SENTENCE, Segment, split_document
-from align.vectors import Vocabulary, collect_terms, idf_weights, weight
+from align.compare.diff import Edit, word_diff
+from align.text.lang import detect_language
+from align.text.segment import SENTENCE, Segment, split_document
+from align.search.vectors import Vocabulary, collect_terms, idf_weights, weight
 
 MATCH_THRESHOLD = 0.45
 """Cosine from which two sentences of different documents count as sharing a passage."""

@@ -13,13 +13,13 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from align.anchors import missing_anchors
-from align.costs import length_delta
-from align.flags import ERROR, INFO, SEVERITIES, WARNING, Flag, Span
-from align.numbers import Number, find_numbers, spelled_numbers
-from align.lang import script_family
-from align.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment
-from align.vectors import Vocabulary, words
+from align.search.anchors import missing_anchors
+from align.search.costs import length_delta
+from align.review.flags import ERROR, INFO, SEVERITIES, WARNING, Flag, Span
+from align.text.numbers import Number, find_numbers, spelled_numbers
+from align.text.lang import script_family
+from align.text.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment
+from align.search.vectors import Vocabulary, words
 
 LOW_SCORE = 0.5
 """Below this calibrated score a pair is as likely a mistranslation or misalignment as a translation."""

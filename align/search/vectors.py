@@ -15,8 +15,8 @@ from typing import Iterable, Sequence
 import numpy as np
 from scipy import sparse
 
-from align.lang import UNSPACED_RUN, strip_accents
-from align.numbers import NUMBER_WORD_LANGS as _NUMBER_WORD_LANGS, NUMBER_WORDS, find_numbers, spelled_numbers
+from align.text.lang import UNSPACED_RUN, strip_accents
+from align.text.numbers import NUMBER_WORD_LANGS as _NUMBER_WORD_LANGS, NUMBER_WORDS, find_numbers, spelled_numbers
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 NGRAM_SIZES = (3, 4)

@@ -16,9 +16,9 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-from align.lang import strip_accents
-from align.dp import Band
-from align.numbers import find_numbers
+from align.text.lang import strip_accents
+from align.search.dp import Band
+from align.text.numbers import find_numbers
 
 # Words as anchors compare them: a hyphenated compound (`Sherpa-Liste`) is one word, so its parts do not
 # match common nouns on the other side; an elided article (`l’Everest`) is not part of the word.

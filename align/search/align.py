@@ -15,16 +15,16 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-from align.confidence import bead_scores
-from align.costs import COARSE_MOVES, FIRST_PASS_MOVES, MOVES, CostModel, SegmentKinds, SideStats, make_cost_rows, skip_costs
-from align.dp import Band, Bead, SkipCosts, search
-from align.errors import AlignError
-from align.lang import detect_language
-from align.tags import primary_language
-from align.boundaries import AnchorIndex, anchors, clause_goes_on, open_parenthesis
-from align.lexicon import BeadWords, WordPairs, bead_words, heldout_lexicon_features
-from align.segment import BOILERPLATE, HEADING, LINK, META, Segment, split_document
-from align.vectors import SideTerms, Vocabulary, collect_terms, count_matrix, idf_weights, pool, weight, words
+from align.search.confidence import bead_scores
+from align.search.costs import COARSE_MOVES, FIRST_PASS_MOVES, MOVES, CostModel, SegmentKinds, SideStats, make_cost_rows, skip_costs
+from align.search.dp import Band, Bead, SkipCosts, search
+from align.text.lang import detect_language
+from align.text.sizes import check_lengths
+from align.text.tags import primary_language
+from align.search.boundaries import AnchorIndex, anchors, clause_goes_on, open_parenthesis
+from align.search.lexicon import BeadWords, WordPairs, bead_words, heldout_lexicon_features
+from align.text.segment import BOILERPLATE, HEADING, LINK, META, Segment, split_document
+from align.search.vectors import SideTerms, Vocabulary, collect_terms, count_matrix, idf_weights, pool, weight, words
 
 log = logging.getLogger(__name__)
 
@@ -83,30 +83,6 @@ def align_documents(source_text: str, target_text: str, source_lang: str | None 
     tgt = split_document(target_text, target_lang, doc="t", presegmented=options.presegmented)
     beads, lexical = _align(src, tgt, source_lang, target_lang, options, word_pairs)
     return Alignment(src, tgt, beads, source_lang, target_lang, lexical)
-
-
-MAX_LENGTH_RATIO = 20
-"""A side this many times longer than the other (plus `LENGTH_SLACK`) is more than a translation can explain:
-Chinese against English is about 1 to 3.5 in characters, a summary or a wrong file is far beyond."""
-LENGTH_SLACK = 5_000
-
-
-def check_lengths(source: int, target: int, unit: str = "characters") -> None:
-    """Stop, with one line, a pair whose sides differ far more than a translation explains, before the search
-    spends time and memory that grow with the longer side (a 200 MB dump against a 12-line text).
-
-    >>> check_lengths(80_000, 4_000)
-    >>> check_lengths(900_000, 4_000)
-    Traceback (most recent call last):
-    ...
-    align.errors.AlignError: the source has 900,000 characters against 4,000 in the target, more than a translation explains (at most 20 times as long, plus 5,000); align the part that was translated
-    """
-    longer, shorter = max(source, target), min(source, target)
-    if longer > MAX_LENGTH_RATIO * shorter + LENGTH_SLACK:
-        side, other = ("source", "target") if source > target else ("target", "source")
-        raise AlignError(f"the {side} has {longer:,} {unit} against {shorter:,} in the {other}, more than a "
-                         f"translation explains (at most {MAX_LENGTH_RATIO} times as long, plus {LENGTH_SLACK:,}); "
-                         "align the part that was translated")
 
 
 def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | str],

@@ -10,7 +10,7 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-from align.costs import CostModel, length_cost
+from align.search.costs import CostModel, length_cost
 
 
 def _membership(beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], side: int, width: int) -> sparse.csr_matrix:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from align.lang import UNDETERMINED, detect_language
-from align.tags import primary_language
+from align.text.lang import UNDETERMINED, detect_language
+from align.text.tags import primary_language
 
 SAME_LANGUAGE, NOT_TRANSLATIONS, LANGUAGE_MISMATCH = "same_language", "not_translations", "language_mismatch"
 

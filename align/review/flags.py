@@ -3,18 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from align.text.segment import Span  # a flag points at spans of segments
+
+__all__ = ["INFO", "WARNING", "ERROR", "SEVERITIES", "Span", "Flag", "ITS_TYPES", "its_type"]
+
 INFO, WARNING, ERROR = "info", "warning", "error"
 SEVERITIES = (INFO, WARNING, ERROR)
-
-
-@dataclass(frozen=True)
-class Span:
-    """Characters `start:end` of one segment's text, on the `source` or `target` side."""
-
-    side: str
-    segment: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from align.lang import HAN_KANA_CHARACTERS, character_class, strip_accents
+from align.text.lang import HAN_KANA_CHARACTERS, character_class, strip_accents
 
 # Languages that write a decimal comma and group thousands with a point or a space.
 DECIMAL_COMMA = frozenset("fr de es it pt nl is sv da nb pl cs ro tr fi hu ru uk bg sr el".split())

@@ -10,26 +10,13 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from align.errors import AlignError
 from align.text.load import Job
+from align.report.batch import PairResult
 from align.search.lexicon import BeadWords, WordPairs
-
-
-@dataclass(frozen=True)
-class PairResult:
-    """What one document pair produced: its status, summary row, aligned sentence pairs and report files."""
-
-    index: int
-    id: str
-    status: str                                   # "ok" or "failed"
-    error: str = ""
-    summary: dict = field(default_factory=dict)
-    bitext: tuple = ()                            # (bead index, source text, target text, score, flag types)
-    files: dict = field(default_factory=dict)     # file name -> content
-    seconds: float = 0.0
 
 
 def review_pair(index: int, job: Job, presegmented: bool = False, lexicon: RunLexicon | None = None) -> PairResult:

@@ -12,12 +12,26 @@ import json
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass, field
 from typing import Sequence
 
-from align.batch import PairResult
 from align.text.load import Job
 from align.report.atomic import TEMPORARY_PREFIX, remove_leftovers, write_folder
 from align.report.csv import table_csv, tsv_cell
+
+@dataclass(frozen=True)
+class PairResult:
+    """What one document pair produced: its status, summary row, aligned sentence pairs and report files."""
+
+    index: int
+    id: str
+    status: str                                   # "ok" or "failed"
+    error: str = ""
+    summary: dict = field(default_factory=dict)
+    bitext: tuple = ()                            # (bead index, source text, target text, score, flag types)
+    files: dict = field(default_factory=dict)     # file name -> content
+    seconds: float = 0.0
+
 
 SUMMARY_COLUMNS = ("id", "status", "error", "source_segments", "target_segments", "pairs", "source_aligned",
                    "target_aligned", "mean_score", "errors", "warnings", "notes", "flags", "doubts")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from align.errors import AlignError
+from align.text.tags import primary_language
 from align.text.load import Job
 from align.report.batch import PairResult
 from align.search.lexicon import BeadWords, WordPairs
@@ -109,15 +110,21 @@ def _task(name: str):
     return teach_pair if name == "teach" else review_pair
 
 
-def _texts(job: Job) -> tuple[str, str, str, str]:
-    """The pair's two texts and the names its report gives them."""
-    from align.text.load import check_pair_sizes, read_document
+def _plain(document) -> str:
+    return document if isinstance(document, str) else document.text
+
+
+def _texts(job: Job) -> tuple:
+    """The pair's two documents (read in any format, or the texts given inline) and the names its report
+    gives them."""
+    from align.text.formats import read_input
+    from align.text.load import check_pair_sizes
 
     if job.source_text is None:
         source_path, target_path = job.source_name or job.source, job.target_name or job.target
         try:
             check_pair_sizes(job.source, job.target)
-            source, target = read_document(job.source).text, read_document(job.target).text
+            source, target = read_input(job.source), read_input(job.target)
         except AlignError as err:  # name the files as the manifest does
             raise AlignError(str(err).replace(job.source, source_path).replace(job.target, target_path)) from None
     else:
@@ -139,9 +146,9 @@ def _review(index: int, job: Job, presegmented: bool, start: float, lexicon: Run
     from align.review.review import review_documents
 
     source, target, source_path, target_path = _texts(job)
-    source_lang = job.source_lang or detect_language(source)
-    target_lang = job.target_lang or detect_language(target)
-    word_pairs = (lexicon or {}).get((source_lang, target_lang))
+    source_lang = job.source_lang or detect_language(_plain(source))
+    target_lang = job.target_lang or detect_language(_plain(target))
+    word_pairs = (lexicon or {}).get((primary_language(source_lang), primary_language(target_lang)))
     review = review_documents(source, target, source_lang, target_lang, Options(presegmented=presegmented),
                               source_path, target_path, word_pairs)
     bitext = tuple((k, " ".join(s.text for s in p.source), " ".join(t.text for t in p.target), p.score,

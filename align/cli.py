@@ -70,6 +70,16 @@ def _write_folder(out_dir: str, names: Sequence[str], inputs: Sequence[str], wri
         raise AlignError(f"{where}: cannot write the report ({err.strerror or err}); nothing was replaced") from None
 
 
+FORMAT_CHOICES = ("text", "docx", "odt", "html", "md", "srt", "vtt", "xliff", "tmx")
+
+
+def _read(path: str, args: argparse.Namespace, encoding: str | None = None):
+    """One input, whatever its format (`formats.read_input`), with the command's options."""
+    from align.text.formats import read_input
+
+    return read_input(path, encoding or args.encoding, args.format_in, args.side)
+
+
 def _say_warnings(warnings) -> None:
     """Whole-review doubts on stderr, one line each (the exit code stays 0)."""
     for warning in warnings:
@@ -109,6 +119,11 @@ def _add_input_options(p: argparse.ArgumentParser, presegmented: bool = True, ou
                        help="the source's encoding (overrides --encoding), e.g. utf-8 with a cp1252 target")
         p.add_argument("--target-encoding", type=_encoding, metavar="ENCODING",
                        help="the target's encoding (overrides --encoding)")
+    p.add_argument("--format-in", choices=FORMAT_CHOICES, metavar="FORMAT",
+                   help="read inputs as this format instead of choosing by content and extension: "
+                        + ", ".join(FORMAT_CHOICES))
+    p.add_argument("--side", choices=("source", "target"),
+                   help="of an XLIFF or TMX input, the side to take as the document (default: source)")
     p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log progress on stderr")
     if output:
         p.add_argument("-o", "--output", metavar="FILE",
@@ -129,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_segment)
 
     p = sub.add_parser("pairs", help="align two documents sentence by sentence")
-    p.add_argument("source", help="the source document (plain text)")
+    p.add_argument("source", help="the source document (any input format)")
     p.add_argument("target", help="its translation")
     p.add_argument("--format", choices=("beads", "tsv", "json"), default="beads")
     p.add_argument("--source-lang", type=_lang, metavar="TAG", help="BCP 47 tag of the source (default: detected)")
@@ -142,8 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="review a translation: pairs, scores, flags; JSON, HTML, CSV, Markdown, TMX, "
                                       "XLIFF, Excel")
-    p.add_argument("source", help="the source document (plain text)")
-    p.add_argument("translation", help="its translation")
+    p.add_argument("source", help="the source document (text, Word, OpenDocument, HTML, Markdown, subtitles; "
+                                  "or one XLIFF/TMX file, whose units are reviewed as they are)")
+    p.add_argument("translation", nargs="?", help="its translation")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the report files (created if missing)")
     p.add_argument("--source-lang", type=_lang, metavar="TAG",
                    help="BCP 47 tag of the source, kept in TMX/XLIFF (en, en-US, zh-Hans; default: detected)")
@@ -212,26 +228,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _cmd_segment(args: argparse.Namespace) -> int:
     from align.text.lang import detect_language
-    from align.text.load import read_document
     from align.report.segments import format_segments
     from align.text.segment import split_document
 
-    doc = read_document(args.file, encoding=args.encoding)
+    doc = _read(args.file, args)
     lang = args.lang or detect_language(doc.text)
-    segments = split_document(doc.text, lang=primary_language(lang), doc="s", presegmented=args.presegmented)
+    segments = split_document(doc.text, lang=primary_language(lang), doc="s", presegmented=args.presegmented,
+                              headings=doc.headings)
     _emit(format_segments(segments, args.format, path=args.file, lang=lang), args.output, [args.file])
     return 0
 
 
 def _cmd_pairs(args: argparse.Namespace) -> int:
     from align.search.align import Options, align_documents
-    from align.text.load import check_pair_sizes, read_document
+    from align.text.load import check_pair_sizes
     from align.report.beads import format_alignment
 
     check_pair_sizes(args.source, args.target)
-    src = read_document(args.source, encoding=args.source_encoding or args.encoding)
-    tgt = read_document(args.target, encoding=args.target_encoding or args.encoding)
-    alignment = align_documents(src.text, tgt.text, source_lang=args.source_lang, target_lang=args.target_lang,
+    src = _read(args.source, args, args.source_encoding)
+    tgt = _read(args.target, args, args.target_encoding)
+    alignment = align_documents(src, tgt, source_lang=args.source_lang, target_lang=args.target_lang,
                                 options=Options(presegmented=args.presegmented, lexicon=not args.fast))
     _emit(format_alignment(alignment, args.format), args.output, [args.source, args.target])
     return 0
@@ -239,9 +255,9 @@ def _cmd_pairs(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from align.search.align import Options
-    from align.text.load import check_pair_sizes, read_document
+    from align.text.load import check_pair_sizes
     from align.report.write import REVIEW_FILES, write_review
-    from align.review.review import review_documents
+    from align.review.review import review_documents, review_units
 
     from align.review.qa import check_names
     from align.text.glossary import read_glossary
@@ -250,14 +266,21 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from align.review.review import Checks
 
     skip = check_names(args.skip_check)
-    inputs = [args.source, args.translation] + ([args.glossary] if args.glossary else [])
-    check_pair_sizes(args.source, args.translation)
-    src = read_document(args.source, encoding=args.source_encoding or args.encoding)
-    tgt = read_document(args.translation, encoding=args.target_encoding or args.encoding)
+    inputs = [args.source] + ([args.translation] if args.translation else []) + \
+        ([args.glossary] if args.glossary else [])
     glossary = read_glossary(args.glossary, args.source_lang, args.target_lang) if args.glossary else ()
-    review = review_documents(src.text, tgt.text, args.source_lang, args.target_lang,
-                              Options(presegmented=args.presegmented), source_path=args.source,
-                              target_path=args.translation, checks=Checks(skip, glossary))
+    if args.translation is None:   # one bilingual file: its units are the pairs
+        src = _read(args.source, args, args.source_encoding)
+        if not src.pairs:
+            raise AlignError("report needs a SOURCE and a TRANSLATION, or one XLIFF or TMX file", exit_code=2)
+        review = review_units(src.pairs, args.source_lang, args.target_lang, args.source, Checks(skip, glossary))
+    else:
+        check_pair_sizes(args.source, args.translation)
+        src = _read(args.source, args, args.source_encoding)
+        tgt = _read(args.translation, args, args.target_encoding)
+        review = review_documents(src, tgt, args.source_lang, args.target_lang,
+                                  Options(presegmented=args.presegmented), source_path=args.source,
+                                  target_path=args.translation, checks=Checks(skip, glossary))
     exports = Exports(DEFAULT_MIN_SCORE if args.min_score is None else args.min_score, args.tmx_include, args.xliff,
                       args.csv_bom)
     written = _write_folder(args.out, REVIEW_FILES, inputs, lambda out: write_review(review, out, exports))
@@ -272,7 +295,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_compare(args: argparse.Namespace) -> int:
     from align.search.align import Options
     from align.compare.compare import compare_documents
-    from align.text.load import check_pair_sizes, read_document
+    from align.text.load import check_pair_sizes
     from align.report.comparison import unified_diff
     from align.report.write import COMPARE_FILES, write_comparison
 
@@ -283,8 +306,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         raise AlignError("nothing to write: give --out DIR and/or --unified", exit_code=2)
     for path in reference_paths:
         check_pair_sizes(args.hypothesis, path)
-    hyp = read_document(args.hypothesis, encoding=args.encoding)
-    refs = [read_document(p, encoding=args.encoding).text for p in reference_paths]
+    hyp = _read(args.hypothesis, args)
+    refs = [_read(p, args).text for p in reference_paths]
     comparison = compare_documents(hyp.text, refs, primary_language(args.lang), Options(presegmented=args.presegmented),
                                    hypothesis_path=args.hypothesis, reference_paths=reference_paths)
     if args.out:
@@ -302,11 +325,10 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from align.compare.check import check_text
     from align.text.lang import detect_language
-    from align.text.load import read_document
     from align.report.issues import format_check_json, format_check_md
     from align.report.write import write_all
 
-    doc = read_document(args.file, encoding=args.encoding)
+    doc = _read(args.file, args)
     lang = args.lang or detect_language(doc.text)
     segments, issues = check_text(doc.text, primary_language(lang), args.presegmented)
     contents = {"report.json": format_check_json(args.file, lang, segments, issues),
@@ -318,13 +340,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_corpus(args: argparse.Namespace) -> int:
     from align.compare.corpus import MATCH_THRESHOLD, compare_corpus
-    from align.text.load import read_document
     from align.report.corpus import format_corpus_html, format_corpus_json, format_matches_csv, format_matrix_csv
     from align.report.write import write_all
 
     if len(args.files) < 2:
         raise AlignError("corpus needs at least two documents", exit_code=2)
-    texts = [read_document(p, encoding=args.encoding).text for p in args.files]
+    texts = [_read(p, args).text for p in args.files]
     threshold = MATCH_THRESHOLD if args.threshold is None else args.threshold
     result = compare_corpus(texts, args.files, primary_language(args.lang), threshold)
     contents = {"matrix.csv": format_matrix_csv(result), "matches.csv": format_matches_csv(result),

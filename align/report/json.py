@@ -17,12 +17,28 @@ def flag_record(flag: Flag) -> dict[str, Any]:
 
 
 def _document(doc: Document) -> dict[str, Any]:
-    return {"path": doc.path, "lang": doc.lang, "segments": [segment_record(s) for s in doc.segments]}
+    record = {"path": doc.path, "lang": doc.lang, "segments": [segment_record(s) for s in doc.segments]}
+    if doc.units:   # only formats that have them (subtitle cues): a plain-text report stays as it was
+        record["units"] = [{"id": f"{doc.segments[0].doc if doc.segments else 'x'}u{k}", "kind": u.kind,
+                            "label": u.label, "start": u.start, "end": u.end} for k, u in enumerate(doc.units)]
+    return record
 
 
-def pair_record(pair: Pair) -> dict[str, Any]:
-    return {"source_ids": [s.id for s in pair.source], "target_ids": [t.id for t in pair.target],
-            "score": round(pair.score, 4), "flags": [flag_record(f) for f in pair.flags]}
+def _covered(segments, units) -> list[str]:
+    """The ids of the units (cues) that a pair's segments overlap."""
+    if not segments or not units:
+        return []
+    prefix = segments[0].doc
+    return [f"{prefix}u{k}" for k, u in enumerate(units) if any(u.start < s.end and s.start < u.end for s in segments)]
+
+
+def pair_record(pair: Pair, source_units: tuple = (), target_units: tuple = ()) -> dict[str, Any]:
+    record = {"source_ids": [s.id for s in pair.source], "target_ids": [t.id for t in pair.target],
+              "score": round(pair.score, 4), "flags": [flag_record(f) for f in pair.flags]}
+    if source_units or target_units:
+        record["source_units"] = _covered(pair.source, source_units)
+        record["target_units"] = _covered(pair.target, target_units)
+    return record
 
 
 def review_record(review: Review) -> dict[str, Any]:
@@ -30,7 +46,7 @@ def review_record(review: Review) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION,
             "generator": {"tool": "align", "version": __version__},
             "source": _document(review.source), "target": _document(review.target),
-            "pairs": [pair_record(p) for p in review.pairs],
+            "pairs": [pair_record(p, review.source.units, review.target.units) for p in review.pairs],
             "summary": dataclasses.asdict(review.summary)}
 
 

@@ -5,6 +5,7 @@ import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
 
 from align.search.align import Alignment, Options, align_documents
 from align.search.lexicon import WordPairs
@@ -15,6 +16,9 @@ from align.review.qa import PAIR_RULES, inconsistencies, left_in_source_language
 from align.text.glossary import Term
 from align.review.sanity import LANGUAGE_MISMATCH, Doubt, language_warnings, pair_score_warnings
 from align.text.tags import primary_language
+
+if TYPE_CHECKING:
+    from align.text.formats import Extracted
 
 SCHEMA_VERSION = 1
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -27,6 +31,7 @@ class Document:
     path: str
     lang: str
     segments: tuple[Segment, ...]
+    units: tuple = ()          # what the format delimits (subtitle cues): `formats.Unit`s, offsets in the text
 
 
 @dataclass(frozen=True)
@@ -74,11 +79,12 @@ class Review:
     summary: Summary
 
 
-def review_documents(source_text: str, target_text: str, source_lang: str | None = None,
+def review_documents(source_text: "str | Extracted", target_text: "str | Extracted", source_lang: str | None = None,
                      target_lang: str | None = None, options: Options = Options(),
                      source_path: str = "source", target_path: str = "target",
                      word_pairs: WordPairs | None = None, checks: Checks = Checks()) -> Review:
-    """Align a source text and its translation and flag where they diverge.
+    """Align a source text and its translation (strings, or documents read by `formats.read_input`) and flag
+    where they diverge.
 
     >>> r = review_documents("He sold 12,000 cars in Paris last year.",
     ...                      "Il a vendu 15 000 voitures à Paris l’an dernier.", "en", "fr")
@@ -87,15 +93,42 @@ def review_documents(source_text: str, target_text: str, source_lang: str | None
     """
     alignment = align_documents(source_text, target_text, primary_language(source_lang),
                                 primary_language(target_lang), options, word_pairs)
-    warnings = language_warnings(source_text, target_text, source_lang, target_lang)
+    texts = [d if isinstance(d, str) else d.text for d in (source_text, target_text)]
+    warnings = language_warnings(texts[0], texts[1], source_lang, target_lang)
     if any(w.kind == LANGUAGE_MISMATCH for w in warnings):
         checks = dataclasses.replace(checks, languages_trusted=False)
-    return review_alignment(alignment, source_path, target_path, source_lang, target_lang, checks, warnings)
+    units = tuple(() if isinstance(d, str) else d.units for d in (source_text, target_text))
+    return review_alignment(alignment, source_path, target_path, source_lang, target_lang, checks, warnings, units)
+
+
+def review_units(units: Sequence[tuple[str, str]], source_lang: str | None = None, target_lang: str | None = None,
+                 path: str = "units", checks: Checks = Checks()) -> Review:
+    """Review the pairs of a bilingual file (XLIFF, TMX) as they are: each unit one pair, scored and checked
+    by every rule; a unit without a target is a sentence left untranslated (`dropped`)."""
+    from align.search.align import score_pairs
+    from align.text.lang import detect_language
+    from align.text.segment import split_document
+
+    src_lines = [s for s, _ in units if s]
+    tgt_lines = [t for _, t in units if t]
+    src_text, tgt_text = "\n".join(src_lines) + "\n", "\n".join(tgt_lines) + "\n"
+    source_code = primary_language(source_lang) or detect_language(src_text)
+    target_code = primary_language(target_lang) or detect_language(tgt_text)
+    src = split_document(src_text, source_code, doc="s", presegmented=True)
+    tgt = split_document(tgt_text, target_code, doc="t", presegmented=True)
+    beads_path, i, j = [], 0, 0
+    for source, target in units:
+        beads_path.append(((i,) if source else (), (j,) if target else ()))
+        i, j = i + bool(source), j + bool(target)
+    beads, lexical = score_pairs(src, tgt, beads_path, source_code, target_code)
+    alignment = Alignment(src, tgt, beads, source_code, target_code, lexical)
+    warnings = language_warnings(src_text, tgt_text, source_lang, target_lang)
+    return review_alignment(alignment, path, path, source_lang, target_lang, checks, warnings)
 
 
 def review_alignment(alignment: Alignment, source_path: str = "source", target_path: str = "target",
                      source_tag: str | None = None, target_tag: str | None = None, checks: Checks = Checks(),
-                     warnings: tuple[Doubt, ...] = ()) -> Review:
+                     warnings: tuple[Doubt, ...] = (), units: tuple[tuple, tuple] = ((), ())) -> Review:
     """Flags and summary for an alignment already made; the documents keep the language tags given (`en-US`),
     the rules look at their primary language."""
     src, tgt = alignment.source, alignment.target
@@ -115,8 +148,8 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
     if checks.skip:
         pairs = [Pair(p.source, p.target, p.score, tuple(f for f in p.flags if f.type not in checks.skip))
                  for p in pairs]
-    source = Document(source_path, source_tag or alignment.source_lang, src)
-    target = Document(target_path, target_tag or alignment.target_lang, tgt)
+    source = Document(source_path, source_tag or alignment.source_lang, src, units[0])
+    target = Document(target_path, target_tag or alignment.target_lang, tgt, units[1])
     notes = () if alignment.lexical else (LENGTH_ONLY_NOTE,)
     warnings = warnings + pair_score_warnings([p.score for p in pairs if p.source and p.target], LOW_SCORE,
                                               alignment.lexical)

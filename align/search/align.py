@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field, replace
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -25,6 +25,9 @@ from align.search.boundaries import AnchorIndex, anchors, clause_goes_on, open_p
 from align.search.lexicon import BeadWords, WordPairs, bead_words, heldout_lexicon_features
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, Segment, split_document
 from align.search.vectors import SideTerms, Vocabulary, collect_terms, count_matrix, idf_weights, pool, weight, words
+
+if TYPE_CHECKING:
+    from align.text.formats import Extracted
 
 log = logging.getLogger(__name__)
 
@@ -66,23 +69,32 @@ class Alignment:
     lexical: bool = True     # the sides shared content the search could compare (else: lengths, numbers, names)
 
 
-def align_documents(source_text: str, target_text: str, source_lang: str | None = None,
+def align_documents(source_text: "str | Extracted", target_text: "str | Extracted", source_lang: str | None = None,
                     target_lang: str | None = None, options: Options = Options(),
                     word_pairs: WordPairs | None = None) -> Alignment:
-    """Segment and align two documents; `word_pairs`, a lexicon learned over other documents of the same
+    """Segment and align two documents (plain strings, or documents read by `formats.read_input`, whose
+    headings are kept); `word_pairs`, a lexicon learned over other documents of the same
     language pair (`learn_word_pairs`), adds its evidence from the first pass on.
 
     >>> a = align_documents("One sentence. Two.", "Une phrase. Deux.")
     >>> [str(b) for b in a.beads]
     ['[0]:[0]', '[1]:[1]']
     """
+    (source_text, src_headings), (target_text, tgt_headings) = _with_headings(source_text), _with_headings(target_text)
     check_lengths(len(source_text), len(target_text))
     source_lang = primary_language(source_lang) or detect_language(source_text)
     target_lang = primary_language(target_lang) or detect_language(target_text)
-    src = split_document(source_text, source_lang, doc="s", presegmented=options.presegmented)
-    tgt = split_document(target_text, target_lang, doc="t", presegmented=options.presegmented)
+    src = split_document(source_text, source_lang, doc="s", presegmented=options.presegmented, headings=src_headings)
+    tgt = split_document(target_text, target_lang, doc="t", presegmented=options.presegmented, headings=tgt_headings)
     beads, lexical = _align(src, tgt, source_lang, target_lang, options, word_pairs)
     return Alignment(src, tgt, beads, source_lang, target_lang, lexical)
+
+
+def _with_headings(document) -> tuple[str, frozenset[int]]:
+    """A document's text, and the line offsets its format marks as headings (none for a plain string)."""
+    if isinstance(document, str):
+        return document, frozenset()
+    return document.text, document.headings
 
 
 def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | str],
@@ -90,6 +102,28 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
                    options: Options = Options(), word_pairs: WordPairs | None = None) -> tuple[Bead, ...]:
     """Align two lists of segments (or plain strings): every index in exactly one bead, in order."""
     return _align(source, target, source_lang, target_lang, options, word_pairs)[0]
+
+
+def score_pairs(source: Sequence[Segment], target: Sequence[Segment], path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+                source_lang: str | None = None, target_lang: str | None = None,
+                options: Options = Options()) -> tuple[tuple[Bead, ...], bool]:
+    """Scores for pairs given, not searched (a bilingual file's units, a reviser's corrections): the same
+    features and lexicon as a search would use, learned from these pairs; and whether the sides shared content."""
+    src_texts, tgt_texts = [s.text for s in source], [t.text for t in target]
+    if not src_texts or not tgt_texts:
+        return tuple(Bead(s, t) for s, t in path), True
+    feats = _Features.build(src_texts, tgt_texts, source_lang, target_lang)
+    src_m, tgt_m = feats.src_matrix, feats.tgt_matrix
+    lexical = shared_share(src_m, tgt_m, feats.not_content) >= options.min_shared
+    ratio = _length_ratio(feats.src_lengths, feats.tgt_lengths)
+    if options.lexicon:
+        lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, list(path))
+        if pairs:
+            lexical = True
+            src_m, tgt_m = _with_lexicon(src_m, tgt_m, lex_src, lex_tgt, options.lexicon_weight)
+    scores, similarity = bead_scores(list(path), src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, ratio,
+                                     options.model)
+    return tuple(Bead(tuple(s), tuple(t), score, sim) for (s, t), score, sim in zip(path, scores, similarity)), lexical
 
 
 def taught_words(alignment: Alignment) -> BeadWords:

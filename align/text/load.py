@@ -92,18 +92,22 @@ def _check_line_lengths(text: str, name: str, max_line: int) -> None:
                              f"limit of {max_line:,}; split it into paragraphs")
 
 
-def read_document(path: str, encoding: str | None = None, max_line: int = MAX_LINE_CHARS) -> Document:
-    """Read and decode one input file; every failure is an AlignError naming the file."""
+def read_bytes(path: str) -> bytes:
+    """The bytes of one input file; a missing file, a folder or an unreadable one is an AlignError."""
     if not os.path.exists(path):
         raise AlignError(f"{path}: no such file")
     if os.path.isdir(path):
         raise AlignError(f"{path}: is a directory, not a file")
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except OSError as err:
         raise AlignError(f"{path}: cannot read ({err.strerror})") from None
-    return decode(data, name=path, encoding=encoding, max_line=max_line)
+
+
+def read_document(path: str, encoding: str | None = None, max_line: int = MAX_LINE_CHARS) -> Document:
+    """Read and decode one plain-text input file; every failure is an AlignError naming the file."""
+    return decode(read_bytes(path), name=path, encoding=encoding, max_line=max_line)
 
 
 def check_pair_sizes(source: str, target: str) -> None:

@@ -96,8 +96,9 @@ _ENDING_ABBREVIATIONS = frozenset("etc usw ecc enz etc.".split())
 
 
 def split_document(text: str, lang: str | None = None, doc: str = "s",
-                   presegmented: bool = False) -> tuple[Segment, ...]:
-    """Cut a document into segments; with `presegmented`, each non-blank line is exactly one segment.
+                   presegmented: bool = False, headings: frozenset[int] = frozenset()) -> tuple[Segment, ...]:
+    """Cut a document into segments; with `presegmented`, each non-blank line is exactly one segment. A line
+    starting at an offset in `headings` (the format marked it: a Word heading style, `<h2>`) is one heading.
 
     >>> [s.kind for s in split_document("BEIJING, Aug. 31 (Xinhua) -- Mr. Jin spoke. He left.")]
     ['meta', 'sentence', 'sentence']
@@ -112,13 +113,17 @@ def split_document(text: str, lang: str | None = None, doc: str = "s",
             start, end = _strip_span(line, 0, len(line))
             if start < end and (start > 0 or end < len(line)):
                 paddings[len(spans)] = (line[:start], line[end:])
-            spans.append((offset + start, offset + end, classify_line(line[start:end]), number))
+            kind = HEADING if offset in headings else classify_line(line[start:end])
+            spans.append((offset + start, offset + end, kind, number))
     else:
         for offset, line in lines:
             start, end = _strip_span(line, 0, len(line))
             if start == end:
                 continue
             paragraph += 1
+            if offset in headings:
+                spans.append((offset + start, offset + end, HEADING, paragraph))
+                continue
             for s, e, kind in _split_paragraph(line[start:end], lang):
                 spans.append((offset + start + s, offset + start + e, kind, paragraph))
     return tuple(Segment(doc=doc, index=i, text=text[s:e], start=s, end=e, kind=kind, paragraph=p,

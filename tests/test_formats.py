@@ -212,3 +212,18 @@ def test_seed_review_from_word_and_html_equals_the_plain_text_review(tmp_path, k
             writer(path, lines)
     converted = review_documents(read_input(str(tmp_path / f"en.{kind}")), read_input(str(tmp_path / f"fr.{kind}")))
     assert pairs_of(converted) == pairs_of(plain)
+
+
+def test_a_missing_extra_is_named(monkeypatch, tmp_path):
+    import sys
+
+    (tmp_path / "m.tmx").write_text('<?xml version="1.0"?><tmx version="1.4"><header srclang="en"/><body/></tmx>',
+                                    encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "translate.storage.tmx", None)
+    with pytest.raises(AlignError, match=r"align-translation-review\[formats\]"):
+        read_input(str(tmp_path / "m.tmx"))
+
+
+def test_the_same_file_gives_the_same_text(tmp_path):
+    write_html(tmp_path / "a.html", paragraphs(SOURCE_SEED))
+    assert read_input(str(tmp_path / "a.html")) == read_input(str(tmp_path / "a.html"))

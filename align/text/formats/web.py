@@ -5,9 +5,8 @@ become lines in page order; whatever sits in `nav`, `header`, `footer`, `aside`,
 element whose class or id names a menu, a share bar, a sidebar, a footer, a copyright or a "most read" box is
 left out. "Related" links inside the article stay: they are what the review reports as injected lines.
 trafilatura and readability-lxml were measured on pages written like Xinhua's and China Daily's (see the README):
-each lost the China Daily headline, readability kept the share bar, and on a plain page of paragraphs both
-merged or dropped short lines (a dateline), which would change the alignment; this reader keeps every line of
-such a page and needs no dependency.
+both lost the China Daily headline, readability kept the share bar, and both need lxml; this reader keeps the
+headline, leaves out the "Most viewed" box and needs no dependency.
 """
 from __future__ import annotations
 

@@ -219,7 +219,9 @@ def test_a_missing_extra_is_named(monkeypatch, tmp_path):
 
     (tmp_path / "m.tmx").write_text('<?xml version="1.0"?><tmx version="1.4"><header srclang="en"/><body/></tmx>',
                                     encoding="utf-8")
-    monkeypatch.setitem(sys.modules, "translate.storage.tmx", None)
+    monkeypatch.setitem(sys.modules, "translate.storage.tmx", None)    # as if translate-toolkit were absent
+    if "translate.storage" in sys.modules:
+        monkeypatch.delattr(sys.modules["translate.storage"], "tmx", raising=False)
     with pytest.raises(AlignError, match=r"align-translation-review\[formats\]"):
         read_input(str(tmp_path / "m.tmx"))
 

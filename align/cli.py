@@ -358,7 +358,7 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
 def _cmd_batch(args: argparse.Namespace) -> int:
     from align.batch import run_jobs, run_lexicons, teachers
     from align.text.load import pair_dirs, read_jsonl_jobs, read_manifest
-    from align.report.batch import jsonl_line, load_done, pair_stamp, write_pair, write_run_outputs
+    from align.report.batch import load_done, pair_stamp, write_pair, write_run_outputs
     from align.report.progress import Progress
 
     if args.jobs < 1:

@@ -13,7 +13,6 @@ others: the figure a kind of document the suite does not hold would get.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
 

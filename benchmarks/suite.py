@@ -137,8 +137,6 @@ def _module(name: str):
 def experiment_options(params: Sequence[str], fast: bool = False):
     """Options of a run with experimental settings: `CostModel.size=2` or `Options.margin=12` set a field,
     `costs.RATIO_POWER=1.0` a module constant (set in this process: the workers each make their own)."""
-    import importlib
-
     from align.search.align import Options
     from align.search.costs import CostModel
 

@@ -92,7 +92,7 @@ def review_rows(review: Review) -> list[tuple]:
 def format_review_xlsx(review: Review) -> bytes:
     rows = review_rows(review)
     last = len(rows) + 1
-    lines = [f'<row r="1">' + "".join(_cell(f"{_column(c)}1", name, _STYLE["header"])
+    lines = ['<row r="1">' + "".join(_cell(f"{_column(c)}1", name, _STYLE["header"])
                                       for c, name in enumerate(COLUMNS)) + "</row>"]
     for r, row in enumerate(rows, start=2):
         style = _STYLE[row[6]]

@@ -15,7 +15,7 @@ import numpy as np
 
 from align.search.anchors import missing_anchors
 from align.search.costs import length_delta
-from align.review.flags import ERROR, INFO, SEVERITIES, WARNING, Flag, Span
+from align.review.flags import ERROR, INFO, WARNING, Flag, Span
 from align.text.numbers import Number, find_numbers, spelled_numbers
 from align.text.lang import script_family
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment

@@ -61,7 +61,7 @@ def decode(data: bytes, name: str = "<text>", encoding: str | None = None,
         raise AlignError(f"{name}: empty file (only white space)")
     if "\x00" in text:
         raise AlignError(f"{name}: binary file (NUL characters)")
-    _check_line_lengths(text, name, max_line)
+    check_line_lengths(text, name, max_line)
     return Document(path=name, text=text, encoding=encoding)
 
 
@@ -83,7 +83,7 @@ def check_encoding(encoding: str) -> str:
     return encoding
 
 
-def _check_line_lengths(text: str, name: str, max_line: int) -> None:
+def check_line_lengths(text: str, name: str, max_line: int) -> None:
     if len(text) <= max_line:
         return
     for number, line in enumerate(text.splitlines(), start=1):

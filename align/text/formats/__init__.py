@@ -12,8 +12,12 @@ import os
 import zipfile
 from dataclasses import dataclass, field
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from align.errors import AlignError
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 FORMATS = ("text", "docx", "odt", "html", "md", "srt", "vtt", "xliff", "tmx")
 """What `--format-in` accepts; PDF is refused with a pointer to what to export instead."""
@@ -77,9 +81,18 @@ def read_input(path: str, encoding: str | None = None, format: str | None = None
                side: str | None = None) -> Extracted:
     """Read any supported document into `Extracted`; `format` forces a reader, `side` takes the `source` or
     `target` side of a bilingual file (XLIFF, TMX) as a document. Every failure is one AlignError."""
-    from align.text.load import decode, read_bytes
+    from align.text.load import MAX_LINE_CHARS, check_line_lengths, read_bytes
 
     data = read_bytes(path)
+    extracted = _extract(path, data, encoding, format, side)
+    check_line_lengths(extracted.text, path, MAX_LINE_CHARS)   # on what is aligned, not on the markup
+    return extracted
+
+
+def _extract(path: str, data: bytes, encoding: str | None, format: str | None, side: str | None) -> Extracted:
+    from align.text.load import decode
+
+    whole = len(data) + 1       # markup may put a page on one line: the length limit applies to the text read
     kind = format or detect_format(path, data)
     if kind not in FORMATS and kind != "pdf":
         raise AlignError(f"unknown input format {kind!r} (formats: {', '.join(FORMATS)})", exit_code=2)
@@ -89,15 +102,19 @@ def read_input(path: str, encoding: str | None = None, format: str | None = None
     if kind == "text":
         doc = decode(data, name=path, encoding=encoding)
         return Extracted(doc.text, "text", encoding=doc.encoding)
-    if kind in ("docx", "odt"):
-        from align.text.formats import office
+    if kind == "docx":
+        from align.text.formats import docx
 
-        return office.read_docx(data, path) if kind == "docx" else office.read_odt(data, path)
+        return docx.read_docx(data, path)
+    if kind == "odt":
+        from align.text.formats import odt
+
+        return odt.read_odt(data, path)
     if kind in ("xliff", "tmx"):
         from align.text.formats import bilingual
 
         return bilingual.read_bilingual(data, path, kind, side)
-    text = decode(data, name=path, encoding=encoding).text
+    text = decode(data, name=path, encoding=encoding, max_line=whole).text
     if kind == "html":
         from align.text.formats import web
 
@@ -132,3 +149,27 @@ def from_lines(lines: list[tuple[str, bool]], format: str, path: str,
 def clean_line(text: str) -> str:
     """One paragraph on one line: every run of white space (line breaks in a cell included) one space."""
     return " ".join(text.split())
+
+
+def zip_part(data: bytes, name: str, path: str, kind: str) -> bytes | None:
+    """One part of a zip-based document (None when it is absent); a broken zip is one AlignError."""
+    try:
+        archive = zipfile.ZipFile(BytesIO(data))
+    except zipfile.BadZipFile:
+        raise AlignError(f"{path}: not a {kind} document (bad zip)") from None
+    try:
+        return archive.read(name)
+    except KeyError:
+        return None
+    except (zipfile.BadZipFile, OSError, RuntimeError) as err:
+        raise AlignError(f"{path}: not a {kind} document ({err})") from None
+
+
+def parse_xml(raw: bytes, path: str, kind: str) -> "ET.Element":
+    """The root of an XML part; broken XML is one AlignError naming the file."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        return ET.fromstring(raw)
+    except ET.ParseError as err:
+        raise AlignError(f"{path}: not a {kind} document (broken XML: {err})") from None

@@ -448,7 +448,10 @@ def _refuse_run_inputs(out_dir: str, manifest: Sequence[str], jobs: Sequence) ->
 
 
 class _run_lock:
-    """An exclusive lock on a run folder (`.align-lock` in it), so that two runs never write one folder."""
+    """An exclusive lock on a run folder (`.align-lock` in it), so that two runs never write one folder.
+
+    A POSIX record lock (`lockf`), not `flock`: it belongs to this process alone, so the worker processes a run
+    forks do not hold it after the run has ended."""
 
     def __init__(self, out_dir: str) -> None:
         self.out_dir, self.handle = out_dir, None
@@ -464,7 +467,7 @@ class _run_lock:
         except ImportError:   # no advisory locks here (Windows): go on without one
             return self
         try:
-            fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.lockf(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             self.handle.close()
             raise AlignError(f"{self.out_dir}: another batch run is writing this folder; wait for it or choose "

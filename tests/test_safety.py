@@ -1,5 +1,4 @@
 """Nothing lost, nothing destroyed: outputs, inputs, resume, hostile input and killed runs (one test per case)."""
-import fcntl
 import json
 import os
 import re
@@ -381,9 +380,15 @@ def test_a_second_run_into_a_locked_folder_is_refused(capsys, pair, tmp_path):
     out.mkdir()
     manifest = tmp_path / "m.csv"
     manifest.write_text(f"source,target\n{pair[0]},{pair[1]}\n", encoding="utf-8")
-    with open(out / ".align-lock", "a+b") as held:
-        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    holder = subprocess.Popen([sys.executable, "-c", "import fcntl, sys, time; f = open(sys.argv[1], 'a+b'); "
+                               "fcntl.lockf(f.fileno(), fcntl.LOCK_EX); print('held', flush=True); time.sleep(60)",
+                               str(out / ".align-lock")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"      # another run holds the folder
         code, _, err = run(capsys, "batch", str(manifest), "--out", str(out))
+    finally:
+        holder.kill()
+        holder.wait()
     assert code == 1 and one_line_error(err) and "another batch run" in err
     assert run(capsys, "batch", str(manifest), "--out", str(out), "--jobs", "1")[0] == 0   # free again
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import errno
 import logging
 import os
@@ -174,6 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="turn a check off by its flag type (repeat or comma-separate; e.g. doubled_word)")
     p.add_argument("--glossary", metavar="FILE",
                    help="terms the translation must use: TSV/CSV (source term, target term...) or TBX")
+    p.add_argument("--decisions", metavar="FILE",
+                   help="a reviser's decisions.json (saved from report.html): corrected pairs fixed, the rest "
+                        "re-aligned around them, dismissed flags left out")
     _add_input_options(p, output=False, sides=True)
     p.set_defaults(func=_cmd_report)
 
@@ -275,12 +279,24 @@ def _cmd_report(args: argparse.Namespace) -> int:
             raise AlignError("report needs a SOURCE and a TRANSLATION, or one XLIFF or TMX file", exit_code=2)
         review = review_units(src.pairs, args.source_lang, args.target_lang, args.source, Checks(skip, glossary))
     else:
+        from align.review.decisions import check_documents, parse_decisions, sha256_hex
+        from align.text.load import read_bytes
+
         check_pair_sizes(args.source, args.translation)
         src = _read(args.source, args, args.source_encoding)
         tgt = _read(args.translation, args, args.target_encoding)
+        hashes = sha256_hex(read_bytes(args.source)), sha256_hex(read_bytes(args.translation))
+        decisions = None
+        if args.decisions:
+            inputs.append(args.decisions)
+            raw = read_bytes(args.decisions).decode("utf-8", "replace")
+            decisions = parse_decisions(raw, args.decisions)
+            check_documents(decisions, read_bytes(args.source), read_bytes(args.translation), args.decisions)
         review = review_documents(src, tgt, args.source_lang, args.target_lang,
                                   Options(presegmented=args.presegmented), source_path=args.source,
-                                  target_path=args.translation, checks=Checks(skip, glossary))
+                                  target_path=args.translation, checks=Checks(skip, glossary), decisions=decisions)
+        review = dataclasses.replace(review, source=dataclasses.replace(review.source, sha256=hashes[0]),
+                                     target=dataclasses.replace(review.target, sha256=hashes[1]))
     exports = Exports(DEFAULT_MIN_SCORE if args.min_score is None else args.min_score, args.tmx_include, args.xliff,
                       args.csv_bom)
     written = _write_folder(args.out, REVIEW_FILES, inputs, lambda out: write_review(review, out, exports))

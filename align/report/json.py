@@ -18,6 +18,8 @@ def flag_record(flag: Flag) -> dict[str, Any]:
 
 def _document(doc: Document) -> dict[str, Any]:
     record = {"path": doc.path, "lang": doc.lang, "segments": [segment_record(s) for s in doc.segments]}
+    if doc.sha256:
+        record["sha256"] = doc.sha256
     if doc.units:   # only formats that have them (subtitle cues): a plain-text report stays as it was
         record["units"] = [{"id": f"{doc.segments[0].doc if doc.segments else 'x'}u{k}", "kind": u.kind,
                             "label": u.label, "start": u.start, "end": u.end} for k, u in enumerate(doc.units)]
@@ -51,4 +53,9 @@ def review_record(review: Review) -> dict[str, Any]:
 
 
 def format_review_json(review: Review) -> str:
-    return json.dumps(review_record(review), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    record = review_record(review)
+    if review.states:   # decisions were applied: which pairs the reviser fixed, which flags were settled
+        for pair, state in zip(record["pairs"], review.states):
+            pair["state"] = state
+        record["settled_flags"] = [dataclasses.asdict(s) for s in review.settled]
+    return json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -18,6 +18,7 @@ from align.review.sanity import LANGUAGE_MISMATCH, Doubt, language_warnings, pai
 from align.text.tags import primary_language
 
 if TYPE_CHECKING:
+    from align.review.decisions import Decisions
     from align.text.formats import Extracted
 
 SCHEMA_VERSION = 1
@@ -32,6 +33,7 @@ class Document:
     lang: str
     segments: tuple[Segment, ...]
     units: tuple = ()          # what the format delimits (subtitle cues): `formats.Unit`s, offsets in the text
+    sha256: str = ""           # of the file's bytes, when read from a file: what a decisions file names it by
 
 
 @dataclass(frozen=True)
@@ -77,12 +79,15 @@ class Review:
     target: Document
     pairs: tuple[Pair, ...]
     summary: Summary
+    settled: tuple = ()        # flags a reviser accepted or dismissed (`Settled`), when decisions were applied
+    states: tuple[str, ...] = ()   # per pair: corrected, confirmed or unreviewed, when decisions were applied
 
 
 def review_documents(source_text: "str | Extracted", target_text: "str | Extracted", source_lang: str | None = None,
                      target_lang: str | None = None, options: Options = Options(),
                      source_path: str = "source", target_path: str = "target",
-                     word_pairs: WordPairs | None = None, checks: Checks = Checks()) -> Review:
+                     word_pairs: WordPairs | None = None, checks: Checks = Checks(),
+                     decisions: "Decisions | None" = None) -> Review:
     """Align a source text and its translation (strings, or documents read by `formats.read_input`) and flag
     where they diverge.
 
@@ -91,14 +96,69 @@ def review_documents(source_text: "str | Extracted", target_text: "str | Extract
     >>> [(f.type, f.severity) for p in r.pairs for f in p.flags]
     [('number_mismatch', 'error')]
     """
-    alignment = align_documents(source_text, target_text, primary_language(source_lang),
-                                primary_language(target_lang), options, word_pairs)
+    if decisions is not None and decisions.pairs:
+        alignment = _align_as_decided(source_text, target_text, primary_language(source_lang),
+                                      primary_language(target_lang), options, decisions)
+    else:
+        alignment = align_documents(source_text, target_text, primary_language(source_lang),
+                                    primary_language(target_lang), options, word_pairs)
     texts = [d if isinstance(d, str) else d.text for d in (source_text, target_text)]
     warnings = language_warnings(texts[0], texts[1], source_lang, target_lang)
     if any(w.kind == LANGUAGE_MISMATCH for w in warnings):
         checks = dataclasses.replace(checks, languages_trusted=False)
     units = tuple(() if isinstance(d, str) else d.units for d in (source_text, target_text))
-    return review_alignment(alignment, source_path, target_path, source_lang, target_lang, checks, warnings, units)
+    review = review_alignment(alignment, source_path, target_path, source_lang, target_lang, checks, warnings, units)
+    return settle_flags(review, decisions) if decisions is not None else review
+
+
+def _align_as_decided(source_text, target_text, source_lang: str | None, target_lang: str | None,
+                      options: Options, decisions: "Decisions") -> Alignment:
+    """The alignment with the reviser's corrected and confirmed pairs fixed, the rest searched between them."""
+    from align.review.decisions import fixed_path
+    from align.search.align import _with_headings, align_with_fixed
+    from align.text.lang import detect_language
+    from align.text.segment import split_document
+
+    (src_text, src_headings), (tgt_text, tgt_headings) = _with_headings(source_text), _with_headings(target_text)
+    source_lang = source_lang or detect_language(src_text)
+    target_lang = target_lang or detect_language(tgt_text)
+    src = split_document(src_text, source_lang, "s", options.presegmented, src_headings)
+    tgt = split_document(tgt_text, target_lang, "t", options.presegmented, tgt_headings)
+    path = fixed_path(decisions, [x.id for x in src], [x.id for x in tgt])
+    beads, lexical = align_with_fixed(src, tgt, path, source_lang, target_lang, options)
+    return Alignment(src, tgt, beads, source_lang, target_lang, lexical)
+
+
+@dataclass(frozen=True)
+class Settled:
+    """A flag the reviser settled, as `report.json` lists it: its pair's ids, type, state and reason."""
+
+    source_ids: tuple[str, ...]
+    target_ids: tuple[str, ...]
+    type: str
+    state: str
+    reason: str = ""
+
+
+def settle_flags(review: Review, decisions: "Decisions") -> Review:
+    """Dismissed flags taken out of their pairs (and listed as settled), accepted ones kept and listed; the pairs
+    the reviser fixed are marked as such."""
+    by_key = {(d.source_ids, d.target_ids, d.type): d for d in decisions.flags}
+    fixed = {(d.source_ids, d.target_ids): d.state for d in decisions.pairs}
+    pairs, settled, states = [], [], []
+    for pair in review.pairs:
+        key = (tuple(s.id for s in pair.source), tuple(t.id for t in pair.target))
+        kept = []
+        for flag in pair.flags:
+            decision = by_key.get(key + (flag.type,))
+            if decision is not None:
+                settled.append(Settled(key[0], key[1], flag.type, decision.state, decision.reason))
+            if decision is None or decision.state != "dismissed":
+                kept.append(flag)
+        pairs.append(Pair(pair.source, pair.target, pair.score, tuple(kept)))
+        states.append(fixed.get(key, "unreviewed"))
+    summary = summarise(review.source, review.target, pairs, review.summary.notes, review.summary.warnings)
+    return Review(review.source, review.target, tuple(pairs), summary, tuple(settled), tuple(states))
 
 
 def review_units(units: Sequence[tuple[str, str]], source_lang: str | None = None, target_lang: str | None = None,

@@ -104,6 +104,50 @@ def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | s
     return _align(source, target, source_lang, target_lang, options, word_pairs)[0]
 
 
+def align_with_fixed(source: Sequence[Segment], target: Sequence[Segment],
+                     fixed: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], source_lang: str | None = None,
+                     target_lang: str | None = None, options: Options = Options()) -> tuple[tuple[Bead, ...], bool]:
+    """Align with some pairs fixed (a reviser's corrections, in document order): the search runs only between
+    the fixed pairs that have both sides, so a correction also moves the neighbours that depended on it; a fixed
+    one-sided pair (a sentence the reviser unpaired) is taken out of whatever pair the search gives it."""
+    anchors = [p for p in fixed if p[0] and p[1]]
+    lone_src = {i for s, t in fixed if not t for i in s}
+    lone_tgt = {j for s, t in fixed if not s for j in t}
+    path: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    start_i = start_j = 0
+    for s, t in anchors + [((len(source),), (len(target),))]:
+        src_part, tgt_part = list(range(start_i, s[0])), list(range(start_j, t[0]))
+        if src_part or tgt_part:
+            beads = align_segments([source[i].text for i in src_part], [target[j].text for j in tgt_part],
+                                   source_lang, target_lang, options)
+            path.extend((tuple(src_part[i] for i in b.src), tuple(tgt_part[j] for j in b.tgt)) for b in beads)
+        if s[0] < len(source) or t[0] < len(target):
+            if (s, t) != ((len(source),), (len(target),)):
+                path.append((tuple(s), tuple(t)))
+        start_i, start_j = s[-1] + 1, t[-1] + 1
+    for side, lone in ((0, lone_src), (1, lone_tgt)):
+        for index in sorted(lone):
+            path = _detach(path, side, index)
+    return score_pairs(source, target, path, source_lang, target_lang, options)
+
+
+def _detach(path: list, side: int, index: int) -> list:
+    """The path with one segment taken out of its pair into a pair of its own, order kept: the pair's other
+    side stays with the part before it (or after it when nothing comes before)."""
+    out = []
+    for bead in path:
+        mine, other = bead[side], bead[1 - side]
+        if index not in mine or (len(mine) == 1 and not other):
+            out.append(bead)
+            continue
+        before, after = tuple(i for i in mine if i < index), tuple(i for i in mine if i > index)
+        parts = [(before, other if before else ()), ((index,), ()), (after, () if before else other)]
+        for mine_part, other_part in parts:
+            if mine_part or other_part:
+                out.append((mine_part, other_part) if side == 0 else (other_part, mine_part))
+    return out
+
+
 def score_pairs(source: Sequence[Segment], target: Sequence[Segment], path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
                 source_lang: str | None = None, target_lang: str | None = None,
                 options: Options = Options()) -> tuple[tuple[Bead, ...], bool]:

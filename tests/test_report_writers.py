@@ -84,7 +84,7 @@ def test_html_escapes_document_text(hostile):
     html = format_review_html(hostile)
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<b>board</b>" not in html and "&lt;b&gt;board&lt;/b&gt;" in html
-    assert "http" not in html.split("<body>")[0]  # no external assets in the head
+    assert "http" not in html.split("<body")[0]  # no external assets in the head
 
 
 def test_html_marks_the_mismatched_numbers(hostile):

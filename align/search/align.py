@@ -118,8 +118,8 @@ def align_with_fixed(source: Sequence[Segment], target: Sequence[Segment],
     for s, t in anchors + [((len(source),), (len(target),))]:
         src_part, tgt_part = list(range(start_i, s[0])), list(range(start_j, t[0]))
         if src_part or tgt_part:
-            beads = align_segments([source[i].text for i in src_part], [target[j].text for j in tgt_part],
-                                   source_lang, target_lang, options)
+            beads = align_segments([source[i] for i in src_part], [target[j] for j in tgt_part],
+                                   source_lang, target_lang, options)   # segments, with their kinds
             path.extend((tuple(src_part[i] for i in b.src), tuple(tgt_part[j] for j in b.tgt)) for b in beads)
         if s[0] < len(source) or t[0] < len(target):
             if (s, t) != ((len(source),), (len(target),)):

@@ -25,9 +25,10 @@ tr[data-state=corrected] td.n::after{content:" ✎";color:#1a5fb4}
 SCRIPT = r"""
 (function () {
   "use strict";
+  if (window.performance && performance.mark) performance.mark("align-start");
   var body = document.body, table = document.querySelector("table.pairs"), tbody = table.tBodies[0];
   var key = "align-review:" + body.dataset.key;
-  var segHtml = {}, original = {}, pairs = [], selected = 0;
+  var segHtml = {}, original = {}, pairs = [], selected = 0, restored = false;
   function ids(text) { return text ? text.split(" ") : []; }
   function sig(p) { return p.s.join(" ") + "|" + p.t.join(" "); }
   Array.prototype.forEach.call(tbody.rows, function (row) {
@@ -44,7 +45,9 @@ SCRIPT = r"""
   });
   try {
     var saved = JSON.parse(localStorage.getItem(key) || "null");
-    if (saved && saved.pairs) { pairs = saved.pairs; document.getElementById("restored").classList.remove("hidden"); }
+    if (saved && saved.pairs) {
+      pairs = saved.pairs; restored = true; document.getElementById("restored").classList.remove("hidden");
+    }
   } catch (e) { /* private mode, or storage full: work without it */ }
 
   function store() {
@@ -55,56 +58,79 @@ SCRIPT = r"""
     p.flags.forEach(function (f) { if (f.state !== "dismissed" && order[f.severity] > order[worst]) worst = f.severity; });
     return worst;
   }
-  function render() {
-    var fragment = document.createDocumentFragment();
+  function buildRow(p, k) {
+    var row = document.createElement("tr");
+    row.className = (severity(p) || "clean") + (k === selected ? " selected" : "");
+    row.dataset.k = k; row.dataset.s = p.s.join(" "); row.dataset.t = p.t.join(" "); row.dataset.state = p.state;
+    var n = document.createElement("td"); n.className = "n"; n.textContent = k; row.appendChild(n);
+    [["s", body.dataset.sourceLang], ["t", body.dataset.targetLang]].forEach(function (side, i) {
+      var cell = document.createElement("td"); cell.lang = side[1];
+      cell.innerHTML = p[side[0]].map(function (id) { return segHtml[id] || ""; }).join("");
+      if (i === 1) {
+        if (p.flags.length) {
+          var list = document.createElement("ul"); list.className = "flags";
+          p.flags.forEach(function (f) {
+            var li = document.createElement("li"); li.className = f.severity; li.innerHTML = f.html;
+            li.dataset.type = f.type; li.dataset.state = f.state;
+            if (f.state !== "open") {
+              var note = document.createElement("span"); note.className = "corrected-note";
+              note.textContent = " (" + f.state + (f.reason ? ": " + f.reason : "") + ")"; li.appendChild(note);
+            }
+            list.appendChild(li);
+          });
+          cell.appendChild(list);
+        }
+        if (p.state === "corrected") {
+          var c = document.createElement("div"); c.className = "corrected-note";
+          c.textContent = "corrected: run align report --decisions to check it again"; cell.appendChild(c);
+        }
+      }
+      row.appendChild(cell);
+    });
+    var score = document.createElement("td"); score.className = "score"; score.innerHTML = p.score; row.appendChild(score);
+    row.classList.toggle("hidden", !shown(p));
+    return row;
+  }
+  function shown(p) {
     var sev = document.getElementById("filter-severity").value, type = document.getElementById("filter-type").value,
         state = document.getElementById("filter-state").value;
-    pairs.forEach(function (p, k) {
-      var row = document.createElement("tr");
-      row.className = (severity(p) || "clean") + (k === selected ? " selected" : "");
-      row.dataset.k = k; row.dataset.s = p.s.join(" "); row.dataset.t = p.t.join(" "); row.dataset.state = p.state;
-      row.tabIndex = -1;
-      var shown = (!sev || severity(p) === sev) && (!type || p.flags.some(function (f) { return f.type === type; })) &&
-                  (!state || p.state === state);
-      if (!shown) row.classList.add("hidden");
-      var n = document.createElement("td"); n.className = "n"; n.textContent = k; row.appendChild(n);
-      [["s", body.dataset.sourceLang], ["t", body.dataset.targetLang]].forEach(function (side, i) {
-        var cell = document.createElement("td"); cell.lang = side[1];
-        cell.innerHTML = p[side[0]].map(function (id) { return segHtml[id] || ""; }).join("");
-        if (i === 1) {
-          if (p.flags.length) {
-            var list = document.createElement("ul"); list.className = "flags";
-            p.flags.forEach(function (f) {
-              var li = document.createElement("li"); li.className = f.severity; li.innerHTML = f.html;
-              li.dataset.type = f.type; li.dataset.state = f.state;
-              if (f.state !== "open") {
-                var note = document.createElement("span"); note.className = "corrected-note";
-                note.textContent = " (" + f.state + (f.reason ? ": " + f.reason : "") + ")"; li.appendChild(note);
-              }
-              list.appendChild(li);
-            });
-            cell.appendChild(list);
-          }
-          if (p.state === "corrected") {
-            var c = document.createElement("div"); c.className = "corrected-note";
-            c.textContent = "corrected: run align report --decisions to check it again"; cell.appendChild(c);
-          }
-        }
-        row.appendChild(cell);
-      });
-      var score = document.createElement("td"); score.className = "score"; score.innerHTML = p.score; row.appendChild(score);
-      fragment.appendChild(row);
-    });
+    return (!sev || severity(p) === sev) && (!type || p.flags.some(function (f) { return f.type === type; })) &&
+           (!state || p.state === state);
+  }
+  function render() {   // the whole table: after a restore only
+    var fragment = document.createDocumentFragment();
+    pairs.forEach(function (p, k) { fragment.appendChild(buildRow(p, k)); });
     tbody.replaceChildren(fragment);
+    progress();
+  }
+  function replaceRows(start, removed, count) {   // only the rows a change touched; the others are renumbered
+    var rowsNow = tbody.rows, anchor = rowsNow[start + removed] || null;
+    for (var r = 0; r < removed; r++) tbody.removeChild(rowsNow[start]);
+    for (var k = start; k < start + count; k++) tbody.insertBefore(buildRow(pairs[k], k), anchor);
+    for (var m = start + count; m < pairs.length; m++) {
+      var row = tbody.rows[m]; if (row.dataset.k === String(m)) break;
+      row.dataset.k = m; row.cells[0].textContent = m;
+    }
+    progress();
+  }
+  function applyFilters() {
+    Array.prototype.forEach.call(tbody.rows, function (row, k) { row.classList.toggle("hidden", !shown(pairs[k])); });
+  }
+  function progress() {
     var done = pairs.filter(function (p) {
       return p.state !== "unreviewed" || (p.flags.length && p.flags.every(function (f) { return f.state !== "open"; }));
     }).length;
     document.getElementById("progress").textContent = done + " of " + pairs.length + " pairs reviewed";
   }
-  function change(fn) { fn(); store(); render(); focusSelected(); }
-  function focusSelected() {
+  function select(k, quiet) {
+    var old = tbody.rows[selected]; if (old) old.classList.remove("selected");
+    selected = Math.max(0, Math.min(k, pairs.length - 1));
     var row = tbody.rows[selected];
-    if (row) { row.scrollIntoView({block: "nearest"}); }
+    if (row) { row.classList.add("selected"); if (!quiet) row.scrollIntoView({block: "nearest"}); }
+  }
+  function change(fn) {
+    var touched = fn(); if (!touched) return;
+    store(); replaceRows(touched[0], touched[1], touched[2]); select(selected);
   }
   function fresh(s, t) {   // a pair the reviser made: its flags are known again only after a new review
     var known = original[s.join(" ") + "|" + t.join(" ")];
@@ -112,37 +138,44 @@ SCRIPT = r"""
             flags: known ? JSON.parse(JSON.stringify(known.flags)) : []};
   }
   var actions = {
-    confirm: function () { var p = pairs[selected]; if (p && p.state === "unreviewed") p.state = "confirmed"; },
+    // each returns [first index touched, rows removed, rows added], or nothing when it does not apply
+    confirm: function () {
+      var p = pairs[selected]; if (!p || p.state !== "unreviewed") return; p.state = "confirmed"; return [selected, 1, 1];
+    },
     merge: function () {
       var p = pairs[selected], q = pairs[selected + 1]; if (!p || !q) return;
-      pairs.splice(selected, 2, fresh(p.s.concat(q.s), p.t.concat(q.t)));
+      pairs.splice(selected, 2, fresh(p.s.concat(q.s), p.t.concat(q.t))); return [selected, 2, 1];
     },
     split: function () {
       var p = pairs[selected]; if (!p || (p.s.length < 2 && p.t.length < 2)) return;
       pairs.splice(selected, 1, fresh(p.s.slice(0, 1), p.t.slice(0, 1)), fresh(p.s.slice(1), p.t.slice(1)));
+      return [selected, 1, 2];
     },
     unpair: function () {
       var p = pairs[selected]; if (!p || !p.s.length || !p.t.length) return;
-      pairs.splice(selected, 1, fresh(p.s, []), fresh([], p.t));
+      pairs.splice(selected, 1, fresh(p.s, []), fresh([], p.t)); return [selected, 1, 2];
     },
     up: function () {   // the first target sentence of this pair belongs to the pair above
       var p = pairs[selected], q = pairs[selected - 1]; if (!p || !q || !p.t.length) return;
       var moved = p.t[0], above = fresh(q.s, q.t.concat([moved])), here = fresh(p.s, p.t.slice(1));
-      pairs.splice(selected - 1, 2, above); if (here.s.length || here.t.length) pairs.splice(selected, 0, here);
-      else selected -= 1;
+      var start = selected - 1;
+      if (here.s.length || here.t.length) { pairs.splice(start, 2, above, here); return [start, 2, 2]; }
+      pairs.splice(start, 2, above); selected = start; return [start, 2, 1];
     },
     down: function () {   // the last target sentence of this pair belongs to the pair below
       var p = pairs[selected], q = pairs[selected + 1]; if (!p || !q || !p.t.length) return;
       var moved = p.t[p.t.length - 1], here = fresh(p.s, p.t.slice(0, -1)), below = fresh(q.s, [moved].concat(q.t));
-      if (here.s.length || here.t.length) pairs.splice(selected, 2, here, below); else pairs.splice(selected, 2, below);
+      if (here.s.length || here.t.length) { pairs.splice(selected, 2, here, below); return [selected, 2, 2]; }
+      pairs.splice(selected, 2, below); return [selected, 2, 1];
     },
-    accept: function () { settle("accepted"); },
-    dismiss: function () { settle("dismissed"); }
+    accept: function () { return settle("accepted"); },
+    dismiss: function () { return settle("dismissed"); }
   };
   function settle(state) {
     var p = pairs[selected]; if (!p) return;
     var f = p.flags.filter(function (g) { return g.state === "open"; })[0]; if (!f) return;
     f.state = state; f.reason = document.getElementById("reason").value; document.getElementById("reason").value = "";
+    return [selected, 1, 1];
   }
   function decisions() {
     var out = {schema_version: 1, source_sha256: body.dataset.sourceSha256, target_sha256: body.dataset.targetSha256,
@@ -164,7 +197,7 @@ SCRIPT = r"""
   function next(step) {
     for (var k = selected + step; k >= 0 && k < pairs.length; k += step) {
       if (pairs[k].flags.some(function (f) { return f.state === "open"; }) && !tbody.rows[k].classList.contains("hidden")) {
-        selected = k; render(); focusSelected(); return;
+        select(k); return;
       }
     }
   }
@@ -176,10 +209,10 @@ SCRIPT = r"""
     });
   });
   ["filter-severity", "filter-type", "filter-state"].forEach(function (id) {
-    document.getElementById(id).addEventListener("change", render);
+    document.getElementById(id).addEventListener("change", applyFilters);
   });
   tbody.addEventListener("click", function (event) {
-    var row = event.target.closest("tr"); if (!row) return; selected = Number(row.dataset.k); render();
+    var row = event.target.closest("tr"); if (!row) return; select(Number(row.dataset.k));
   });
   document.addEventListener("keydown", function (event) {
     if (event.target.matches("input, select, textarea") || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -191,6 +224,8 @@ SCRIPT = r"""
     if (keys[event.key]) { event.preventDefault(); keys[event.key](); }
   });
   window.alignWorkspace = {decisions: decisions, pairs: function () { return pairs; }};
-  render();
+  if (restored) render(); else progress();   // the server's rows are the page: no second rendering
+  select(0, true);                           // scrolling now would lay out the whole table before it is shown
+  if (window.performance && performance.mark) performance.mark("align-ready");
 })();
 """

@@ -78,8 +78,11 @@ def test_correct_dismiss_save_and_apply(browser, tmp_path, capsys):
     # a boundary move: the last translation sentence of the merged pair goes to the pair below
     select_row(browser, f"{first['source_ids'][0]} {second['source_ids'][0]}")
     click(browser, "down")
-    # the keyboard: j jumps to the next unsettled flag, Enter confirms its pair
+    # the keyboard: j jumps to the next unsettled flag, Enter confirms its pair; the arrows move row by row
     browser.find_element(By.TAG_NAME, "body").send_keys("j", Keys.ENTER)
+    at = browser.execute_script("return Number(document.querySelector('tr.selected').dataset.k)")
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_UP)
+    assert browser.execute_script("return Number(document.querySelector('tr.selected').dataset.k)") == at - 1
 
     model = browser.execute_script("return window.alignWorkspace.pairs()")
     states = [p["state"] for p in model]

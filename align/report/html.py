@@ -155,7 +155,7 @@ def format_review_html(review: Review) -> str:
 {chr(10).join(rows)}
 </tbody></table>
 <footer>align {escape(__version__)} · score: confidence that the two sides translate each other (below 0.50:
-look at it) · report schema {SCHEMA_VERSION} · keys: j/k next/previous flag, Enter confirm, x dismiss, a accept,
+look at it) · report schema {SCHEMA_VERSION} · keys: j/k next/previous flag, ↑/↓ next/previous pair, Enter confirm, x dismiss, a accept,
 m merge, s split, u unpair, [ ] move a translation sentence up or down</footer>
 <script>{WORKSPACE_SCRIPT}</script>
 </body></html>

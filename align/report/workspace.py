@@ -194,6 +194,11 @@ SCRIPT = r"""
     var link = document.createElement("a"); link.href = URL.createObjectURL(blob); link.download = "decisions.json";
     document.body.appendChild(link); link.click(); link.remove();
   }
+  function step(direction) {   // the next shown row, flagged or not (arrow keys)
+    for (var k = selected + direction; k >= 0 && k < pairs.length; k += direction) {
+      if (!tbody.rows[k].classList.contains("hidden")) { select(k); return; }
+    }
+  }
   function next(step) {
     for (var k = selected + step; k >= 0 && k < pairs.length; k += step) {
       if (pairs[k].flags.some(function (f) { return f.state === "open"; }) && !tbody.rows[k].classList.contains("hidden")) {
@@ -216,7 +221,8 @@ SCRIPT = r"""
   });
   document.addEventListener("keydown", function (event) {
     if (event.target.matches("input, select, textarea") || event.ctrlKey || event.metaKey || event.altKey) return;
-    var keys = {j: function () { next(1); }, k: function () { next(-1); }, Enter: function () { change(actions.confirm); },
+    var keys = {j: function () { next(1); }, k: function () { next(-1); },
+                ArrowDown: function () { step(1); }, ArrowUp: function () { step(-1); }, Enter: function () { change(actions.confirm); },
                 x: function () { change(actions.dismiss); }, a: function () { change(actions.accept); },
                 m: function () { change(actions.merge); }, s: function () { change(actions.split); },
                 u: function () { change(actions.unpair); }, "[": function () { change(actions.up); },

@@ -245,19 +245,26 @@ def test_killed_batch_leaves_no_worker_running(tmp_path, sig):
     proc = subprocess.Popen([sys.executable, "-m", "align", "batch", str(manifest), "--out", str(tmp_path / "run"),
                              "--jobs", "2", "--no-run-lexicon"], cwd=ROOT, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.time() + 60
-    while time.time() < deadline and len(_session_processes(proc.pid)) < 3:
-        time.sleep(0.1)
-    assert len(_session_processes(proc.pid)) >= 3, "the workers never started"
-    proc.send_signal(sig)
-    err = proc.communicate(timeout=30)[1].decode()
-    deadline = time.time() + 10
-    while time.time() < deadline and _session_processes(proc.pid):
-        time.sleep(0.2)
-    left = _session_processes(proc.pid)
-    for pid in left:
-        os.kill(pid, signal.SIGKILL)
-    assert not left, f"workers still running: {left}"
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline and len(_session_processes(proc.pid)) < 3:
+            time.sleep(0.1)
+        assert len(_session_processes(proc.pid)) >= 3, "the workers never started"
+        proc.send_signal(sig)
+        err = proc.communicate(timeout=30)[1].decode()
+        deadline = time.time() + 10
+        while time.time() < deadline and _session_processes(proc.pid):
+            time.sleep(0.2)
+        left = _session_processes(proc.pid)
+        for pid in left:
+            os.kill(pid, signal.SIGKILL)
+        assert not left, f"workers still running: {left}"
+    finally:   # whatever happened, nothing of this run outlives the test
+        for pid in _session_processes(proc.pid):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
     if sig == signal.SIGTERM:
         assert proc.returncode == 143 and "align: terminated" in err
 

@@ -65,17 +65,3 @@ def test_word_pairs_become_features_only_where_both_words_occur():
     pairs = WordPairs((("cat", "chat", 1.0), ("owl", "hibou", 0.5)))
     src, tgt, found = pairs.features(presence([[1, 0], [0, 1]]), presence([[1], [0]]), ["cat", "dog"], ["chat"])
     assert found == 1 and src.toarray().tolist() == [[1.0], [0.0]] and tgt.toarray().tolist() == [[1.0], [0.0]]
-
-
-def test_repeated_beads_share_a_fold_and_teach_once():
-    from scipy import sparse
-
-    from align.search.lexicon import _folds_by_content
-
-    rows = sparse.csr_matrix(([1.0] * 6, ([0, 1, 2, 3, 4, 5], [0, 1, 2, 0, 1, 2])), shape=(6, 3))
-    beads = [((k,), (k,)) for k in range(6)]                  # the same three beads, twice
-    folds, first = _folds_by_content(rows, rows, beads, 3)
-    assert list(folds[:3]) == list(folds[3:]) == [0, 1, 2] and first == [True] * 3 + [False] * 3
-    distinct = sparse.identity(6, format="csr")
-    folds, first = _folds_by_content(distinct, distinct, beads, 3)   # no repeats: plain stretches
-    assert list(folds) == [0, 0, 1, 1, 2, 2] and all(first)

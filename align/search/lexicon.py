@@ -66,31 +66,6 @@ def associated(src_beads: sparse.csr_matrix, tgt_beads: sparse.csr_matrix, min_c
     return co.row[keep][order], co.col[keep][order], dice[keep][order]
 
 
-REPEATED_SHARE = 0.1
-"""From this share of repeated beads on, folds follow content (a document repeated, a corpus of near-copies);
-below it, plain stretches, which the dev suite's documents were tuned with."""
-
-
-def _folds_by_content(src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix,
-                      beads: Sequence[tuple[Sequence[int], Sequence[int]]], folds: int) -> tuple[np.ndarray, list[bool]]:
-    """Each bead's fold (stretches of the document in order, counted over distinct beads: a bead whose words
-    repeat an earlier bead's goes to its fold), and whether it is the first of its kind (repeats teach once).
-    Otherwise a document repeated would learn each copy's word pairs from the other copies, and pairs seen
-    once per copy would pass the count threshold. A document without repeats gets plain stretches."""
-    rows = [[tuple(m.indices[m.indptr[i]:m.indptr[i + 1]]) for i in range(m.shape[0])] for m in (src_words, tgt_words)]
-    rank: dict[object, int] = {}
-    ranks, first = [], []
-    for k, (s, t) in enumerate(beads):
-        parts = [rows[0][i] for i in s] + [rows[1][j] for j in t]
-        key: object = (tuple(rows[0][i] for i in s), tuple(rows[1][j] for j in t)) \
-            if s and t and all(parts) else ("alone", k)
-        first.append(key not in rank)
-        ranks.append(rank.setdefault(key, len(rank)))
-    if len(rank) > (1 - REPEATED_SHARE) * len(beads):
-        return (np.arange(len(beads)) * folds) // max(1, len(beads)), [True] * len(beads)
-    return (np.array(ranks, dtype=np.int64) * folds) // max(1, len(rank)), first
-
-
 def heldout_lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix,
                              beads: Sequence[tuple[Sequence[int], Sequence[int]]], folds: int = 5,
                              min_count: int = 2, min_dice: float = 0.4) -> tuple[sparse.csr_matrix, sparse.csr_matrix, int]:
@@ -104,7 +79,7 @@ def heldout_lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr
     if n_beads < MIN_BEADS or folds < 2:
         empty = sparse.csr_matrix((src_words.shape[0], 1), dtype=np.float32)
         return empty, sparse.csr_matrix((tgt_words.shape[0], 1), dtype=np.float32), 0
-    fold_of_bead, first_of_kind = _folds_by_content(src_words, tgt_words, beads, folds)
+    fold_of_bead = (np.arange(n_beads) * folds) // max(1, n_beads)
     src_fold = np.zeros(src_words.shape[0], dtype=np.int64)
     tgt_fold = np.zeros(tgt_words.shape[0], dtype=np.int64)
     for k, (s, t) in enumerate(beads):
@@ -113,7 +88,7 @@ def heldout_lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr
     columns: dict[tuple[int, int], int] = {}
     parts_src, parts_tgt = [], []
     for fold in range(folds):
-        train = [b for k, b in enumerate(beads) if fold_of_bead[k] != fold and first_of_kind[k]]
+        train = [b for k, b in enumerate(beads) if fold_of_bead[k] != fold]
         lexicon = learn_lexicon(src_words, tgt_words, train, min_count, min_dice)
         cols = np.array([columns.setdefault((int(a), int(b)), len(columns))
                          for a, b in zip(lexicon.src_ids, lexicon.tgt_ids)], dtype=np.int64)

@@ -110,10 +110,6 @@ def _task(name: str):
     return teach_pair if name == "teach" else review_pair
 
 
-def _plain(document) -> str:
-    return document if isinstance(document, str) else document.text
-
-
 def _texts(job: Job) -> tuple:
     """The pair's two documents (read in any format, or the texts given inline) and the names its report
     gives them."""
@@ -144,10 +140,11 @@ def _review(index: int, job: Job, presegmented: bool, start: float, lexicon: Run
     from align.report.json import format_review_json
     from align.report.tmx import format_review_tmx
     from align.review.review import review_documents
+    from align.text.formats import text_and_headings
 
     source, target, source_path, target_path = _texts(job)
-    source_lang = job.source_lang or detect_language(_plain(source))
-    target_lang = job.target_lang or detect_language(_plain(target))
+    source_lang = job.source_lang or detect_language(text_and_headings(source)[0])
+    target_lang = job.target_lang or detect_language(text_and_headings(target)[0])
     word_pairs = (lexicon or {}).get((primary_language(source_lang), primary_language(target_lang)))
     review = review_documents(source, target, source_lang, target_lang, Options(presegmented=presegmented),
                               source_path, target_path, word_pairs)

@@ -32,10 +32,6 @@ def _lang(value: str) -> str:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _emit(text: str, output: str | None, inputs: Sequence[str] = ()) -> None:
     """Print to stdout (also for `-o -`), or write FILE whole: an input is never overwritten, a device or a FIFO
     is written straight through."""
@@ -260,6 +256,7 @@ def _cmd_pairs(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from align.search.align import Options
     from align.text.load import check_pair_sizes
+    from align.report.md import count_of
     from align.report.write import REVIEW_FILES, write_review
     from align.review.review import review_documents, review_units
 
@@ -291,7 +288,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             inputs.append(args.decisions)
             raw = read_bytes(args.decisions).decode("utf-8", "replace")
             decisions = parse_decisions(raw, args.decisions)
-            check_documents(decisions, read_bytes(args.source), read_bytes(args.translation), args.decisions)
+            check_documents(decisions, hashes[0], hashes[1], args.decisions)
         review = review_documents(src, tgt, args.source_lang, args.target_lang,
                                   Options(presegmented=args.presegmented), source_path=args.source,
                                   target_path=args.translation, checks=Checks(skip, glossary), decisions=decisions)
@@ -302,8 +299,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     written = _write_folder(args.out, REVIEW_FILES, inputs, lambda out: write_review(review, out, exports))
     _say_warnings(review.summary.warnings)
     s = review.summary
-    print(f"{_count(len(review.pairs), 'pair')}, {_count(s.severities['error'], 'error')}, "
-          f"{_count(s.severities['warning'], 'warning')}, {_count(s.severities['info'], 'note')}; "
+    print(f"{count_of(len(review.pairs), 'pair')}, {count_of(s.severities['error'], 'error')}, "
+          f"{count_of(s.severities['warning'], 'warning')}, {count_of(s.severities['info'], 'note')}; "
           f"wrote {', '.join(written)}", file=sys.stderr)
     return 0
 

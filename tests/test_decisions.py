@@ -54,9 +54,9 @@ class TestContract:
 
     def test_decisions_for_other_documents(self):
         d = Decisions(sha256_hex(b"a"), sha256_hex(b"b"))
-        check_documents(d, b"a", b"b")
+        check_documents(d, sha256_hex(b"a"), sha256_hex(b"b"))
         with pytest.raises(AlignError, match="made for another target"):
-            check_documents(d, b"a", b"c")
+            check_documents(d, sha256_hex(b"a"), sha256_hex(b"c"))
 
     def test_pairs_must_exist_follow_and_not_cross(self):
         src, tgt = [f"s{k}" for k in range(5)], [f"t{k}" for k in range(5)]

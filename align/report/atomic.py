@@ -23,11 +23,16 @@ def _bytes(data: str | bytes) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else data
 
 
-def _umask_mode() -> int:
-    """The mode a new file gets from open(): 0666 less the umask (read without changing it for long)."""
+def current_umask() -> int:
+    """The process's umask (read by setting it and putting it back at once)."""
     mask = os.umask(0)
     os.umask(mask)
-    return 0o666 & ~mask
+    return mask
+
+
+def _umask_mode() -> int:
+    """The mode a new file gets from open(): 0666 less the umask."""
+    return 0o666 & ~current_umask()
 
 
 def _is_stream(path: str) -> bool:

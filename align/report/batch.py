@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from align.text.load import Job
-from align.report.atomic import TEMPORARY_PREFIX, remove_leftovers, write_folder
+from align.report.atomic import TEMPORARY_PREFIX, current_umask, remove_leftovers, write_folder
 from align.report.csv import table_csv, tsv_cell
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def write_pair(out_dir: str, result: PairResult, stamp: dict) -> None:
     parent = os.path.join(out_dir, "pairs")
     os.makedirs(parent, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=TEMPORARY_PREFIX, dir=parent)
-    os.chmod(tmp, 0o777 & ~_umask())
+    os.chmod(tmp, 0o777 & ~current_umask())
     try:
         files = {name: text.encode("utf-8") for name, text in sorted(result.files.items())}
         record = {"summary": result.summary, "bitext": [list(b) for b in result.bitext], "seconds": result.seconds,
@@ -123,12 +123,6 @@ def write_pair(out_dir: str, result: PairResult, stamp: dict) -> None:
 def _files_intact(folder: str, hashes: dict) -> bool:
     """Whether every report file of a pair folder has the content its result.json recorded."""
     return all(file_sha256(os.path.join(folder, name)) == digest for name, digest in hashes.items())
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _sync_folder(folder: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from align import __version__
+from align.report.md import count_of
 from align.report.workspace import CSS as WORKSPACE_CSS, SCRIPT as WORKSPACE_SCRIPT
 from align.review.flags import SEVERITIES, Flag, Span
 from align.review.review import SCHEMA_VERSION, Pair, Review
@@ -58,10 +59,6 @@ def _content_key(review: Review) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
 def _severity(flags: tuple[Flag, ...]) -> str:
     return max((f.severity for f in flags), key=SEVERITIES.index, default="")
 
@@ -96,7 +93,7 @@ def _side(pair: Pair, side: str) -> str:
 def format_review_html(review: Review) -> str:
     s = review.summary
     title = f"Review: {review.source.path} → {review.target.path}"
-    counts = "".join(f'<span class="{sev}">{_count(s.severities[sev], _SEVERITY_NOUNS[sev])}</span>'
+    counts = "".join(f'<span class="{sev}">{count_of(s.severities[sev], _SEVERITY_NOUNS[sev])}</span>'
                      for sev in reversed(SEVERITIES))
     doubts = "".join(f'<div class="doubt" role="alert">Warning: {escape(str(w))}</div>' for w in s.warnings)
     by_type = ", ".join(f"{k}: {v}" for k, v in s.flags.items()) or "none"

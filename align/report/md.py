@@ -20,7 +20,8 @@ def _quote(text: str) -> str:
     return escape(text, quote=False).translate(_MARKDOWN_SPECIAL).replace("\n", " ").replace("\r", " ")
 
 
-def _count(n: int, word: str) -> str:
+def count_of(n: int, word: str) -> str:
+    """`1 error`, `0 errors`: a count and its noun, plural when it is not one."""
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
@@ -33,8 +34,8 @@ def format_review_md(review: Review) -> str:
              f"- Source sentences with a translation: {s.source_aligned:.0%}; "
              f"target sentences with a source: {s.target_aligned:.0%}",
              f"- Mean score of the pairs: {s.mean_score:.2f}",
-             f"- Flags: {_count(s.severities['error'], 'error')}, {_count(s.severities['warning'], 'warning')}, "
-             f"{_count(s.severities['info'], 'note')}"
+             f"- Flags: {count_of(s.severities['error'], 'error')}, {count_of(s.severities['warning'], 'warning')}, "
+             f"{count_of(s.severities['info'], 'note')}"
              + (" (" + ", ".join(f"{k} {v}" for k, v in s.flags.items()) + ")" if s.flags else "")]
     lines[2:2] = [f"> **Warning:** {_quote(str(w))}" for w in s.warnings] + ([""] if s.warnings else [])
     lines += [f"- Note: {_quote(note)}" for note in s.notes] + [""]

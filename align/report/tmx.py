@@ -7,17 +7,15 @@ keeps none. Every unit keeps its score (`x-align-score`) and its flags (`x-align
 """
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from align import __version__
+from align.report.xmltext import xml_text
 from align.review.flags import ERROR
 from align.review.review import Review
 from align.review.sanity import UNTRUSTED
 
 
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters XML 1.0 cannot carry at all."""
 
 
 TMX_INCLUDE = ("clean", "scored", "all")
@@ -52,7 +50,7 @@ def format_review_tmx(review: Review, min_score: float = DEFAULT_MIN_SCORE, incl
         tu = ET.SubElement(body, "tu", {"tuid": str(k)})
         for flag in pair.flags:
             note = ET.SubElement(tu, "note")
-            note.text = _XML_INVALID.sub("", f"{flag.severity} {flag.type}: {flag.message}")
+            note.text = xml_text(f"{flag.severity} {flag.type}: {flag.message}")
         prop = ET.SubElement(tu, "prop", {"type": "x-align-score"})
         prop.text = f"{pair.score:.4f}"
         if pair.flags:
@@ -61,7 +59,7 @@ def format_review_tmx(review: Review, min_score: float = DEFAULT_MIN_SCORE, incl
         for lang, segments in ((review.source.lang, pair.source), (review.target.lang, pair.target)):
             tuv = ET.SubElement(tu, "tuv", {"xml:lang": lang})
             seg = ET.SubElement(tuv, "seg")
-            seg.text = _XML_INVALID.sub("", " ".join(s.text for s in segments))
+            seg.text = xml_text(" ".join(s.text for s in segments))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n' + \
         ET.tostring(root, encoding="unicode") + "\n"

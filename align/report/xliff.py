@@ -7,23 +7,18 @@ note whose category is its ITS 2.0 `locQualityIssueType` and whose priority foll
 """
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
+from align.report.xmltext import xml_text
 from align.review.flags import ERROR, WARNING, its_type
 from align.review.review import Review
 
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 XLIFF_VERSIONS = ("2.0", "1.2")
 _PRIORITY = {ERROR: "1", WARNING: "5"}
 
 
-def _clean(text: str) -> str:
-    return _XML_INVALID.sub("", text)
-
-
 def _texts(pair) -> tuple[str, str]:
-    return _clean(" ".join(s.text for s in pair.source)), _clean(" ".join(t.text for t in pair.target))
+    return xml_text(" ".join(s.text for s in pair.source)), xml_text(" ".join(t.text for t in pair.target))
 
 
 def _notes(pair) -> list[tuple[str, str, str]]:
@@ -31,7 +26,7 @@ def _notes(pair) -> list[tuple[str, str, str]]:
     notes = [("x-align-score", "9", f"score {pair.score:.4f}")] if pair.source and pair.target else []
     for flag in pair.flags:
         notes.append((its_type(flag.type), _PRIORITY.get(flag.severity, "9"),
-                      _clean(f"{flag.severity} {flag.type}: {flag.message}")))
+                      xml_text(f"{flag.severity} {flag.type}: {flag.message}")))
     return notes
 
 

@@ -8,16 +8,15 @@ inline strings, so no cell can ever run as a formula.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from html import escape as _html_escape
 
+from align.report.xmltext import xml_text
 from align.review.review import Review
 
 COLUMNS = ("pair", "source_ids", "target_ids", "source", "target", "score", "severity", "flags")
 _WIDTHS = (6, 10, 10, 60, 60, 8, 10, 60)
 _STYLE = {"": 0, "header": 1, "error": 2, "warning": 3, "info": 4}
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_CELL = 32767
 """Excel's limit on the characters of one cell."""
 
@@ -72,7 +71,7 @@ def _cell(ref: str, value: object, style: int) -> str:
         return f'<c r="{ref}" s="{style}"/>'
     if isinstance(value, (int, float)):
         return f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
-    text = _html_escape(_XML_INVALID.sub("", str(value))[:MAX_CELL], quote=False)
+    text = _html_escape(xml_text(str(value))[:MAX_CELL], quote=False)
     space = ' xml:space="preserve"' if text != text.strip() else ""
     return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
 

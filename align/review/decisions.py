@@ -96,11 +96,12 @@ def parse_decisions(text: str, name: str = "decisions.json") -> Decisions:
     return Decisions(hashes[0], hashes[1], tuple(pairs), tuple(flags))
 
 
-def check_documents(decisions: Decisions, source: bytes, target: bytes, name: str = "decisions.json") -> None:
+def check_documents(decisions: Decisions, source_sha256: str, target_sha256: str,
+                    name: str = "decisions.json") -> None:
     """Refuse decisions made for other documents (by the SHA-256 of each file's bytes)."""
-    for side, recorded, data in (("source", decisions.source_sha256, source), ("target", decisions.target_sha256,
-                                                                              target)):
-        if recorded and recorded.lower() != sha256_hex(data):
+    for side, recorded, digest in (("source", decisions.source_sha256, source_sha256),
+                                   ("target", decisions.target_sha256, target_sha256)):
+        if recorded and recorded.lower() != digest:
             raise AlignError(f"{name}: made for another {side} (its {side}_sha256 is not this file's); "
                              "review these documents again")
         if not recorded:

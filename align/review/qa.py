@@ -255,20 +255,15 @@ def inconsistencies(pairs: Sequence[tuple[tuple, tuple]]) -> dict[int, tuple[Fla
             by_source[src].append(k)
             by_target[tgt].append(k)
     flags: dict[int, list[Flag]] = defaultdict(list)
-    for key, group in by_source.items():
-        renderings = {_normal(_text(pairs[k][1])) for k in group}
-        if len(renderings) > 1:
-            others = ", ".join(f"pair {k}" for k in group)
-            for k in group:
-                flags[k].append(Flag("inconsistency", INFO, f"The same source sentence is translated in "
-                                                               f"{len(renderings)} ways ({others})."))
-    for key, group in by_target.items():
-        sources = {_normal(_text(pairs[k][0])) for k in group}
-        if len(sources) > 1:
-            others = ", ".join(f"pair {k}" for k in group)
-            for k in group:
-                flags[k].append(Flag("inconsistency", INFO, f"One translation is given to {len(sources)} "
-                                                               f"different source sentences ({others})."))
+    for groups, other_side, message in (
+            (by_source, 1, "The same source sentence is translated in {n} ways ({pairs})."),
+            (by_target, 0, "One translation is given to {n} different source sentences ({pairs}).")):
+        for group in groups.values():
+            variants = {_normal(_text(pairs[k][other_side])) for k in group}
+            if len(variants) > 1:
+                text = message.format(n=len(variants), pairs=", ".join(f"pair {k}" for k in group))
+                for k in group:
+                    flags[k].append(Flag("inconsistency", INFO, text))
     return {k: tuple(v) for k, v in flags.items()}
 
 

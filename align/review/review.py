@@ -15,6 +15,7 @@ from align.text.segment import SENTENCE, Segment
 from align.review.qa import PAIR_RULES, inconsistencies, left_in_source_language, terminology_rule
 from align.text.glossary import Term
 from align.review.sanity import LANGUAGE_MISMATCH, Doubt, language_warnings, pair_score_warnings
+from align.text.formats import text_and_headings
 from align.text.tags import primary_language
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class Review:
     target: Document
     pairs: tuple[Pair, ...]
     summary: Summary
-    settled: tuple = ()        # flags a reviser accepted or dismissed (`Settled`), when decisions were applied
+    settled: tuple = ()        # flags a reviser accepted or dismissed (`FlagDecision`s), when decisions were applied
     states: tuple[str, ...] = ()   # per pair: corrected, confirmed or unreviewed, when decisions were applied
 
 
@@ -102,7 +103,7 @@ def review_documents(source_text: "str | Extracted", target_text: "str | Extract
     else:
         alignment = align_documents(source_text, target_text, primary_language(source_lang),
                                     primary_language(target_lang), options, word_pairs)
-    texts = [d if isinstance(d, str) else d.text for d in (source_text, target_text)]
+    texts = [text_and_headings(d)[0] for d in (source_text, target_text)]
     warnings = language_warnings(texts[0], texts[1], source_lang, target_lang)
     if any(w.kind == LANGUAGE_MISMATCH for w in warnings):
         checks = dataclasses.replace(checks, languages_trusted=False)
@@ -115,29 +116,13 @@ def _align_as_decided(source_text, target_text, source_lang: str | None, target_
                       options: Options, decisions: "Decisions") -> Alignment:
     """The alignment with the reviser's corrected and confirmed pairs fixed, the rest searched between them."""
     from align.review.decisions import fixed_path
-    from align.search.align import _with_headings, align_with_fixed
-    from align.text.lang import detect_language
-    from align.text.segment import split_document
+    from align.search.align import align_with_fixed, segment_pair
 
-    (src_text, src_headings), (tgt_text, tgt_headings) = _with_headings(source_text), _with_headings(target_text)
-    source_lang = source_lang or detect_language(src_text)
-    target_lang = target_lang or detect_language(tgt_text)
-    src = split_document(src_text, source_lang, "s", options.presegmented, src_headings)
-    tgt = split_document(tgt_text, target_lang, "t", options.presegmented, tgt_headings)
+    src, tgt, source_lang, target_lang = segment_pair(source_text, target_text, source_lang, target_lang,
+                                                      options.presegmented)
     path = fixed_path(decisions, [x.id for x in src], [x.id for x in tgt])
     beads, lexical = align_with_fixed(src, tgt, path, source_lang, target_lang, options)
     return Alignment(src, tgt, beads, source_lang, target_lang, lexical)
-
-
-@dataclass(frozen=True)
-class Settled:
-    """A flag the reviser settled, as `report.json` lists it: its pair's ids, type, state and reason."""
-
-    source_ids: tuple[str, ...]
-    target_ids: tuple[str, ...]
-    type: str
-    state: str
-    reason: str = ""
 
 
 def settle_flags(review: Review, decisions: "Decisions") -> Review:
@@ -152,7 +137,7 @@ def settle_flags(review: Review, decisions: "Decisions") -> Review:
         for flag in pair.flags:
             decision = by_key.get(key + (flag.type,))
             if decision is not None:
-                settled.append(Settled(key[0], key[1], flag.type, decision.state, decision.reason))
+                settled.append(decision)
             if decision is None or decision.state != "dismissed":
                 kept.append(flag)
         pairs.append(Pair(pair.source, pair.target, pair.score, tuple(kept)))

@@ -80,21 +80,26 @@ def align_documents(source_text: "str | Extracted", target_text: "str | Extracte
     >>> [str(b) for b in a.beads]
     ['[0]:[0]', '[1]:[1]']
     """
-    (source_text, src_headings), (target_text, tgt_headings) = _with_headings(source_text), _with_headings(target_text)
-    check_lengths(len(source_text), len(target_text))
-    source_lang = primary_language(source_lang) or detect_language(source_text)
-    target_lang = primary_language(target_lang) or detect_language(target_text)
-    src = split_document(source_text, source_lang, doc="s", presegmented=options.presegmented, headings=src_headings)
-    tgt = split_document(target_text, target_lang, doc="t", presegmented=options.presegmented, headings=tgt_headings)
+    src, tgt, source_lang, target_lang = segment_pair(source_text, target_text, source_lang, target_lang,
+                                                      options.presegmented)
     beads, lexical = _align(src, tgt, source_lang, target_lang, options, word_pairs)
     return Alignment(src, tgt, beads, source_lang, target_lang, lexical)
 
 
-def _with_headings(document) -> tuple[str, frozenset[int]]:
-    """A document's text, and the line offsets its format marks as headings (none for a plain string)."""
-    if isinstance(document, str):
-        return document, frozenset()
-    return document.text, document.headings
+def segment_pair(source: "str | Extracted", target: "str | Extracted", source_lang: str | None,
+                 target_lang: str | None, presegmented: bool = False
+                 ) -> tuple[tuple[Segment, ...], tuple[Segment, ...], str, str]:
+    """Both documents' segments (headings as their format marks them) and languages (primary subtags, detected
+    where not given), once the sizes say they can be a text and its translation."""
+    from align.text.formats import text_and_headings
+
+    (source_text, src_headings), (target_text, tgt_headings) = text_and_headings(source), text_and_headings(target)
+    check_lengths(len(source_text), len(target_text))
+    source_lang = primary_language(source_lang) or detect_language(source_text)
+    target_lang = primary_language(target_lang) or detect_language(target_text)
+    src = split_document(source_text, source_lang, doc="s", presegmented=presegmented, headings=src_headings)
+    tgt = split_document(target_text, target_lang, doc="t", presegmented=presegmented, headings=tgt_headings)
+    return src, tgt, source_lang, target_lang
 
 
 def align_segments(source: Sequence[Segment | str], target: Sequence[Segment | str],

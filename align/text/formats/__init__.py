@@ -51,6 +51,13 @@ class Extracted:
     pairs: tuple[tuple[str, str], ...] = field(default=(), repr=False)   # a bilingual file's units, in order
 
 
+def text_and_headings(document: "str | Extracted") -> tuple[str, frozenset[int]]:
+    """A document's text, and the line offsets its format marks as headings (none for a plain string)."""
+    if isinstance(document, str):
+        return document, frozenset()
+    return document.text, document.headings
+
+
 def detect_format(path: str, data: bytes) -> str:
     """The reader for these bytes: by content where it is unmistakable, else by the file's extension."""
     if data[:4] == b"PK\x03\x04":

@@ -6,6 +6,7 @@ import pytest
 from align.search.align import _Features
 from align.search.costs import (MOVES, CostModel, SegmentKinds, SideStats, length_cost, length_delta, log_erfc, make_cost_rows,
                          similarity_scale, skip_costs)
+from align.search import costs as costs_module
 from align.search.dp import Band
 
 
@@ -152,3 +153,42 @@ def test_length_variance_grows_only_beyond_alphabetic_ratios():
     assert variance_factor(1.0) == variance_factor(1.4) == variance_factor(0.7) == 1.0
     assert variance_factor(4.0) > 3.0 and variance_factor(0.25) < 0.35
     assert abs(variance_factor(4.0) * variance_factor(0.25) - 1.0) < 1e-9   # the same pair either way round
+
+
+def random_side(rng, n, features=60):
+    from scipy import sparse
+    dense = (rng.random((n, features)) * (rng.random((n, features)) < 0.15)).astype(np.float32)
+    dense[rng.random(n) < 0.1] = 0.0                    # segments that share nothing
+    lengths = rng.integers(1, 200, size=n).astype(float)
+    kinds = SegmentKinds(*(1.0 * (rng.random(n) < p) for p in (0.1, 0.1, 0.05, 0.1, 0.2)))
+    return SideStats.build(sparse.csr_matrix(dense), lengths, 5), kinds
+
+
+@pytest.mark.skipif(costs_module.kernel() is None, reason="the C kernel is not built on this machine")
+@pytest.mark.parametrize("seed", range(6))
+def test_compiled_bead_costs_equal_the_numpy_ones(seed, monkeypatch):
+    """Every term of every move, in blocks of rows as the search asks for them, narrow bands included."""
+    from scipy import sparse
+    rng = np.random.default_rng(seed)
+    n, m = int(rng.integers(5, 40)), int(rng.integers(5, 40))
+    (src, src_kinds), (tgt, tgt_kinds) = random_side(rng, n), random_side(rng, m)
+    crossings = sparse.csr_matrix(rng.integers(0, 4, size=(n + 1, m + 1)) * (rng.random((n + 1, m + 1)) < 0.2))
+    if seed % 2:
+        band = Band.full(n, m)
+    else:
+        lo = np.maximum.accumulate(np.clip((np.arange(n + 1) * m) // n - 4 + rng.integers(0, 3, n + 1), 0, m))
+        lo[0] = 0
+        band = Band(lo.astype(np.int64), np.minimum(lo + 8, m).astype(np.int64))
+        band.hi[n] = m
+    args = (src, tgt, band, 1.0 + rng.random(), CostModel(), MOVES, src_kinds, tgt_kinds, crossings)
+    compiled = make_cost_rows(*args)
+    monkeypatch.setattr(costs_module, "kernel", lambda: None)
+    with_numpy = make_cost_rows(*args)
+    for i0 in range(0, n + 1, 7):
+        i1 = min(n + 1, i0 + 7)
+        width = band.chunk_width(i0, i1)
+        got, expected = compiled(i0, i1, width), with_numpy(i0, i1, width)
+        assert np.array_equal(np.isinf(got), np.isinf(expected))
+        finite = np.isfinite(expected)
+        assert finite.any() or i0 == 0
+        np.testing.assert_allclose(got[finite], expected[finite], rtol=1e-12, atol=1e-12)

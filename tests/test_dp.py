@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align.search.costs import MOVES
+from align.search import dp as dp_module
 from align.search.dp import Band, Bead, SkipCosts, search
 
 
@@ -93,3 +94,49 @@ def test_narrow_band_follows_diagonal():
 
 def test_bead_prints_in_vecalign_convention():
     assert str(Bead((3, 4), (5,), 0.5)) == "[3, 4]:[5]" and str(Bead((), (7,))) == "[]:[7]"
+
+
+def random_band(n, m, rng, width):
+    """A band that starts at (0, 0), reaches (n, m) and drifts right unevenly."""
+    lo = np.sort(rng.integers(0, m + 1, size=n + 1))
+    lo[0] = 0
+    lo = np.minimum(lo, np.maximum(0, m - width // 2))
+    lo = np.maximum.accumulate(lo)
+    hi = np.minimum(lo + width - 1 + rng.integers(0, 3, size=n + 1), m)
+    hi[n] = m
+    lo[n] = min(lo[n], m)
+    return Band(lo.astype(np.int64), hi.astype(np.int64))
+
+
+def numpy_search(*args, **kwargs):
+    """The search with the C kernel turned off."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dp_module, "kernel", lambda: None)
+        return search(*args, **kwargs)
+
+
+@pytest.mark.skipif(dp_module.kernel() is None, reason="the C kernel is not built on this machine")
+@pytest.mark.parametrize("ties", [False, True])
+def test_compiled_kernel_finds_the_numpy_path(ties):
+    """Same path from the C kernel and the numpy recurrence over 300 random searches (bands that drift,
+    chunks of 1 to 6 rows); costs of 0 and 1 make ties everywhere, so the tie rules are compared too."""
+    compared = 0
+    for seed in range(300):
+        rng = np.random.default_rng(seed)
+        n, m = (int(x) for x in rng.integers(0, 15, 2))
+        chunk, width = int(rng.integers(1, 7)), int(rng.integers(2, 10))
+        band = random_band(n, m, rng, width) if rng.random() < 0.7 else Band.full(n, m)
+        if ties:
+            noise = rng.integers(0, 2, size=(6, 6, n + 1, m + 1)).astype(float)
+            skips = SkipCosts(*(rng.integers(0, 2, size=k).astype(float) for k in (n, n, m, m)))
+        else:
+            noise = rng.uniform(-1, 3, size=(6, 6, n + 1, m + 1))
+            skips = SkipCosts(*(rng.uniform(0.05, 3.0, size=k) for k in (n, n, m, m)))
+        costs = table_costs(n, m, band, lambda a, b, i, j: noise[a, b, i, j])
+        try:
+            compiled = search(n, m, band, MOVES, costs, skips, chunk=chunk)
+        except ValueError:
+            continue
+        assert compiled == numpy_search(n, m, band, MOVES, costs, skips, chunk=chunk), seed
+        compared += 1
+    assert compared > 250

@@ -2,6 +2,7 @@ import pytest
 import numpy as np
 from scipy import sparse
 
+from align.search import vectors
 from align.search.vectors import band_dots, neighbour_dots, ngrams, pool, prune_rows, words
 
 
@@ -50,6 +51,22 @@ def test_neighbour_dots_of_sparse_rows_match_dense_products(seed):
     for k in range(5):
         expected = [a[r] @ a[r + k] if r + k < 37 else 0.0 for r in range(37)]
         assert np.allclose(near[k], expected, atol=1e-5)
+
+
+@pytest.mark.skipif(vectors.kernel() is None, reason="the C kernel is not built on this machine")
+@pytest.mark.parametrize("seed", range(4))
+def test_compiled_neighbour_dots_equal_the_numpy_ones_to_the_bit(seed, monkeypatch):
+    """The kernel adds the products in the numpy version's order: the same sums, not just close ones,
+    on rows with unsorted features (a pooled matrix) and features shared by the rows in between."""
+    rng = np.random.default_rng(seed)
+    dense = (rng.random((300, 40)) * (rng.random((300, 40)) < 0.4)).astype(np.float32)
+    unsorted = pool(matrix(dense), 2)
+    for m in (matrix(dense), unsorted):
+        compiled = neighbour_dots(m, 4)
+        monkeypatch.setattr(vectors, "kernel", lambda: None)
+        expected = neighbour_dots(m, 4, chunk=64)
+        monkeypatch.undo()
+        assert all(np.array_equal(c, e) for c, e in zip(compiled, expected))
 
 
 def test_pool_sums_consecutive_rows():

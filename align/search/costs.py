@@ -13,6 +13,7 @@ import numpy as np
 from scipy import sparse
 
 from align.search.dp import Band, CostRows, SkipCosts
+from align.search.kernel import kernel
 from align.search.vectors import band_dots, neighbour_dots
 
 MOVES: tuple[tuple[int, int], ...] = tuple(
@@ -179,6 +180,10 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
     src_paren, tgt_paren = (np.concatenate(([0.0], k.open_after)) for k in (src_kinds, tgt_kinds))
     src_clause, tgt_clause = (np.concatenate(([0.0], k.clause_after)) for k in (src_kinds, tgt_kinds))
 
+    compiled = _compiled_costs(src, tgt, band, ratio, model, moves, mu, sd, unbalanced, substance_src, substance_tgt,
+                               (unrelated_src, unrelated_tgt, marked_src, marked_tgt, heading_src, heading_tgt),
+                               (src_paren, tgt_paren, src_clause, tgt_clause))
+
     def cost_rows(i0: int, i1: int, width: int) -> np.ndarray:
         # one extra row before the block: a bead without its last source segment ends there
         e0 = max(0, i0 - 1)
@@ -193,6 +198,10 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
             np.cumsum((src.matrix[r0:min(i1, n)] @ tgt_columns[:, c0:c1]).toarray(), axis=1,
                       out=prefix[:min(i1, n) - r0, 1:])
         span = c1 - c0
+        anchor_cells = (_cells(crossings, rows, np.clip(j, 0, m)) if crossings is not None and model.cut_anchor
+                        else None)
+        if compiled is not None:
+            return compiled(i0, i1, width, prefix, r0, c0, span, anchor_cells)
         # block_dot[(a, b)] built up over a: add source segment i-a's dots with targets j-b .. j-1.
         acc = {b: np.zeros(j.shape) for b in range(1, max_b + 1)}
         by_a: dict[int, dict[int, np.ndarray]] = {}
@@ -219,8 +228,8 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
         # each side's cut parenthesis counts; a sentence cut on one side or on both counts once
         cut = (model.cut_parenthesis * (src_paren[rows][:, None] + tgt_paren[jc])
                + model.cut_clause * np.maximum(src_clause[rows][:, None], tgt_clause[jc]))
-        if crossings is not None and model.cut_anchor:
-            cut = cut + model.cut_anchor * np.minimum(_cells(crossings, rows, jc), model.max_cut_anchors)
+        if anchor_cells is not None:
+            cut = cut + model.cut_anchor * np.minimum(anchor_cells, model.max_cut_anchors)
         step = np.concatenate(([0], np.diff(band.lo[rows])))  # lo[i] - lo[i-1] per row
         out = np.full((len(moves), i1 - i0, width), np.inf)
         for k, (a, b) in enumerate(moves):
@@ -251,6 +260,48 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
                                  - (cum_tgt[jc] - cum_tgt[np.maximum(jc - b, 0)]))
                     cost = cost + weight * odd
             out[k] = np.where(valid, cost + cut, np.inf)[skip:]
+        return out
+
+    return cost_rows
+
+
+def _compiled_costs(src: SideStats, tgt: SideStats, band: Band, ratio: float, model: CostModel,
+                    moves: Sequence[tuple[int, int]], mu: float, sd: float, unbalanced: np.ndarray,
+                    substance_src: np.ndarray, substance_tgt: np.ndarray, kinds: tuple[np.ndarray, ...],
+                    cuts: tuple[np.ndarray, ...]):
+    """The C kernel's version of `cost_rows` once its prefix sums are built, or None without the kernel."""
+    lib = kernel()
+    if lib is None:
+        return None
+    n, m = src.matrix.shape[0], tgt.matrix.shape[0]
+    f64 = lambda x: np.ascontiguousarray(x, dtype=np.float64)  # noqa: E731
+    i64 = lambda x: np.ascontiguousarray(x, dtype=np.int64)  # noqa: E731
+    moves_a, moves_b = i64([a for a, _ in moves]), i64([b for _, b in moves])
+    max_a, max_b = int(moves_a.max()), int(moves_b.max())
+    lo = i64(band.lo)
+    params = f64([mu, sd, model.similarity, model.max_z, model.max_z ** 0.5, model.length, model.size,
+                  model.dilution, model.orphan, model.orphan_z, model.orphan_length, ratio,
+                  model.length_variance * variance_factor(ratio), model.max_length_cost, model.cut_parenthesis,
+                  model.cut_clause, model.cut_anchor, model.max_cut_anchors, model.unrelated_in_bead,
+                  model.marked_in_bead, model.heading_with_sentence])
+    sides = [f64(x) for x in (src.run_norm2, src.run_length, tgt.run_norm2, tgt.run_length, src.lengths,
+                              tgt.lengths, substance_src, substance_tgt, *kinds, *cuts)]
+    unbalanced = f64(unbalanced)
+    pointers = [x.ctypes.data for x in sides]
+
+    def cost_rows(i0: int, i1: int, width: int, prefix: np.ndarray, r0: int, c0: int, span: int,
+                  anchor_cells: np.ndarray | None) -> np.ndarray:
+        out = np.empty((len(moves), i1 - i0, width))
+        scratch = np.empty(2 * (max_a + 1) * (max_b + 1) * width)
+        orphans = np.empty(len(moves) * width)
+        prefix = f64(prefix)
+        anchors = f64(anchor_cells) if anchor_cells is not None else None
+        status = lib.bead_costs(i0, i1, width, n, m, len(moves), moves_a.ctypes.data, moves_b.ctypes.data,
+                                lo.ctypes.data, prefix.ctypes.data, r0, c0, span, *pointers,
+                                anchors.ctypes.data if anchors is not None else None, params.ctypes.data,
+                                unbalanced.ctypes.data, scratch.ctypes.data, orphans.ctypes.data, out.ctypes.data)
+        if status != 0:
+            raise ValueError("bead shapes too large for the compiled kernel")
         return out
 
     return cost_rows

@@ -20,6 +20,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from align.search.kernel import kernel
+
 INF = np.float64(np.inf)
 
 
@@ -105,6 +107,23 @@ def search(n: int, m: int, band: Band, moves: Sequence[tuple[int, int]], cost_ro
     tgt_ext_cum = np.concatenate(([0.0], np.cumsum(skips.tgt_extend, dtype=np.float64)))
     tgt_open = np.append(np.asarray(skips.tgt_open, dtype=np.float64), INF)  # sentinel for an empty target
 
+    lib = kernel()
+    if lib is not None:
+        _search_compiled(lib, n, m, band, moves_a, moves_b, cost_rows, skips, chunk, d_rows, trace,
+                         tgt_open, tgt_ext_cum, pad, slots, row_len)
+    else:
+        _search_numpy(n, m, band, moves_a, cost_rows, skips, chunk, d_rows, trace, tgt_open, tgt_ext_cum, pad,
+                      slots, row_len, moves_b)
+    if not np.isfinite(d_rows[(n % slots) * row_len + pad + m - lo[n]]):
+        raise ValueError("no path inside the band")
+    return trace.path(n, m, moves)
+
+
+def _search_numpy(n: int, m: int, band: Band, moves_a: np.ndarray, cost_rows: CostRows, skips: SkipCosts,
+                  chunk: int, d_rows: np.ndarray, trace: "_Trace", tgt_open: np.ndarray, tgt_ext_cum: np.ndarray,
+                  pad: int, slots: int, row_len: int, moves_b: np.ndarray) -> None:
+    """The recurrence row by row in numpy, vectorised over each row's columns (no compiled kernel)."""
+    lo, max_width = band.lo, band.width
     prev_m = prev_x = prev_y = np.full(1, INF)
     chunk_start, chunk_end = 0, 0
     for i in range(n + 1):
@@ -123,7 +142,7 @@ def search(n: int, m: int, band: Band, moves: Sequence[tuple[int, int]], cost_ro
             base = (src_row % slots) * row_len + pad + np.minimum(shift, max_width)
             gather = base[:, :, None] + cols[None, None, :]          # (rows, moves, width)
             costs = cost_rows(chunk_start, chunk_end, width)
-            trace.open_chunk(chunk_end - chunk_start, width)
+            trace.open_chunk(chunk_end - chunk_start, width, numpy=True)
         r = i - chunk_start
         # M: beads with both sides, from rows i-a.
         if i == 0:
@@ -165,9 +184,28 @@ def search(n: int, m: int, band: Band, moves: Sequence[tuple[int, int]], cost_ro
         d_rows[slot + pad:slot + pad + width] = np.where(y_wins, cur_y, a_vals)
         prev_m, prev_x, prev_y = cur_m, cur_x, cur_y
 
-    if not np.isfinite(d_rows[(n % slots) * row_len + pad + m - lo[n]]):
-        raise ValueError("no path inside the band")
-    return trace.path(n, m, moves)
+
+def _search_compiled(lib, n: int, m: int, band: Band, moves_a: np.ndarray, moves_b: np.ndarray,
+                     cost_rows: CostRows, skips: SkipCosts, chunk: int, d_rows: np.ndarray, trace: "_Trace",
+                     tgt_open: np.ndarray, tgt_ext_cum: np.ndarray, pad: int, slots: int, row_len: int) -> None:
+    """The same recurrence, one chunk of rows per call of the C kernel."""
+    lo = np.ascontiguousarray(band.lo, dtype=np.int64)
+    max_width = band.width
+    prev = [np.full(max_width, INF) for _ in range(3)]
+    cur = [np.empty(max_width) for _ in range(3)]
+    prev_width = np.ones(1, dtype=np.int64)
+    src_open = np.ascontiguousarray(skips.src_open, dtype=np.float64)
+    src_extend = np.ascontiguousarray(skips.src_extend, dtype=np.float64)
+    for chunk_start in range(0, n + 1, chunk):
+        chunk_end = min(n + 1, chunk_start + chunk)
+        width = band.chunk_width(chunk_start, chunk_end)
+        costs = np.ascontiguousarray(cost_rows(chunk_start, chunk_end, width), dtype=np.float64)
+        out = trace.open_chunk(chunk_end - chunk_start, width)
+        lib.dp_rows(chunk_start, chunk_end, width, m, len(moves_a), moves_a.ctypes.data, moves_b.ctypes.data,
+                    lo.ctypes.data, costs.ctypes.data, d_rows.ctypes.data, slots, row_len, pad,
+                    *(a.ctypes.data for a in prev), prev_width.ctypes.data, src_open.ctypes.data,
+                    src_extend.ctypes.data, tgt_open.ctypes.data, tgt_ext_cum.ctypes.data,
+                    *(a.ctypes.data for a in out), *(a.ctypes.data for a in cur))
 
 
 class _Trace:
@@ -181,11 +219,19 @@ class _Trace:
         self.x_extends: list[np.ndarray] = []     # X continues a run of source skips
         self.x_from_y: list[np.ndarray] = []      # X opens after Y rather than M
         self.y_starts: list[np.ndarray] = []      # run-start values; the trace takes their argmin
+        self.y_from: list[np.ndarray] = []        # or that argmin, where the C kernel searched
 
-    def open_chunk(self, rows: int, width: int) -> None:
-        for store, dtype in ((self.move_best, np.int8), (self.y_wins, np.bool_), (self.a_from, np.bool_),
-                             (self.x_extends, np.bool_), (self.x_from_y, np.bool_), (self.y_starts, np.float64)):
+    def open_chunk(self, rows: int, width: int, numpy: bool = False) -> list[np.ndarray]:
+        """Back-pointer arrays for the next chunk, in the order the C kernel takes them. The numpy search
+        keeps the run-start values (the trace takes their argmin), the kernel the argmin itself."""
+        stores = [(self.move_best, np.int8), (self.y_wins, np.bool_), (self.a_from, np.bool_),
+                  (self.x_extends, np.bool_), (self.x_from_y, np.bool_)]
+        stores.append((self.y_starts, np.float64) if numpy else (self.y_from, np.int32))
+        out = []
+        for store, dtype in stores:
             store.append(np.zeros((rows, width), dtype=dtype))
+            out.append(store[-1])
+        return out
 
     def _at(self, store: list[np.ndarray], i: int) -> np.ndarray:
         return store[i // self.chunk][i % self.chunk]
@@ -221,7 +267,10 @@ class _Trace:
                 i -= 1
             else:
                 # the run started at the last column before w with the lowest start value
-                k = w - 1 - int(np.argmin(self._at(self.y_starts, i)[:w][::-1]))
+                if self.y_from:
+                    k = int(self._at(self.y_from, i)[w])
+                else:
+                    k = w - 1 - int(np.argmin(self._at(self.y_starts, i)[:w][::-1]))
                 beads.extend(((), (t,)) for t in range(j - 1, lo[i] + k - 1, -1))
                 state = State.SKIP_SRC if self._at(self.a_from, i)[k] else State.BEAD
                 j = lo[i] + k

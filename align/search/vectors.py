@@ -15,6 +15,7 @@ from typing import Iterable, Sequence
 import numpy as np
 from scipy import sparse
 
+from align.search.kernel import kernel
 from align.text.lang import UNSPACED_RUN, strip_accents
 from align.text.numbers import NUMBER_WORD_LANGS as _NUMBER_WORD_LANGS, NUMBER_WORDS, find_numbers, spelled_numbers
 
@@ -234,6 +235,19 @@ def neighbour_dots(matrix: sparse.csr_matrix, max_offset: int, chunk: int = 8192
     of `chunk` rows keep the temporary arrays small.
     """
     n = matrix.shape[0]
+    lib = kernel()
+    if lib is not None and matrix.dtype == np.float32:
+        rows = matrix.tocsr()
+        if not rows.has_canonical_format:
+            rows = rows.copy()
+            rows.sum_duplicates()
+        indptr = np.ascontiguousarray(rows.indptr, dtype=np.int64)
+        indices = np.ascontiguousarray(rows.indices, dtype=np.int32)
+        data = np.ascontiguousarray(rows.data, dtype=np.float32)
+        dots = np.zeros((max_offset + 1, n))
+        if lib.neighbour_dots(n, max_offset, indptr.ctypes.data, indices.ctypes.data, data.ctypes.data,
+                              dots.ctypes.data) == 0:
+            return list(dots)
     out = [np.zeros(n) for _ in range(max_offset + 1)]
     for r0 in range(0, n, chunk):
         r1 = min(n, r0 + chunk)

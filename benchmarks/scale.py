@@ -1,12 +1,14 @@
 """Speed and memory of `align_segments` on long presegmented pairs, beside hunalign on the same input.
 
-    python benchmarks/scale.py [--sizes 5000 20000 100000] [--data DIR] [--fast]
+    python benchmarks/scale.py [--sizes 5000 20000 100000] [--data DIR] [--fast] [--numpy]
 
 Each pair is the Text+Berg development pair repeated up to the size (each copy's numbers moved, so the
 copies differ), with about 2 % of the source lines deleted and 2 % unrelated lines inserted into the
 target (fixed seed); the gold beads follow from
 those edits, so each line also prints strict/lax F1 (ours and hunalign's). Every size runs in a fresh
-process so the peak memory (max RSS) is that run's own. Skips when the data is absent.
+process so the peak memory (max RSS) is that run's own, and its time is the whole process's (start-up, imports
+and reading the files included, the scoring against the gold left out), as hunalign's is. Skips when the data
+is absent.
 """
 from __future__ import annotations
 
@@ -86,10 +88,11 @@ def child(src_path: str, tgt_path: str, gold_path: str, fast: str = "") -> None:
     beads = align_segments(src, tgt, "de", "fr", Options(lexicon=not fast))
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    scoring = time.perf_counter()
     with open(gold_path, encoding="utf-8") as handle:
         acc = score_alignment(parse_beads(handle), [(b.src, b.tgt) for b in beads])
     print(json.dumps({"seconds": seconds, "peak_mb": peak, "beads": len(beads), "strict": acc.f1_strict,
-                      "lax": acc.f1_lax}))
+                      "lax": acc.f1_lax, "scoring": time.perf_counter() - scoring}))
 
 
 def main() -> int:
@@ -99,6 +102,8 @@ def main() -> int:
     parser.add_argument("--hunalign-max", type=int, default=20000,
                         help="run hunalign only up to this size (its time and memory grow quadratically)")
     parser.add_argument("--fast", action="store_true", help="also time `align pairs --fast` (no learned lexicon)")
+    parser.add_argument("--numpy", action="store_true",
+                        help="also time the search without the C kernel (ALIGN_KERNEL=numpy)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -117,12 +122,16 @@ def main() -> int:
             for path, lines in ((sp, src), (tp, tgt), (gp, [f"{list(s)}:{list(t)}" for s, t in gold])):
                 with open(path, "w", encoding="utf-8") as handle:
                     handle.write("\n".join(lines) + "\n")
+            started = time.perf_counter()
             out = subprocess.run([sys.executable, __file__, "--child", sp, tp, gp], capture_output=True, text=True)
+            whole = time.perf_counter() - started
             if out.returncode != 0:
                 print(f"{size}: failed: {out.stderr.strip().splitlines()[-1:]}")
                 continue
             ours = json.loads(out.stdout)
-            line = (f"{len(src):>7} x {len(tgt):>7}  align {ours['seconds']:7.2f} s  {ours['peak_mb']:7.0f} MB"
+            whole = whole - ours.get("scoring", 0.0)
+            line = (f"{len(src):>7} x {len(tgt):>7}  align {whole:7.2f} s ({ours['seconds']:.2f} aligning)"
+                    f"  {ours['peak_mb']:7.0f} MB"
                     f"  {(len(src) + len(tgt)) / ours['seconds']:6.0f} sent/s  F1 {ours['strict']:.3f}/{ours['lax']:.3f}")
             if binary and size <= args.hunalign_max:
                 start = time.perf_counter()
@@ -144,8 +153,16 @@ def main() -> int:
                     line += (f"  | --fast {quick['seconds']:7.2f} s  {quick['peak_mb']:6.0f} MB"
                              f"  {(len(src) + len(tgt)) / quick['seconds']:6.0f} sent/s"
                              f"  F1 {quick['strict']:.3f}/{quick['lax']:.3f}")
+            if args.numpy:
+                started = time.perf_counter()
+                out = subprocess.run([sys.executable, __file__, "--child", sp, tp, gp], capture_output=True,
+                                     text=True, env={**os.environ, "ALIGN_KERNEL": "numpy"})
+                if out.returncode == 0:
+                    plain = json.loads(out.stdout)
+                    line += (f"  | numpy {time.perf_counter() - started - plain['scoring']:7.2f} s"
+                             f"  F1 {plain['strict']:.3f}")
             print(line, flush=True)
-            rows.append((size, ours["seconds"]))
+            rows.append((size, whole))
     if len(rows) >= 2:
         (s0, t0), (s1, t1) = rows[0], rows[-1]
         print(f"scaling: {s1 // s0}x the lines took {t1 / t0:.1f}x the time (linear = {s1 / s0:.0f}x)")

@@ -65,3 +65,37 @@ def test_word_pairs_become_features_only_where_both_words_occur():
     pairs = WordPairs((("cat", "chat", 1.0), ("owl", "hibou", 0.5)))
     src, tgt, found = pairs.features(presence([[1, 0], [0, 1]]), presence([[1], [0]]), ["cat", "dog"], ["chat"])
     assert found == 1 and src.toarray().tolist() == [[1.0], [0.0]] and tgt.toarray().tolist() == [[1.0], [0.0]]
+
+
+def pasted(copies, distinct=300):
+    """A document of `distinct` one-to-one beads pasted `copies` times: bead k has word k % 100 on both sides
+    (so each word pair is seen in three beads of a copy) and a word of its own on each side; the first pass
+    got bead 7 wrong: its target has, instead of word 7, a word that appears nowhere else."""
+    words = distinct // 3
+    own, stray = words, words + distinct
+    src = np.zeros((distinct, words + distinct + 1), dtype=np.float32)
+    tgt = np.zeros((distinct, words + distinct + 1), dtype=np.float32)
+    for k in range(distinct):
+        src[k, [k % words, own + k]] = 1
+        tgt[k, [k % words, own + k]] = 1
+    tgt[7, 7], tgt[7, stray] = 0, 1
+    beads = [((k,), (k,)) for k in range(distinct * copies)]
+    return presence(np.vstack([src] * copies)), presence(np.vstack([tgt] * copies)), beads
+
+
+def test_copies_of_a_pasted_document_do_not_confirm_each_others_beads():
+    # once: the wrong pair (source word 7, the stray target word) is seen in one bead and never learned;
+    # pasted three times it would be seen three times, in three folds, unless the copies teach once
+    for copies in (1, 3):
+        src, tgt, beads = pasted(copies)
+        src_feats, tgt_feats, _ = heldout_lexicon_features(src, tgt, beads)
+        for c in range(copies):
+            row = 7 + 300 * c
+            assert (src_feats[row] @ tgt_feats[row].T).sum() == 0
+        # the right beads still find their word pairs in the other parts
+        assert (src_feats[20] @ tgt_feats[20].T).sum() > 0
+
+
+def test_a_pasted_document_learns_what_one_copy_learns():
+    once = heldout_lexicon_features(*pasted(1))[2]
+    assert heldout_lexicon_features(*pasted(4))[2] == once

@@ -193,15 +193,15 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
         # Dot products of the source segments these beads can hold with the target columns they can reach.
         r0, c0 = max(0, e0 - max_a), max(0, int(band.lo[e0]) - max_b)
         c1 = max(c0, min(m, int(band.lo[i1 - 1]) + width))
-        prefix = np.zeros((i1 - r0, c1 - c0 + 1))
-        if i1 > r0 and c1 > c0 and n:
-            np.cumsum((src.matrix[r0:min(i1, n)] @ tgt_columns[:, c0:c1]).toarray(), axis=1,
-                      out=prefix[:min(i1, n) - r0, 1:])
         span = c1 - c0
         anchor_cells = (_cells(crossings, rows, np.clip(j, 0, m)) if crossings is not None and model.cut_anchor
                         else None)
         if compiled is not None:
-            return compiled(i0, i1, width, prefix, r0, c0, span, anchor_cells)
+            return compiled(i0, i1, width, r0, c0, c1, anchor_cells)
+        prefix = np.zeros((i1 - r0, c1 - c0 + 1))
+        if i1 > r0 and c1 > c0 and n:
+            np.cumsum((src.matrix[r0:min(i1, n)] @ tgt_columns[:, c0:c1]).toarray(), axis=1,
+                      out=prefix[:min(i1, n) - r0, 1:])
         # block_dot[(a, b)] built up over a: add source segment i-a's dots with targets j-b .. j-1.
         acc = {b: np.zeros(j.shape) for b in range(1, max_b + 1)}
         by_a: dict[int, dict[int, np.ndarray]] = {}
@@ -271,8 +271,8 @@ def _compiled_costs(src: SideStats, tgt: SideStats, band: Band, ratio: float, mo
                     cuts: tuple[np.ndarray, ...]):
     """The C kernel's version of `cost_rows` once its prefix sums are built, or None without the kernel."""
     lib = kernel()
-    if lib is None:
-        return None
+    if lib is None or src.matrix.dtype != np.float32 or tgt.matrix.dtype != np.float32:
+        return None          # the kernel sums dot products in single precision, as scipy does for float32
     n, m = src.matrix.shape[0], tgt.matrix.shape[0]
     f64 = lambda x: np.ascontiguousarray(x, dtype=np.float64)  # noqa: E731
     i64 = lambda x: np.ascontiguousarray(x, dtype=np.int64)  # noqa: E731
@@ -289,12 +289,20 @@ def _compiled_costs(src: SideStats, tgt: SideStats, band: Band, ratio: float, mo
     unbalanced = f64(unbalanced)
     pointers = [x.ctypes.data for x in sides]
 
-    def cost_rows(i0: int, i1: int, width: int, prefix: np.ndarray, r0: int, c0: int, span: int,
+    rows_csr = _csr_arrays(src.matrix)
+    columns_csc = _csr_arrays(tgt.matrix.T.tocsr(), sort=True)   # per feature, the target segments that have it
+
+    def cost_rows(i0: int, i1: int, width: int, r0: int, c0: int, c1: int,
                   anchor_cells: np.ndarray | None) -> np.ndarray:
+        span = c1 - c0
+        prefix = np.zeros((i1 - r0, span + 1))
+        acc = np.empty(max(span, 1), dtype=np.float32)   # held here: C must not write into a freed array
+        if i1 > r0 and c1 > c0 and n:
+            lib.block_prefix(r0, min(i1, n), c0, c1, *(x.ctypes.data for x in rows_csr),
+                             *(x.ctypes.data for x in columns_csc), acc.ctypes.data, prefix.ctypes.data)
         out = np.empty((len(moves), i1 - i0, width))
         scratch = np.empty(2 * (max_a + 1) * (max_b + 1) * width)
         orphans = np.empty(len(moves) * width)
-        prefix = f64(prefix)
         anchors = f64(anchor_cells) if anchor_cells is not None else None
         status = lib.bead_costs(i0, i1, width, n, m, len(moves), moves_a.ctypes.data, moves_b.ctypes.data,
                                 lo.ctypes.data, prefix.ctypes.data, r0, c0, span, *pointers,
@@ -305,6 +313,16 @@ def _compiled_costs(src: SideStats, tgt: SideStats, band: Band, ratio: float, mo
         return out
 
     return cost_rows
+
+
+def _csr_arrays(matrix: sparse.csr_matrix, sort: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """indptr (int64), indices (int32) and data (float32) of a CSR matrix as C reads them; `sort` sorts each
+    row's indices (the source rows keep their stored order: the sums follow it, as scipy's product does)."""
+    if sort and not matrix.has_sorted_indices:
+        matrix = matrix.copy()
+        matrix.sort_indices()
+    return (np.ascontiguousarray(matrix.indptr, dtype=np.int64), np.ascontiguousarray(matrix.indices, dtype=np.int32),
+            np.ascontiguousarray(matrix.data, dtype=np.float32))
 
 
 def _cells(matrix: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:

@@ -16,6 +16,9 @@ from scipy import sparse
 MIN_BEADS = 100
 """Fewer beads than this teach function-word noise, not translations: no lexicon pass then."""
 
+REPEATED_SHARE = 0.9
+"""When the distinct beads are at most this share of all, copies of a bead teach the lexicon once."""
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -80,6 +83,16 @@ def heldout_lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr
         empty = sparse.csr_matrix((src_words.shape[0], 1), dtype=np.float32)
         return empty, sparse.csr_matrix((tgt_words.shape[0], 1), dtype=np.float32), 0
     fold_of_bead = (np.arange(n_beads) * folds) // max(1, n_beads)
+    teaches = np.ones(n_beads, dtype=bool)
+    first = _first_copies(src_words, tgt_words, beads)
+    distinct = int(np.count_nonzero(first == np.arange(n_beads)))
+    if distinct <= REPEATED_SHARE * n_beads and distinct >= MIN_BEADS:
+        # Much of the text repeats (a document pasted twice, boilerplate between articles): every copy of a
+        # bead is held out with its first copy and teaches once, so a first-pass bead cannot be confirmed by
+        # its own copies, nor a word pair pass `min_count` by repetition alone.
+        teaches = first == np.arange(n_beads)
+        rank = np.cumsum(teaches) - 1                    # the first copies, numbered in order
+        fold_of_bead = ((rank * folds) // distinct)[first]
     src_fold = np.zeros(src_words.shape[0], dtype=np.int64)
     tgt_fold = np.zeros(tgt_words.shape[0], dtype=np.int64)
     for k, (s, t) in enumerate(beads):
@@ -88,7 +101,7 @@ def heldout_lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr
     columns: dict[tuple[int, int], int] = {}
     parts_src, parts_tgt = [], []
     for fold in range(folds):
-        train = [b for k, b in enumerate(beads) if fold_of_bead[k] != fold]
+        train = [b for k, b in enumerate(beads) if fold_of_bead[k] != fold and teaches[k]]
         lexicon = learn_lexicon(src_words, tgt_words, train, min_count, min_dice)
         cols = np.array([columns.setdefault((int(a), int(b)), len(columns))
                          for a, b in zip(lexicon.src_ids, lexicon.tgt_ids)], dtype=np.int64)
@@ -194,3 +207,13 @@ def learn_word_pairs(documents: Sequence[BeadWords], min_count: int = 2, min_dic
                                   min_dice)
     return WordPairs(tuple(sorted((src_vocab[r], tgt_vocab[c], round(float(x), 4))
                                   for r, c, x in zip(rows, cols, dice))))
+
+
+def _first_copies(src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix,
+                  beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
+    """Per bead, the index of the first bead with the same words on both sides (itself if it is the first)."""
+    def row_key(words: sparse.csr_matrix, rows: Sequence[int]) -> tuple:
+        return tuple(tuple(sorted(words.indices[words.indptr[r]:words.indptr[r + 1]].tolist())) for r in rows)
+    seen: dict[tuple, int] = {}
+    return np.array([seen.setdefault((row_key(src_words, s), row_key(tgt_words, t)), k)
+                     for k, (s, t) in enumerate(beads)], dtype=np.int64)

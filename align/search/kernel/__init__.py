@@ -1,6 +1,7 @@
 """The compiled search kernel (C, loaded with ctypes), or None where it was not built.
 
-`pip install` compiles `dp_rows.c` (the recurrence) and `bead_costs.c` (the cost of every move) into the top-level library `align_kernel` when the machine has a C compiler;
+`pip install` compiles `dp_rows.c` (the recurrence), `bead_costs.c` (the cost of every move) and `dots.c` (dot products
+of segment vectors) into the top-level library `align_kernel` when the machine has a C compiler;
 without one the install still succeeds and the search runs its numpy version, which gives the same path.
 Set ALIGN_KERNEL=numpy to use the numpy version anyway (tests and benchmarks compare the two).
 """
@@ -12,7 +13,7 @@ import os
 from functools import lru_cache
 
 LIBRARY = "align_kernel"
-VERSION = 2
+VERSION = 3
 """Raised with every change of the C sources' functions or their arguments (dp_rows.c has the same number)."""
 
 
@@ -42,6 +43,8 @@ def kernel() -> "ctypes.CDLL | None":
         lib.bead_costs.argtypes = [i64, i64, i64, i64, i64, i64, ptr, ptr, ptr, ptr, i64, i64, i64] + [ptr] * 24
         lib.neighbour_dots.restype = i64
         lib.neighbour_dots.argtypes = [i64, i64, ptr, ptr, ptr, ptr]
+        lib.block_prefix.restype = i64
+        lib.block_prefix.argtypes = [i64, i64, i64, i64] + [ptr] * 8
     except AttributeError:
         return None
     return lib

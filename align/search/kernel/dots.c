@@ -1,4 +1,5 @@
-/* Dot products of each segment's vector with those of its next few neighbours, at compiled speed.
+/* Dot products of segment vectors at compiled speed: each segment with its next few neighbours, and a block
+ * of source segments with the target segments a block of search rows can reach.
  *
  * The numpy version (align/search/vectors.py, neighbour_dots) reads the matrix column by column and finds
  * the pairs of rows `step` entries apart in a column's row list, one step after the other; here the two rows'
@@ -56,6 +57,41 @@ EXPORT int64_t neighbour_dots(int64_t n, int64_t max_offset, const int64_t *indp
             for (int64_t step = 1; step <= k; step++) sum += by_step[step];
             out[k * n + r] = sum;
         }
+    }
+    return 0;
+}
+
+/* Prefix sums along the target columns c0 .. c1-1 of the dot products of source rows r0 .. r1-1 with them:
+ * prefix[(r - r0) * (span + 1) + c + 1] = sum of dot(source r, target c0 + q) for q <= c, span = c1 - c0.
+ *
+ * The source rows are CSR, the targets CSC over the same feature columns (each feature's target rows in
+ * ascending order).  As scipy's sparse product (the numpy version), every dot product is summed in single
+ * precision in the order of the source row's stored features, and the prefix sums in double precision.
+ * acc: scratch of span floats. */
+EXPORT int64_t block_prefix(int64_t r0, int64_t r1, int64_t c0, int64_t c1,
+                            const int64_t *a_indptr, const int32_t *a_indices, const float *a_data,
+                            const int64_t *b_indptr, const int32_t *b_indices, const float *b_data,
+                            float *acc, double *prefix) {
+    const int64_t span = c1 - c0;
+    for (int64_t r = r0; r < r1; r++) {
+        for (int64_t c = 0; c < span; c++) acc[c] = 0.0f;
+        for (int64_t p = a_indptr[r]; p < a_indptr[r + 1]; p++) {
+            const int32_t f = a_indices[p];
+            const float v = a_data[p];
+            int64_t lo = b_indptr[f], hi = b_indptr[f + 1];
+            while (lo < hi) {            /* the first target row >= c0 */
+                int64_t mid = lo + (hi - lo) / 2;
+                if (b_indices[mid] < c0) lo = mid + 1;
+                else hi = mid;
+            }
+            for (int64_t q = lo; q < b_indptr[f + 1] && b_indices[q] < c1; q++) {
+                const float product = v * b_data[q];
+                acc[b_indices[q] - c0] += product;
+            }
+        }
+        double *row = prefix + (r - r0) * (span + 1);
+        row[0] = 0.0;
+        for (int64_t c = 0; c < span; c++) row[c + 1] = row[c] + (double)acc[c];
     }
     return 0;
 }

@@ -6,7 +6,8 @@ lexicon, which first aligns up to 400 of the pairs to learn from) and a 2-worker
 Makes N short document pairs from the Text+Berg development set (consecutive slices of `--size` lines,
 with a line removed from one side and an unrelated line added to the other in some of them), writes a
 manifest, and times whole `align batch` processes. Peak memory is the largest worker's (max RSS of the
-child processes). Skips when the data is absent.
+child processes). Then hunalign run once per pair on the same pairs, as Bitextor runs it. Skips when the data
+is absent.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
-from harness import DEFAULT_DATA, read_lines  # noqa: E402
+from harness import DEFAULT_DATA, HUNALIGN_DIR, hunalign_binary, read_lines  # noqa: E402
 
 
 def make_pairs(folder: str, n: int, size: int) -> tuple[str, int]:
@@ -58,6 +59,24 @@ def run(manifest: str, out: str, extra: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def run_hunalign_per_pair(binary: str, folder: str, n: int, jobs: int) -> float:
+    """hunalign once per pair, as Bitextor runs it (a process per document pair, no dictionary), `jobs` at a
+    time, each in a scratch folder (it writes translate.txt where it runs)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    null_dic = os.path.join(HUNALIGN_DIR, "data", "null.dic")
+    scratch = tempfile.mkdtemp(prefix="hunalign-", dir=folder)
+
+    def one(k: int) -> None:
+        subprocess.run([binary, "-utf", null_dic, os.path.join(folder, f"{k}.de"), os.path.join(folder, f"{k}.fr")],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=scratch)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(jobs) as pool:
+        list(pool.map(one, range(n)))
+    return time.perf_counter() - start
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=1000)
@@ -79,6 +98,11 @@ def main() -> int:
             base = base or seconds
             print(f"{name:<30} {seconds:7.1f} s  {args.pairs / seconds:7.1f} pairs/s  {sentences / seconds:8.0f} "
                   f"sentences/s  speed-up {base / seconds:.2f}x  peak child RSS {peak:.0f} MB")
+        binary = hunalign_binary()
+        for jobs in (1, 2) if binary else ():
+            seconds = run_hunalign_per_pair(binary, tmp, args.pairs, jobs)
+            print(f"{f'hunalign per pair, {jobs} at a time':<30} {seconds:7.1f} s  {args.pairs / seconds:7.1f} pairs/s"
+                  f"  {sentences / seconds:8.0f} sentences/s  (alignment only: no review, no files but its ladder)")
     return 0
 
 

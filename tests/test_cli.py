@@ -61,7 +61,7 @@ class TestPairs:
         (tmp_path / "fr.txt").write_text("\n".join(tgt), encoding="utf-8")
         calls = []
         real = aligner.heldout_lexicon_features
-        monkeypatch.setattr(aligner, "heldout_lexicon_features", lambda *a: calls.append(1) or real(*a))
+        monkeypatch.setattr(aligner, "heldout_lexicon_features", lambda *a, **k: calls.append(1) or real(*a, **k))
         argv = ["pairs", str(tmp_path / "en.txt"), str(tmp_path / "fr.txt"), "--presegmented"]
         code, slow, _ = run(capsys, *argv)
         assert code == 0 and calls == [1]

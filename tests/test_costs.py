@@ -166,9 +166,14 @@ def random_side(rng, n, features=60):
 
 @pytest.mark.skipif(costs_module.kernel() is None, reason="the C kernel is not built on this machine")
 @pytest.mark.parametrize("seed", range(6))
-def test_compiled_bead_costs_equal_the_numpy_ones(seed, monkeypatch):
-    """Every term of every move, in blocks of rows as the search asks for them, narrow bands included."""
+@pytest.mark.parametrize("threads", [1, 3])
+def test_compiled_bead_costs_equal_the_numpy_ones(seed, threads, monkeypatch):
+    """Every term of every move, in blocks of rows as the search asks for them, narrow bands included; with
+    3 threads every block is split between them (each computes its own rows)."""
     from scipy import sparse
+    from align.search import kernel as kernel_module
+    monkeypatch.setenv("ALIGN_THREADS", str(threads))
+    monkeypatch.setattr(kernel_module, "MIN_PARALLEL_CELLS", 1)
     rng = np.random.default_rng(seed)
     n, m = int(rng.integers(5, 40)), int(rng.integers(5, 40))
     (src, src_kinds), (tgt, tgt_kinds) = random_side(rng, n), random_side(rng, m)

@@ -166,7 +166,8 @@ def score_pairs(source: Sequence[Segment], target: Sequence[Segment], path: Sequ
     lexical = shared_share(src_m, tgt_m, feats.not_content) >= options.min_shared
     ratio = _length_ratio(feats.src_lengths, feats.tgt_lengths)
     if options.lexicon:
-        lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, list(path))
+        lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, list(path),
+                                                           content=(feats.src_matrix, feats.tgt_matrix))
         if pairs:
             lexical = True
             src_m, tgt_m = _with_lexicon(src_m, tgt_m, lex_src, lex_tgt, options.lexicon_weight)
@@ -221,7 +222,8 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
     path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, first_options,
                           FIRST_PASS_MOVES, unrelated=unrelated, anchor_index=anchor_index)
     if options.lexicon:
-        lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path)
+        lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path,
+                                                           content=(feats.src_matrix, feats.tgt_matrix))
         log.info("lexicon: %d word pairs learned from %d beads", pairs, len(path))
         if pairs:
             lexical = True

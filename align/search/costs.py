@@ -7,13 +7,14 @@ no bead's vector is ever built.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Sequence
 
 import numpy as np
 from scipy import sparse
 
 from align.search.dp import Band, CostRows, SkipCosts
-from align.search.kernel import kernel
+from align.search.kernel import in_parallel, kernel, row_splits
 from align.search.vectors import band_dots, neighbour_dots
 
 MOVES: tuple[tuple[int, int], ...] = tuple(
@@ -296,21 +297,34 @@ def _compiled_costs(src: SideStats, tgt: SideStats, band: Band, ratio: float, mo
                   anchor_cells: np.ndarray | None) -> np.ndarray:
         span = c1 - c0
         prefix = np.zeros((i1 - r0, span + 1))
-        acc = np.empty(max(span, 1), dtype=np.float32)   # held here: C must not write into a freed array
-        if i1 > r0 and c1 > c0 and n:
-            lib.block_prefix(r0, min(i1, n), c0, c1, *(x.ctypes.data for x in rows_csr),
-                             *(x.ctypes.data for x in columns_csc), acc.ctypes.data, prefix.ctypes.data)
-        out = np.empty((len(moves), i1 - i0, width))
-        scratch = np.empty(2 * (max_a + 1) * (max_b + 1) * width)
-        orphans = np.empty(len(moves) * width)
+        e0 = max(0, i0 - 1)
         anchors = f64(anchor_cells) if anchor_cells is not None else None
-        status = lib.bead_costs(i0, i1, width, n, m, len(moves), moves_a.ctypes.data, moves_b.ctypes.data,
-                                lo.ctypes.data, prefix.ctypes.data, r0, c0, span, *pointers,
-                                anchors.ctypes.data if anchors is not None else None, params.ctypes.data,
-                                unbalanced.ctypes.data, scratch.ctypes.data, orphans.ctypes.data, out.ctypes.data)
-        if status != 0:
-            raise ValueError("bead shapes too large for the compiled kernel")
-        return out
+
+        def prefix_rows(a: int, b: int) -> int:
+            acc = np.empty(max(span, 1), dtype=np.float32)   # held here: C must not write into a freed array
+            return lib.block_prefix(a, b, c0, c1, *(x.ctypes.data for x in rows_csr),
+                                    *(x.ctypes.data for x in columns_csc), acc.ctypes.data,
+                                    prefix.ctypes.data + (a - r0) * (span + 1) * 8)
+
+        def cost_part(a: int, b: int) -> np.ndarray:
+            out = np.empty((len(moves), b - a, width))
+            scratch = np.empty(2 * (max_a + 1) * (max_b + 1) * width)
+            orphans = np.empty(len(moves) * width)
+            own = anchors[max(0, a - 1) - e0:] if anchors is not None else None
+            status = lib.bead_costs(a, b, width, n, m, len(moves), moves_a.ctypes.data, moves_b.ctypes.data,
+                                    lo.ctypes.data, prefix.ctypes.data, r0, c0, span, *pointers,
+                                    own.ctypes.data if own is not None else None, params.ctypes.data,
+                                    unbalanced.ctypes.data, scratch.ctypes.data, orphans.ctypes.data,
+                                    out.ctypes.data)
+            if status != 0:
+                raise ValueError("bead shapes too large for the compiled kernel")
+            return out
+
+        cells = width * len(moves)
+        if i1 > r0 and c1 > c0 and n:
+            in_parallel([partial(prefix_rows, a, b) for a, b in row_splits(r0, min(i1, n), cells)])
+        parts = in_parallel([partial(cost_part, a, b) for a, b in row_splits(i0, i1, cells)])
+        return parts[0] if len(parts) == 1 else np.concatenate(parts, axis=1)
 
     return cost_rows
 

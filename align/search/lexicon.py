@@ -17,7 +17,7 @@ MIN_BEADS = 100
 """Fewer beads than this teach function-word noise, not translations: no lexicon pass then."""
 
 REPEATED_SHARE = 0.9
-"""When the distinct beads are at most this share of all, copies of a bead teach the lexicon once."""
+"""When the distinct beads are at most this share of all, the copies of a bead are held out together."""
 
 
 @dataclass(frozen=True)
@@ -34,25 +34,41 @@ class Lexicon:
 
 def learn_lexicon(src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix,
                   beads: Sequence[tuple[Sequence[int], Sequence[int]]], min_count: int = 2,
-                  min_dice: float = 0.4, max_beads: int = 20000) -> Lexicon:
-    """Word pairs associated across the beads that have both sides (Dice over bead co-occurrence)."""
-    paired = [b for b in beads if b[0] and b[1]]
-    if len(paired) > max_beads:
-        step = len(paired) / max_beads
-        paired = [paired[int(k * step)] for k in range(max_beads)]
+                  min_dice: float = 0.4, max_beads: int = 20000,
+                  first_copy: Sequence[bool] | None = None) -> Lexicon:
+    """Word pairs associated across the beads that have both sides (Dice over bead co-occurrence).
+
+    With `first_copy` (per bead: not a copy of an earlier one), a pair must be seen in `min_count` distinct
+    beads: copies of one bead still weigh in the association, but cannot make a pair pass on their own.
+    """
+    keep = [k for k, b in enumerate(beads) if b[0] and b[1]]
+    if len(keep) > max_beads:
+        step = len(keep) / max_beads
+        keep = [keep[int(k * step)] for k in range(max_beads)]
+    paired = [beads[k] for k in keep]
     if not paired:
         return Lexicon(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
 
-    def bead_matrix(words: sparse.csr_matrix, side: int) -> sparse.csr_matrix:
-        rows = np.concatenate([np.full(len(b[side]), k) for k, b in enumerate(paired)])
-        cols = np.concatenate([np.asarray(b[side]) for b in paired])
+    def bead_matrix(words: sparse.csr_matrix, side: int, chosen: Sequence[tuple[Sequence[int], Sequence[int]]]
+                    ) -> sparse.csr_matrix:
+        rows = np.concatenate([np.full(len(b[side]), k) for k, b in enumerate(chosen)])
+        cols = np.concatenate([np.asarray(b[side]) for b in chosen])
         pick = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                                 shape=(len(paired), words.shape[0]))
+                                 shape=(len(chosen), words.shape[0]))
         out = (pick @ words).tocsr()
         out.data[:] = 1.0
         return out
 
-    rows, cols, dice = associated(bead_matrix(src_words, 0), bead_matrix(tgt_words, 1), min_count, min_dice)
+    if first_copy is None:
+        rows, cols, dice = associated(bead_matrix(src_words, 0, paired), bead_matrix(tgt_words, 1, paired),
+                                      min_count, min_dice)
+    else:
+        rows, cols, dice = associated(bead_matrix(src_words, 0, paired), bead_matrix(tgt_words, 1, paired),
+                                      1, min_dice)
+        distinct = [beads[k] for k in keep if first_copy[k]]
+        support = (bead_matrix(src_words, 0, distinct).T @ bead_matrix(tgt_words, 1, distinct)).tocsr()
+        enough = np.asarray(support[rows, cols]).ravel() >= min_count if len(rows) else np.zeros(0, dtype=bool)
+        rows, cols, dice = rows[enough], cols[enough], dice[enough]
     return Lexicon(rows.astype(np.int64), cols.astype(np.int64), dice.astype(np.float64))
 
 
@@ -71,11 +87,15 @@ def associated(src_beads: sparse.csr_matrix, tgt_beads: sparse.csr_matrix, min_c
 
 def heldout_lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix,
                              beads: Sequence[tuple[Sequence[int], Sequence[int]]], folds: int = 5,
-                             min_count: int = 2, min_dice: float = 0.4) -> tuple[sparse.csr_matrix, sparse.csr_matrix, int]:
+                             min_count: int = 2, min_dice: float = 0.4,
+                             content: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None,
+                             ) -> tuple[sparse.csr_matrix, sparse.csr_matrix, int]:
     """Lexicon features where each stretch of the document only sees word pairs learned from the others.
 
     A pair must be supported elsewhere in the document to count here, so the lexicon cannot simply
-    memorise the first pass. Returns both sides' feature matrices and the number of distinct pairs.
+    memorise the first pass. `content` (each side's full feature rows: n-grams, numbers, punctuation) tells
+    which beads are copies of one another; without it, the words do. Returns both sides' feature matrices and
+    the number of distinct pairs.
     """
     n_beads = len(beads)
     folds = min(folds, n_beads // 20)
@@ -83,15 +103,15 @@ def heldout_lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr
         empty = sparse.csr_matrix((src_words.shape[0], 1), dtype=np.float32)
         return empty, sparse.csr_matrix((tgt_words.shape[0], 1), dtype=np.float32), 0
     fold_of_bead = (np.arange(n_beads) * folds) // max(1, n_beads)
-    teaches = np.ones(n_beads, dtype=bool)
-    first = _first_copies(src_words, tgt_words, beads)
-    distinct = int(np.count_nonzero(first == np.arange(n_beads)))
-    if distinct <= REPEATED_SHARE * n_beads and distinct >= MIN_BEADS:
+    first = _first_copies(*(content or (src_words, tgt_words)), beads)
+    first_copy = first == np.arange(n_beads)
+    distinct = int(np.count_nonzero(first_copy))
+    repeated = distinct <= REPEATED_SHARE * n_beads and distinct >= MIN_BEADS
+    if repeated:
         # Much of the text repeats (a document pasted twice, boilerplate between articles): every copy of a
-        # bead is held out with its first copy and teaches once, so a first-pass bead cannot be confirmed by
-        # its own copies, nor a word pair pass `min_count` by repetition alone.
-        teaches = first == np.arange(n_beads)
-        rank = np.cumsum(teaches) - 1                    # the first copies, numbered in order
+        # bead is held out with its first copy, so a first-pass bead cannot be confirmed by its own copies,
+        # and a word pair needs `min_count` distinct beads, not copies of one.
+        rank = np.cumsum(first_copy) - 1                 # the first copies, numbered in order
         fold_of_bead = ((rank * folds) // distinct)[first]
     src_fold = np.zeros(src_words.shape[0], dtype=np.int64)
     tgt_fold = np.zeros(tgt_words.shape[0], dtype=np.int64)
@@ -101,8 +121,9 @@ def heldout_lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr
     columns: dict[tuple[int, int], int] = {}
     parts_src, parts_tgt = [], []
     for fold in range(folds):
-        train = [b for k, b in enumerate(beads) if fold_of_bead[k] != fold and teaches[k]]
-        lexicon = learn_lexicon(src_words, tgt_words, train, min_count, min_dice)
+        train = [k for k in range(n_beads) if fold_of_bead[k] != fold]
+        lexicon = learn_lexicon(src_words, tgt_words, [beads[k] for k in train], min_count, min_dice,
+                                first_copy=first_copy[train] if repeated else None)
         cols = np.array([columns.setdefault((int(a), int(b)), len(columns))
                          for a, b in zip(lexicon.src_ids, lexicon.tgt_ids)], dtype=np.int64)
         keep_src = sparse.diags((src_fold == fold).astype(np.float32))
@@ -209,11 +230,11 @@ def learn_word_pairs(documents: Sequence[BeadWords], min_count: int = 2, min_dic
                                   for r, c, x in zip(rows, cols, dice))))
 
 
-def _first_copies(src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix,
+def _first_copies(src_rows: sparse.csr_matrix, tgt_rows: sparse.csr_matrix,
                   beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
-    """Per bead, the index of the first bead with the same words on both sides (itself if it is the first)."""
+    """Per bead, the index of the first bead with the same features on both sides (itself if it is the first)."""
     def row_key(words: sparse.csr_matrix, rows: Sequence[int]) -> tuple:
         return tuple(tuple(sorted(words.indices[words.indptr[r]:words.indptr[r + 1]].tolist())) for r in rows)
     seen: dict[tuple, int] = {}
-    return np.array([seen.setdefault((row_key(src_words, s), row_key(tgt_words, t)), k)
+    return np.array([seen.setdefault((row_key(src_rows, s), row_key(tgt_rows, t)), k)
                      for k, (s, t) in enumerate(beads)], dtype=np.int64)

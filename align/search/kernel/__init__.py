@@ -4,13 +4,18 @@
 of segment vectors) into the top-level library `align_kernel` when the machine has a C compiler;
 without one the install still succeeds and the search runs its numpy version, which gives the same path.
 Set ALIGN_KERNEL=numpy to use the numpy version anyway (tests and benchmarks compare the two).
+
+ctypes lets go of Python's lock during a call, so a large block of rows is split between threads (one per
+processor, at most 4; ALIGN_THREADS=1 turns it off): each computes its own rows, and the result is the same.
 """
 from __future__ import annotations
 
 import ctypes
 import importlib.util
 import os
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
+from typing import Callable, Sequence, TypeVar
 
 LIBRARY = "align_kernel"
 VERSION = 3
@@ -48,3 +53,39 @@ def kernel() -> "ctypes.CDLL | None":
     except AttributeError:
         return None
     return lib
+
+
+T = TypeVar("T")
+MIN_PARALLEL_CELLS = 100_000
+"""Blocks with fewer cells x moves than this run in one thread: starting threads would cost more."""
+
+_pool: "tuple[int, ThreadPoolExecutor] | None" = None
+
+
+def threads() -> int:
+    """How many threads a large block of rows is split between."""
+    wanted = os.environ.get("ALIGN_THREADS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return min(int(wanted), 16)
+    try:
+        return max(1, min(4, len(os.sched_getaffinity(0))))
+    except AttributeError:                      # not on Linux
+        return max(1, min(4, os.cpu_count() or 1))
+
+
+def in_parallel(tasks: Sequence[Callable[[], T]]) -> list[T]:
+    """Run the tasks on the kernel's threads and return their results in order (one task: no thread)."""
+    global _pool
+    if len(tasks) <= 1:
+        return [task() for task in tasks]
+    if _pool is None or _pool[0] != os.getpid():     # a forked worker must not use its parent's threads
+        _pool = (os.getpid(), ThreadPoolExecutor(threads(), thread_name_prefix="align-kernel"))
+    return [future.result() for future in [_pool[1].submit(task) for task in tasks]]
+
+
+def row_splits(start: int, stop: int, cells_per_row: int) -> list[tuple[int, int]]:
+    """Rows start .. stop-1 cut into one run per thread when the block is large enough, else one run."""
+    parts = threads() if (stop - start) * cells_per_row >= MIN_PARALLEL_CELLS else 1
+    parts = max(1, min(parts, stop - start))
+    bounds = [start + (stop - start) * k // parts for k in range(parts + 1)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]

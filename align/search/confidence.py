@@ -11,14 +11,12 @@ import numpy as np
 from scipy import sparse
 
 from align.search.costs import CostModel, length_cost
+from align.search.vectors import bead_membership
 
 
 def _membership(beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], side: int, width: int) -> sparse.csr_matrix:
     """Beads x segments 0/1 matrix of one side: multiplying it by segment vectors gives bead vectors."""
-    empty = np.zeros(0, dtype=np.int64)
-    rows = np.concatenate([np.full(len(b[side]), k, dtype=np.int64) for k, b in enumerate(beads)] + [empty])
-    cols = np.concatenate([np.asarray(b[side], dtype=np.int64) for b in beads] + [empty])
-    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(beads), width))
+    return bead_membership(beads, side, width)
 
 
 SCORE_WEIGHTS = (0.92, 1.21, 0.15)

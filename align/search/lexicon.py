@@ -12,6 +12,8 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
+from align.search.vectors import bead_membership
+
 
 MIN_BEADS = 100
 """Fewer beads than this teach function-word noise, not translations: no lexicon pass then."""
@@ -51,11 +53,7 @@ def learn_lexicon(src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix,
 
     def bead_matrix(words: sparse.csr_matrix, side: int, chosen: Sequence[tuple[Sequence[int], Sequence[int]]]
                     ) -> sparse.csr_matrix:
-        rows = np.concatenate([np.full(len(b[side]), k) for k, b in enumerate(chosen)])
-        cols = np.concatenate([np.asarray(b[side]) for b in chosen])
-        pick = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                                 shape=(len(chosen), words.shape[0]))
-        out = (pick @ words).tocsr()
+        out = (bead_membership(chosen, side, words.shape[0], np.float32) @ words).tocsr()
         out.data[:] = 1.0
         return out
 
@@ -233,8 +231,15 @@ def learn_word_pairs(documents: Sequence[BeadWords], min_count: int = 2, min_dic
 def _first_copies(src_rows: sparse.csr_matrix, tgt_rows: sparse.csr_matrix,
                   beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
     """Per bead, the index of the first bead with the same features on both sides (itself if it is the first)."""
-    def row_key(words: sparse.csr_matrix, rows: Sequence[int]) -> tuple:
-        return tuple(tuple(sorted(words.indices[words.indptr[r]:words.indptr[r + 1]].tolist())) for r in rows)
+    keys = []
+    for rows in (src_rows, tgt_rows):
+        rows = rows.tocsr()
+        if not rows.has_sorted_indices:
+            rows = rows.copy()
+            rows.sort_indices()
+        indices, indptr = rows.indices, rows.indptr
+        keys.append([indices[indptr[r]:indptr[r + 1]].tobytes() for r in range(rows.shape[0])])
+    src_keys, tgt_keys = keys
     seen: dict[tuple, int] = {}
-    return np.array([seen.setdefault((row_key(src_rows, s), row_key(tgt_rows, t)), k)
+    return np.array([seen.setdefault((tuple(src_keys[i] for i in s), tuple(tgt_keys[j] for j in t)), k)
                      for k, (s, t) in enumerate(beads)], dtype=np.int64)

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from array import array
 from functools import lru_cache
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -176,6 +177,15 @@ def written_out_numbers(text: str, lang: str | None, text_words: Sequence[str]) 
     if (text.isascii() or lang in _NUMBER_WORD_LANGS) and not NUMBER_WORDS.isdisjoint(text_words):
         return {key for key in spelled_numbers(text, lang) if key not in ("0", "1")}
     return set()
+
+
+def bead_membership(beads: Sequence[tuple[Sequence[int], Sequence[int]]], side: int, n_segments: int,
+                    dtype: type = np.float64) -> sparse.csr_matrix:
+    """Beads x segments 0/1 matrix of one side (0 source, 1 target): times segment vectors, bead vectors."""
+    sizes = np.fromiter((len(b[side]) for b in beads), dtype=np.int64, count=len(beads))
+    rows = np.repeat(np.arange(len(beads), dtype=np.int64), sizes)
+    cols = np.fromiter(chain.from_iterable(b[side] for b in beads), dtype=np.int64, count=int(sizes.sum()))
+    return sparse.csr_matrix((np.ones(len(rows), dtype=dtype), (rows, cols)), shape=(len(beads), n_segments))
 
 
 def count_matrix(indices: array, indptr: array, n_cols: int, binary: bool = False) -> sparse.csr_matrix:

@@ -140,3 +140,12 @@ def test_compiled_kernel_finds_the_numpy_path(ties):
         assert compiled == numpy_search(n, m, band, MOVES, costs, skips, chunk=chunk), seed
         compared += 1
     assert compared > 250
+
+
+def test_the_kernel_is_built_where_a_compiler_is():
+    """A machine with a C compiler gets the compiled search: a broken kernel must not fall back unseen."""
+    import os
+    import shutil
+    if os.environ.get("ALIGN_KERNEL", "").lower() == "numpy" or not (shutil.which("cc") or shutil.which("gcc")):
+        pytest.skip("no C compiler here, or the numpy search asked for")
+    assert dp_module.kernel() is not None

@@ -254,9 +254,14 @@ def neighbour_dots(matrix: sparse.csr_matrix, max_offset: int, chunk: int = 8192
         indptr = np.ascontiguousarray(rows.indptr, dtype=np.int64)
         indices = np.ascontiguousarray(rows.indices, dtype=np.int32)
         data = np.ascontiguousarray(rows.data, dtype=np.float32)
+        # each entry's place in its column's row list, from the column-major order of the entries' numbers
+        entries = sparse.csr_matrix((np.arange(rows.nnz, dtype=np.int64), indices, indptr), shape=rows.shape)
+        by_column = entries.tocsc()
+        rank = np.empty(rows.nnz, dtype=np.int32)
+        rank[by_column.data] = np.arange(rows.nnz) - np.repeat(by_column.indptr[:-1], np.diff(by_column.indptr))
         dots = np.zeros((max_offset + 1, n))
         if lib.neighbour_dots(n, max_offset, indptr.ctypes.data, indices.ctypes.data, data.ctypes.data,
-                              dots.ctypes.data) == 0:
+                              rank.ctypes.data, dots.ctypes.data) == 0:
             return list(dots)
     out = [np.zeros(n) for _ in range(max_offset + 1)]
     for r0 in range(0, n, chunk):

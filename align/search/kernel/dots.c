@@ -3,24 +3,11 @@
  *
  * The numpy version (align/search/vectors.py, neighbour_dots) reads the matrix column by column and finds
  * the pairs of rows `step` entries apart in a column's row list, one step after the other; here the two rows'
- * sorted feature lists are merged, and each shared feature's product goes to the partial sum of its step (one
- * more than the rows between the two that have the feature too), the partial sums added in the numpy
- * version's order.  Both work in double precision, so they give the same sums to the last bit.
+ * sorted feature lists are merged, and each shared feature's product goes to the partial sum of its step (the
+ * difference of the two entries' places in their column), the partial sums added in the numpy version's
+ * order.  Both work in double precision, so they give the same sums to the last bit.
  */
 #include <stdint.h>
-
-#define MAX_OFFSET 16
-
-/* whether sorted row `t` holds feature column c */
-static int holds(const int64_t *indptr, const int32_t *indices, int64_t t, int32_t c) {
-    int64_t a = indptr[t], b = indptr[t + 1];
-    while (a < b) {
-        int64_t mid = a + (b - a) / 2;
-        if (indices[mid] < c) a = mid + 1;
-        else b = mid;
-    }
-    return a < indptr[t + 1] && indices[a] == c;
-}
 
 #if defined(_WIN32)
 #define EXPORT __declspec(dllexport)
@@ -28,10 +15,14 @@ static int holds(const int64_t *indptr, const int32_t *indices, int64_t t, int32
 #define EXPORT __attribute__((visibility("default")))
 #endif
 
-/* CSR rows with sorted, unique column indexes (indptr: n + 1 entries); out: (max_offset + 1, n), where
- * out[k * n + r] = dot(row r, row r + k), zero past the end. */
+#define MAX_OFFSET 16
+
+/* CSR rows with sorted, unique column indexes (indptr: n + 1 entries); rank: per stored entry, its place in
+ * its column's list of rows (so the rows between two entries of one column that have it too are the
+ * difference of their ranks, less one); out: (max_offset + 1, n), out[k * n + r] = dot(row r, row r + k),
+ * zero past the end. */
 EXPORT int64_t neighbour_dots(int64_t n, int64_t max_offset, const int64_t *indptr, const int32_t *indices,
-                              const float *data, double *out) {
+                              const float *data, const int32_t *rank, double *out) {
     if (max_offset >= MAX_OFFSET) return -1;
     for (int64_t r = 0; r < n; r++) {
         double own = 0.0;
@@ -45,9 +36,7 @@ EXPORT int64_t neighbour_dots(int64_t n, int64_t max_offset, const int64_t *indp
                     if (indices[p] < indices[q]) p++;
                     else if (indices[p] > indices[q]) q++;
                     else {
-                        int64_t step = 1;
-                        for (int64_t t = r + 1; t < r + k; t++) step += holds(indptr, indices, t, indices[p]);
-                        by_step[step] += (double)data[p] * (double)data[q];
+                        by_step[rank[q] - rank[p]] += (double)data[p] * (double)data[q];
                         p++;
                         q++;
                     }

@@ -84,6 +84,14 @@ class TestClassifyLine:
         ("Übersetzung: R. Z.", META),
         ("Translation is an art that few master well enough to be invisible.", SENTENCE),
         ("Translated by hand, the text took months to finish because every page had to be checked.", SENTENCE),
+        ("[ Runic glyphs occur here ]", META),                            # editorial notes
+        ("[ ... ]", META), ("[Illustration]", META),
+        ("( Tr . )", META), ("(N.d.T.)", META),
+        ("[1] In the cipher, audax is written avdas.", META),
+        ("[ Redactor : In the original version the initial letter is an ' m '.", META),
+        ("( Dinah was the cat . )", SENTENCE),                              # the author's own aside
+        ("(He pronounced it 'arrum.')", SENTENCE),
+        ("[The minister] said the plan would be ready in May.", SENTENCE),    # a quotation's inserted word
         ("And God spake unto Noah, saying,", SENTENCE),                    # a line ending in a comma goes on
         ("I", HEADING), ("XII.", HEADING), ("CHAPTER I. THE PROFESSOR AND HIS FAMILY", HEADING),
         ("起初神创造天地。", SENTENCE),                                      # no ASCII full stop needed

@@ -68,7 +68,15 @@ _META_LINE = re.compile(
     r"|tradotto|traduzione|vertaald|vertaling|traduzido|tradução)\b|trad\.)[^()\[\]]{0,60}[\])]\s*\.?$"
     r"|^(?:traduit|translated|übersetzt|traducido|tradotto|vertaald|traduzido)\b[^.!?]{0,30}?"
     r"\s(?:par|by|von|por|da|door)\s+[^!?]{1,40}$"
-    r"|^(?:traduction|translation|übersetzung|traducción|traduzione|vertaling|tradução)\s*:\s*[^!?]{1,50}$",
+    r"|^(?:traduction|translation|übersetzung|traducción|traduzione|vertaling|tradução)\s*:\s*[^!?]{1,50}$"
+    # editorial notes: a line wholly in square brackets (`[ ... ]`, `[Illustration]`; parentheses hold the
+    # author's own asides), a translator's or editor's mark (`( Tr . )`, `(N.d.T.)`), a footnote (`[1] In the
+    # cipher ...`), an editor's or translator's note (`[Redactor: ...`, `[N.d.T. : ...`)
+    r"|^\[[^\[\]]{0,60}\]\s*\.?$"
+    r"|^\(\s*(?:tr|trad|n\.?\s*d\.?\s*t|n\.?\s*du\s*t|ed|éd|anm\.?\s*d\.?\s*(?:übers|red))\s*\.?\s*\)\s*\.?$"
+    r"|^\[\s*\d{1,3}\s*\]\s*\S"
+    r"|^[\[(]\s*(?:redactor|editor|editor'?s note|transcriber'?s note|note|n\.\s*d\.\s*t\.|note du traducteur"
+    r"|anm\.(?:\s*d\.\s*übers\.)?|nota del traductor)\s*:",
     re.IGNORECASE)
 _DATE_PREFIX = re.compile(r"^(?:date\s+)?\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)", re.IGNORECASE)
 # `BEIJING, Aug. 31 (Xinhua) --`, `PARIS (AFP) -`, `BERLIN, 3. Mai (dpa) –`, `GENEVA --`

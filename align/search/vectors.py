@@ -92,6 +92,23 @@ class Vocabulary:
             columns = self._word_columns[word] = tuple(index.setdefault(g, len(index)) for g in ngrams(word))
         return columns
 
+    def columns_of_words(self, words: Sequence[str]) -> list[tuple[int, ...]]:
+        """`word_columns` of many words at once: the same columns, assigned in the same order of first sight,
+        with the new n-grams found in one pass over them all."""
+        grams = [self._word_columns.get(word) or ngrams(word) for word in words]
+        index = self.index
+        fresh = [g for word, g in zip(words, grams) if word not in self._word_columns]
+        for gram in dict.fromkeys(chain.from_iterable(fresh)):
+            if gram not in index:
+                index[gram] = len(index)
+        out = []
+        for word, g in zip(words, grams):
+            columns = self._word_columns.get(word)
+            if columns is None:
+                columns = self._word_columns[word] = tuple(map(index.__getitem__, g))
+            out.append(columns)
+        return out
+
     def segment_ids(self, text: str, text_words: Sequence[str], lang: str | None) -> list[int]:
         """Columns of one segment's features: n-grams of its words (from `words(text)`) and its numbers by value."""
         out: list[int] = []
@@ -147,8 +164,8 @@ def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, wor
         # in unspaced scripts a word list holds characters and their pairs: count the letters themselves
         out.letters.append(sum(map(len, text_words)) if text.isascii() or max(text) < _FIRST_UNSPACED
                            else letter_count(text))
-    for word in word_vocab.index:   # in id order
-        out.ngram_columns.extend(vocab.word_columns(word))
+    for columns in vocab.columns_of_words(list(word_vocab.index)):   # in id order
+        out.ngram_columns.extend(columns)
         out.ngram_ptr.append(len(out.ngram_columns))
     out.n_words = len(word_vocab.index)
     return out

@@ -5,6 +5,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 
 # Short, frequent function words: enough to tell the supported languages apart on a paragraph.
 STOPWORDS: dict[str, frozenset[str]] = {
@@ -194,6 +195,7 @@ def scripts(text: str) -> Counter[str]:
     return +counts   # drop the scripts with no letter
 
 
+@lru_cache(maxsize=8)   # a pair's two texts are asked about more than once (options, then the review's doubts)
 def detect_language(text: str, default: str = UNDETERMINED) -> str:
     """Language code from the writing system, then (for Latin and Cyrillic) by share of stop words;
     `default` (undetermined) when neither tells.

@@ -105,6 +105,26 @@ class TestClassifyLine:
 
 
 class TestSplitDocument:
+    POEM = ("I must have been changed for Mabel!\n' How doth the little crocodile\nImprove his shining tail ,\n"
+            "And pour the waters of the Nile\nOn every golden scale !\n")
+
+    @pytest.mark.parametrize("presegmented", [True, False])
+    def test_lines_of_a_verse_are_no_headings(self, presegmented):
+        # the first line goes on into a short line ending in a comma, the third follows one
+        kinds = [s.kind for s in split_document(self.POEM, "en", presegmented=presegmented)]
+        assert kinds == [SENTENCE] * 5
+
+    def test_a_heading_before_prose_stays_a_heading(self):
+        text = ("Industry news\nChina is mulling efforts to promote new industrialization, officials said on "
+                "Monday at a press conference in Beijing.\n")
+        assert [s.kind for s in split_document(text, "en", presegmented=True)] == [HEADING, SENTENCE]
+
+    def test_a_heading_the_format_marked_stays_one_inside_verse(self):
+        text = "Verses,\nThe Crocodile\nImprove his shining tail ,\n"
+        marked = split_document(text, "en", presegmented=True, headings=frozenset([8]))
+        assert [s.kind for s in marked] == [SENTENCE, HEADING, SENTENCE]
+        assert split_document(text, "en", presegmented=True)[1].kind == SENTENCE
+
     def test_french_seed_has_twelve_segments_two_links(self, target_text):
         segs = split_document(target_text, "fr")
         assert len(segs) == 12

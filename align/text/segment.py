@@ -134,8 +134,29 @@ def split_document(text: str, lang: str | None = None, doc: str = "s",
                 continue
             for s, e, kind in _split_paragraph(line[start:end], lang):
                 spans.append((offset + start + s, offset + start + e, kind, paragraph))
+    spans = _verse_lines(spans, text, headings)
     return tuple(Segment(doc=doc, index=i, text=text[s:e], start=s, end=e, kind=kind, paragraph=p,
                          padding=paddings.get(i, ("", ""))) for i, (s, e, kind, p) in enumerate(spans))
+
+
+_GOES_ON = re.compile(r"[,;:，；：、][" + _CLOSERS + r"\s]*$")
+
+
+def _verse_lines(spans: list[tuple[int, int, str, int]], text: str,
+                 headings: frozenset[int]) -> list[tuple[int, int, str, int]]:
+    """A short unpunctuated line inside a verse is no heading: after a line that goes on (`,` `;` `:`), or
+    before a short one that does (`' How doth the little crocodile` / `Improve his shining tail ,`).
+    Lines the format marked as headings stay headings."""
+    out = list(spans)
+    for k, (start, end, kind, number) in enumerate(spans):
+        if kind != HEADING or max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1 in headings:
+            continue
+        before = text[spans[k - 1][0]:spans[k - 1][1]] if k else ""
+        after = text[spans[k + 1][0]:spans[k + 1][1]] if k + 1 < len(spans) else ""
+        if _GOES_ON.search(before) or (_GOES_ON.search(after) and len(after.split()) <= 12
+                                        and spans[k + 1][2] == SENTENCE):
+            out[k] = (start, end, SENTENCE, number)
+    return out
 
 
 def classify_line(line: str) -> str:

@@ -114,6 +114,19 @@ class TestSplitDocument:
         kinds = [s.kind for s in split_document(self.POEM, "en", presegmented=presegmented)]
         assert kinds == [SENTENCE] * 5
 
+    def test_a_verse_block_has_no_headings_even_between_unpunctuated_lines(self):
+        text = ("That your eye was as steady as ever ;\nVous êtes vieux , par quelle adresse\nUne anguille qui se "
+                "redresse\nDroit comme un I quand vous sifflez ?\nCessez de babiller ainsi ,\n")
+        assert [s.kind for s in split_document(text, "fr", presegmented=True)] == [SENTENCE] * 5
+
+    def test_chinese_lines_are_not_short_verse(self):
+        # two Chinese headlines among long lines ending in commas: length counts the characters
+        text = ("工信部部长金壮龙：加快推进新型工业化\n"
+                "中国制造业增加值连续十四年位居全球首位，新型工业化正在全面推进，各地都在加快发展，\n"
+                "新型工业化 加快推进\n")
+        kinds = [s.kind for s in split_document(text, "zh", presegmented=True)]
+        assert kinds[0] == HEADING
+
     def test_a_heading_before_prose_stays_a_heading(self):
         text = ("Industry news\nChina is mulling efforts to promote new industrialization, officials said on "
                 "Monday at a press conference in Beijing.\n")

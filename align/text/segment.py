@@ -142,6 +142,11 @@ def split_document(text: str, lang: str | None = None, doc: str = "s",
 _GOES_ON = re.compile(r"[,;:，；：、][" + _CLOSERS + r"\s]*$")
 
 
+def _short(line: str) -> bool:
+    """At most 12 words, a line of verse's length (in scripts written without spaces, 3 letters count as 2)."""
+    return len(line.split()) + 2 * _unspaced_letters(line) // 3 <= 12
+
+
 def _verse_lines(spans: list[tuple[int, int, str, int]], text: str,
                  headings: frozenset[int]) -> list[tuple[int, int, str, int]]:
     """A short unpunctuated line inside a verse is no heading: after a line that goes on (`,` `;` `:`), or
@@ -153,9 +158,22 @@ def _verse_lines(spans: list[tuple[int, int, str, int]], text: str,
             continue
         before = text[spans[k - 1][0]:spans[k - 1][1]] if k else ""
         after = text[spans[k + 1][0]:spans[k + 1][1]] if k + 1 < len(spans) else ""
-        if _GOES_ON.search(before) or (_GOES_ON.search(after) and len(after.split()) <= 12
-                                        and spans[k + 1][2] == SENTENCE):
+        if _GOES_ON.search(before) or (_GOES_ON.search(after) and _short(after) and spans[k + 1][2] == SENTENCE):
             out[k] = (start, end, SENTENCE, number)
+    # a run of three or more short lines, two of which go on, is a verse: none of its lines is a heading
+    k = 0
+    while k < len(out):
+        stop = k
+        while stop < len(out) and out[stop][2] in (HEADING, SENTENCE) and _short(text[out[stop][0]:out[stop][1]]):
+            stop += 1
+        run = out[k:stop]
+        if len(run) >= 3 and sum(bool(_GOES_ON.search(text[a:b])) for a, b, _, _ in run) >= 2:
+            for q in range(k, stop):
+                a, b, kind, number = out[q]
+                line_start = max(text.rfind("\n", 0, a), text.rfind("\r", 0, a)) + 1
+                if kind == HEADING and line_start not in headings:
+                    out[q] = (a, b, SENTENCE, number)
+        k = max(stop, k + 1)
     return out
 
 

@@ -89,6 +89,9 @@ class TestClassifyLine:
         ("( Tr . )", META), ("(N.d.T.)", META),
         ("[1] In the cipher, audax is written avdas.", META),
         ("[ Redactor : In the original version the initial letter is an ' m '.", META),
+        ("Come on , and after dinner-- \"", SENTENCE),                        # speech broken off
+        ("\" C' est tout simple — \"", SENTENCE), ("one shilling the box-", SENTENCE),
+        ("Part one - Introduction", HEADING),
         ("( Dinah was the cat . )", SENTENCE),                              # the author's own aside
         ("(He pronounced it 'arrum.')", SENTENCE),
         ("[The minister] said the plan would be ready in May.", SENTENCE),    # a quotation's inserted word

@@ -96,6 +96,8 @@ _TERMINATOR = re.compile(
 _SENTENCE_END = re.compile(r"[.,!?…:;。！？｡．；：，、؟।॥։።۔\u037e][" + _CLOSERS + r"\s\u00a0\u202f]*$")
 # `新华社北京8月31日电（记者 张三）`: the dateline of Chinese wire copy
 _CJK_DATELINE = re.compile(r"^[\u4e00-\u9fff]{2,16}\d{1,2}月\d{1,2}日(?:电|讯)(?:\s*[（(][^）)]{1,30}[）)])?")
+# speech broken off (`and after dinner-- "`, `C'est tout simple — "`, `the box-`): a sentence, never a heading
+_BROKEN_OFF = re.compile(r"(?:--|[-—–])[" + _CLOSERS + r"\s]*$")
 _CHAPTER_NUMERAL = re.compile(r"[IVXLC]{1,7}\.?")
 _QUOTATIVE = frozenset("とっ")   # Japanese particles that carry a quotation on into the sentence
 _LIST_MARKER = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})$")
@@ -202,7 +204,7 @@ def _looks_like_heading(line: str) -> bool:
     unspaced = _unspaced_letters(line)
     if _CHAPTER_NUMERAL.fullmatch(line):
         return True    # `I`, `XII.`: a chapter's number on a line of its own
-    if not words or len(words) + 2 * unspaced // 3 > 20 or _SENTENCE_END.search(line):
+    if not words or len(words) + 2 * unspaced // 3 > 20 or _SENTENCE_END.search(line) or _BROKEN_OFF.search(line):
         return False
     if unspaced and "，" in line:
         return False  # Chinese and Japanese headlines part clauses with a space or `：`, sentences with `，`

@@ -92,6 +92,7 @@ class TestClassifyLine:
         ("Come on , and after dinner-- \"", SENTENCE),                        # speech broken off
         ("\" C' est tout simple — \"", SENTENCE), ("one shilling the box-", SENTENCE),
         ("Part one - Introduction", HEADING),
+        ("— Vous êtes vieux , par quelle adresse", SENTENCE), ("-- Ma chère Emma", SENTENCE),   # dialogue
         ("( Dinah was the cat . )", SENTENCE),                              # the author's own aside
         ("(He pronounced it 'arrum.')", SENTENCE),
         ("[The minister] said the plan would be ready in May.", SENTENCE),    # a quotation's inserted word

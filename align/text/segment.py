@@ -98,6 +98,7 @@ _SENTENCE_END = re.compile(r"[.,!?…:;。！？｡．；：，、؟।॥։።�
 _CJK_DATELINE = re.compile(r"^[\u4e00-\u9fff]{2,16}\d{1,2}月\d{1,2}日(?:电|讯)(?:\s*[（(][^）)]{1,30}[）)])?")
 # speech broken off (`and after dinner-- "`, `C'est tout simple — "`, `the box-`): a sentence, never a heading
 _BROKEN_OFF = re.compile(r"(?:--|[-—–])[" + _CLOSERS + r"\s]*$")
+_SPEECH_DASH = re.compile(r"(?:--|[—–])\s*\w")   # a line of dialogue opens with a dash
 _CHAPTER_NUMERAL = re.compile(r"[IVXLC]{1,7}\.?")
 _QUOTATIVE = frozenset("とっ")   # Japanese particles that carry a quotation on into the sentence
 _LIST_MARKER = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})$")
@@ -204,6 +205,8 @@ def _looks_like_heading(line: str) -> bool:
     unspaced = _unspaced_letters(line)
     if _CHAPTER_NUMERAL.fullmatch(line):
         return True    # `I`, `XII.`: a chapter's number on a line of its own
+    if _SPEECH_DASH.match(line):
+        return False   # `— Vous êtes vieux`, `-- Ma chère Emma`: a line of dialogue
     if not words or len(words) + 2 * unspaced // 3 > 20 or _SENTENCE_END.search(line) or _BROKEN_OFF.search(line):
         return False
     if unspaced and "，" in line:

@@ -69,6 +69,18 @@ def test_compiled_neighbour_dots_equal_the_numpy_ones_to_the_bit(seed, monkeypat
         assert all(np.array_equal(c, e) for c, e in zip(compiled, expected))
 
 
+@pytest.mark.skipif(vectors.kernel() is None, reason="the C kernel is not built on this machine")
+def test_compiled_band_dots_equal_the_numpy_ones_to_the_bit(monkeypatch):
+    rng = np.random.default_rng(5)
+    src = pool(matrix((rng.random((120, 50)) * (rng.random((120, 50)) < 0.3)).astype(np.float32)), 1)
+    tgt = matrix((rng.random((90, 50)) * (rng.random((90, 50)) < 0.3)).astype(np.float32))
+    lo = np.minimum(np.arange(120) * 90 // 120, 85) - 3
+    lo = np.maximum(lo, 0)
+    compiled = band_dots(src, tgt, lo, 12)
+    monkeypatch.setattr(vectors, "kernel", lambda: None)
+    assert np.array_equal(compiled, band_dots(src, tgt, lo, 12, chunk=32))
+
+
 def test_pool_sums_consecutive_rows():
     got = pool(matrix([[1, 0], [0, 2], [3, 0]]), 2).toarray()
     assert got.tolist() == [[1, 2], [3, 0]]

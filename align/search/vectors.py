@@ -238,6 +238,22 @@ def band_dots(src: sparse.csr_matrix, tgt: sparse.csr_matrix, lo: np.ndarray, wi
               chunk: int = 512) -> np.ndarray:
     """Dot products of source row r with target rows lo[r] .. lo[r]+width-1 (0 outside the target)."""
     n, m = src.shape[0], tgt.shape[0]
+    lib = kernel()
+    if lib is not None and src.dtype == np.float32 and tgt.dtype == np.float32:
+        rows = src.tocsr()
+        columns = tgt.T.tocsr()     # per feature, the target segments that have it (sorted)
+        if not columns.has_sorted_indices:
+            columns = columns.copy()
+            columns.sort_indices()
+        a = (np.ascontiguousarray(rows.indptr, dtype=np.int64), np.ascontiguousarray(rows.indices, dtype=np.int32),
+             np.ascontiguousarray(rows.data, dtype=np.float32))
+        b = (np.ascontiguousarray(columns.indptr, dtype=np.int64),
+             np.ascontiguousarray(columns.indices, dtype=np.int32), np.ascontiguousarray(columns.data, dtype=np.float32))
+        starts = np.ascontiguousarray(lo, dtype=np.int64)
+        out = np.empty((n, width), dtype=np.float32)
+        lib.band_dots(n, width, m, starts.ctypes.data, *(x.ctypes.data for x in a), *(x.ctypes.data for x in b),
+                      out.ctypes.data)
+        return out
     out = np.zeros((n, width), dtype=np.float32)
     tgt_t = tgt.T.tocsc()
     for r0 in range(0, n, chunk):

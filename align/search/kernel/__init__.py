@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Callable, Sequence, TypeVar
 
 LIBRARY = "align_kernel"
-VERSION = 4
+VERSION = 5
 """Raised with every change of the C sources' functions or their arguments (dp_rows.c has the same number)."""
 
 
@@ -50,6 +50,8 @@ def kernel() -> "ctypes.CDLL | None":
         lib.neighbour_dots.argtypes = [i64, i64, ptr, ptr, ptr, ptr, ptr]
         lib.block_prefix.restype = i64
         lib.block_prefix.argtypes = [i64, i64, i64, i64] + [ptr] * 8
+        lib.band_dots.restype = i64
+        lib.band_dots.argtypes = [i64, i64, i64] + [ptr] * 8
     except AttributeError:
         return None
     return lib

@@ -84,3 +84,32 @@ EXPORT int64_t block_prefix(int64_t r0, int64_t r1, int64_t c0, int64_t c1,
     }
     return 0;
 }
+
+/* Dot products of source rows 0 .. n_rows-1 with the targets lo[r] .. lo[r]+width-1 (0 past the last target,
+ * m): out[r * width + w], summed in single precision in the order of the source row's stored features, as
+ * scipy's sparse product (the numpy version) sums them.  b: the targets as CSC over the feature columns. */
+EXPORT int64_t band_dots(int64_t n_rows, int64_t width, int64_t m, const int64_t *lo,
+                         const int64_t *a_indptr, const int32_t *a_indices, const float *a_data,
+                         const int64_t *b_indptr, const int32_t *b_indices, const float *b_data, float *out) {
+    for (int64_t r = 0; r < n_rows; r++) {
+        float *row = out + r * width;
+        for (int64_t w = 0; w < width; w++) row[w] = 0.0f;
+        const int64_t c0 = lo[r], c1 = lo[r] + width < m ? lo[r] + width : m;
+        if (c1 <= c0) continue;
+        for (int64_t p = a_indptr[r]; p < a_indptr[r + 1]; p++) {
+            const int32_t f = a_indices[p];
+            const float v = a_data[p];
+            int64_t first = b_indptr[f], last = b_indptr[f + 1];
+            while (first < last) {
+                int64_t mid = first + (last - first) / 2;
+                if (b_indices[mid] < c0) first = mid + 1;
+                else last = mid;
+            }
+            for (int64_t q = first; q < b_indptr[f + 1] && b_indices[q] < c1; q++) {
+                const float product = v * b_data[q];
+                row[b_indices[q] - c0] += product;
+            }
+        }
+    }
+    return 0;
+}

@@ -241,7 +241,10 @@ def band_dots(src: sparse.csr_matrix, tgt: sparse.csr_matrix, lo: np.ndarray, wi
     lib = kernel()
     if lib is not None and src.dtype == np.float32 and tgt.dtype == np.float32:
         rows = src.tocsr()
-        columns = tgt.T.tocsr()     # per feature, the target segments that have it (sorted)
+        # per feature, the target segments the rows reach that have it (sorted), counted from the first
+        c0 = int(max(0, lo.min())) if n else 0
+        c1 = int(min(m, lo.max() + width)) if n else 0
+        columns = tgt[c0:max(c0, c1)].T.tocsr()
         if not columns.has_sorted_indices:
             columns = columns.copy()
             columns.sort_indices()
@@ -249,9 +252,9 @@ def band_dots(src: sparse.csr_matrix, tgt: sparse.csr_matrix, lo: np.ndarray, wi
              np.ascontiguousarray(rows.data, dtype=np.float32))
         b = (np.ascontiguousarray(columns.indptr, dtype=np.int64),
              np.ascontiguousarray(columns.indices, dtype=np.int32), np.ascontiguousarray(columns.data, dtype=np.float32))
-        starts = np.ascontiguousarray(lo, dtype=np.int64)
+        starts = np.ascontiguousarray(np.asarray(lo, dtype=np.int64) - c0)
         out = np.empty((n, width), dtype=np.float32)
-        lib.band_dots(n, width, m, starts.ctypes.data, *(x.ctypes.data for x in a), *(x.ctypes.data for x in b),
+        lib.band_dots(n, width, max(0, c1 - c0), starts.ctypes.data, *(x.ctypes.data for x in a), *(x.ctypes.data for x in b),
                       out.ctypes.data)
         return out
     out = np.zeros((n, width), dtype=np.float32)
@@ -287,14 +290,11 @@ def neighbour_dots(matrix: sparse.csr_matrix, max_offset: int, chunk: int = 8192
         indptr = np.ascontiguousarray(rows.indptr, dtype=np.int64)
         indices = np.ascontiguousarray(rows.indices, dtype=np.int32)
         data = np.ascontiguousarray(rows.data, dtype=np.float32)
-        # each entry's place in its column's row list, from the column-major order of the entries' numbers
-        entries = sparse.csr_matrix((np.arange(rows.nnz, dtype=np.int64), indices, indptr), shape=rows.shape)
-        by_column = entries.tocsc()
-        rank = np.empty(rows.nnz, dtype=np.int32)
-        rank[by_column.data] = np.arange(rows.nnz) - np.repeat(by_column.indptr[:-1], np.diff(by_column.indptr))
+        rank = np.empty(rows.nnz, dtype=np.int32)                # scratch for the kernel
+        seen = np.zeros(max(1, rows.shape[1]), dtype=np.int32)
         dots = np.zeros((max_offset + 1, n))
         if lib.neighbour_dots(n, max_offset, indptr.ctypes.data, indices.ctypes.data, data.ctypes.data,
-                              rank.ctypes.data, dots.ctypes.data) == 0:
+                              rank.ctypes.data, seen.ctypes.data, dots.ctypes.data) == 0:
             return list(dots)
     out = [np.zeros(n) for _ in range(max_offset + 1)]
     for r0 in range(0, n, chunk):

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Callable, Sequence, TypeVar
 
 LIBRARY = "align_kernel"
-VERSION = 5
+VERSION = 6
 """Raised with every change of the C sources' functions or their arguments (dp_rows.c has the same number)."""
 
 
@@ -47,7 +47,7 @@ def kernel() -> "ctypes.CDLL | None":
         lib.bead_costs.restype = i64
         lib.bead_costs.argtypes = [i64, i64, i64, i64, i64, i64, ptr, ptr, ptr, ptr, i64, i64, i64] + [ptr] * 24
         lib.neighbour_dots.restype = i64
-        lib.neighbour_dots.argtypes = [i64, i64, ptr, ptr, ptr, ptr, ptr]
+        lib.neighbour_dots.argtypes = [i64, i64, ptr, ptr, ptr, ptr, ptr, ptr]
         lib.block_prefix.restype = i64
         lib.block_prefix.argtypes = [i64, i64, i64, i64] + [ptr] * 8
         lib.band_dots.restype = i64

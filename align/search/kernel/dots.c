@@ -17,13 +17,14 @@
 
 #define MAX_OFFSET 16
 
-/* CSR rows with sorted, unique column indexes (indptr: n + 1 entries); rank: per stored entry, its place in
- * its column's list of rows (so the rows between two entries of one column that have it too are the
- * difference of their ranks, less one); out: (max_offset + 1, n), out[k * n + r] = dot(row r, row r + k),
- * zero past the end. */
+/* CSR rows with sorted, unique column indexes (indptr: n + 1 entries); out: (max_offset + 1, n),
+ * out[k * n + r] = dot(row r, row r + k), zero past the end.  Scratch: rank (one per stored entry: its place
+ * in its column's list of rows, so the rows between two entries of one column that have it too are the
+ * difference of their ranks, less one) and seen (one per feature column, zeros). */
 EXPORT int64_t neighbour_dots(int64_t n, int64_t max_offset, const int64_t *indptr, const int32_t *indices,
-                              const float *data, const int32_t *rank, double *out) {
+                              const float *data, int32_t *rank, int32_t *seen, double *out) {
     if (max_offset >= MAX_OFFSET) return -1;
+    for (int64_t p = 0; p < indptr[n]; p++) rank[p] = seen[indices[p]]++;
     for (int64_t r = 0; r < n; r++) {
         double own = 0.0;
         for (int64_t p = indptr[r]; p < indptr[r + 1]; p++) own += (double)data[p] * (double)data[p];

@@ -197,3 +197,19 @@ def test_compiled_bead_costs_equal_the_numpy_ones(seed, threads, monkeypatch):
         finite = np.isfinite(expected)
         assert finite.any() or i0 == 0
         np.testing.assert_allclose(got[finite], expected[finite], rtol=1e-12, atol=1e-12)
+
+
+def test_a_heading_paired_with_a_heading_pays_half_the_length_cost():
+    src = ["CHAPTER I. THE PROFESSOR AND HIS FAMILY", "On the 24th of May, 1863, my uncle came home."]
+    tgt = ["I", "Le 24 mai 1863, mon oncle revint chez lui."]
+    heading = SegmentKinds(np.zeros(2), np.array([1.0, 0.0]), np.zeros(2), np.zeros(2), np.zeros(2))
+    one_one = MOVES.index((1, 1))
+
+    def cost(weight):
+        costs, *_ = costs_for(src, tgt, tgt_kinds=heading, src_kinds=heading, model=CostModel(heading_length=weight))
+        return costs[one_one, 1, 1]
+    full, half, none = cost(1.0), cost(0.5), cost(0.0)
+    assert full - half > 0.5                                   # the lengths (39 against 1) cost a lot
+    assert full - half == pytest.approx(half - none)           # half of the length cost, nothing else
+    sentences, *_ = costs_for(src, tgt)
+    assert sentences[one_one, 1, 1] > half                     # between sentences the length counts in full

@@ -44,6 +44,7 @@ class CostModel:
     unrelated_in_bead: float = 1.5   # per link, meta, boilerplate or debris line paired with other kinds
     marked_in_bead: float = 4.5      # more per line the segmenter marked as link, meta or boilerplate
     heading_with_sentence: float = 8.0  # per heading paired with sentences
+    heading_length: float = 0.5      # the length cost of a heading paired with a heading, times this
     max_length_cost: float = 8.0     # a cut sentence must not be pushed out of its pair by length alone
     full_segment: float = 40.0       # characters from which a segment counts fully in the bead-size cost
     skip_open: float = 7.0
@@ -245,6 +246,10 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
             extra_tgt = np.maximum(substance_tgt[jc] - substance_tgt[np.maximum(jc - b, 0)] - 1.0, 0.0)
             if a > 1 and b > 1:  # a fragment attaches to one sentence; many-to-many beads pay in full
                 extra_src, extra_tgt = np.full(len(rows), a - 1.0), np.full(jc.shape, b - 1.0)
+            if (a, b) == (1, 1) and model.heading_length != 1.0:   # headings are rewritten freely
+                both = ((heading_src[rows] - heading_src[np.maximum(rows - 1, 0)])[:, None] > 0) & (
+                    (heading_tgt[jc] - heading_tgt[np.maximum(jc - 1, 0)]) > 0)
+                len_term = np.where(both, len_term * model.heading_length, len_term)
             size_pen = model.size * (extra_src[:, None] + extra_tgt) + unbalanced[k]
             cost = size_pen + model.length * len_term - model.similarity * z
             if (a, b) in orphans:
@@ -284,7 +289,7 @@ def _compiled_costs(src: SideStats, tgt: SideStats, band: Band, ratio: float, mo
                   model.dilution, model.orphan, model.orphan_z, model.orphan_length, ratio,
                   model.length_variance * variance_factor(ratio), model.max_length_cost, model.cut_parenthesis,
                   model.cut_clause, model.cut_anchor, model.max_cut_anchors, model.unrelated_in_bead,
-                  model.marked_in_bead, model.heading_with_sentence])
+                  model.marked_in_bead, model.heading_with_sentence, model.heading_length])
     sides = [f64(x) for x in (src.run_norm2, src.run_length, tgt.run_norm2, tgt.run_length, src.lengths,
                               tgt.lengths, substance_src, substance_tgt, *kinds, *cuts)]
     unbalanced = f64(unbalanced)

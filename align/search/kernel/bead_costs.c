@@ -22,7 +22,7 @@
 enum {
     P_MU, P_SD, P_SIMILARITY, P_MAX_Z, P_SQRT_MAX_Z, P_LENGTH, P_SIZE, P_DILUTION, P_ORPHAN, P_ORPHAN_Z,
     P_ORPHAN_LENGTH, P_RATIO, P_VARIANCE, P_MAX_LENGTH_COST, P_CUT_PAREN, P_CUT_CLAUSE, P_CUT_ANCHOR,
-    P_MAX_CUT_ANCHORS, P_UNRELATED, P_MARKED, P_HEADING, P_COUNT
+    P_MAX_CUT_ANCHORS, P_UNRELATED, P_MARKED, P_HEADING, P_HEADING_LENGTH, P_COUNT
 };
 
 /* numpy's nan_to_num: nan -> 0, +-inf -> the largest finite double of that sign */
@@ -170,7 +170,11 @@ EXPORT int64_t bead_costs(int64_t i0, int64_t i1, int64_t width, int64_t n, int6
                 const double ratio = params[P_RATIO];
                 const double mean = (sl + tl / ratio) / 2.0;
                 const double delta = (tl - sl * ratio) / sqrt(params[P_VARIANCE] * dmax(mean, 1.0));
-                const double len_term = dmin(-log_erfc(fabs(delta) / sqrt(2.0)), params[P_MAX_LENGTH_COST]);
+                double len_term = dmin(-log_erfc(fabs(delta) / sqrt(2.0)), params[P_MAX_LENGTH_COST]);
+                if (a == 1 && b == 1 && params[P_HEADING_LENGTH] != 1.0
+                    && heading_src[i] - heading_src[imax(i - 1, 0)] > 0
+                    && heading_tgt[jc] - heading_tgt[imax(jc - 1, 0)] > 0)
+                    len_term = len_term * params[P_HEADING_LENGTH];   /* headings are rewritten freely */
                 double extra_src = dmax(sub_src[i] - sub_src[imax(i - a, 0)] - 1.0, 0.0);
                 double extra_tgt = dmax(sub_tgt[jc] - sub_tgt[imax(jc - b, 0)] - 1.0, 0.0);
                 if (a > 1 && b > 1) {

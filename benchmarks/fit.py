@@ -25,7 +25,7 @@ from align.search.align import Options  # noqa: E402
 from align.search.costs import CostModel  # noqa: E402
 
 WEIGHTS = ("skip_open", "skip_extend", "orphan", "orphan_z", "dilution", "size", "similarity", "length",
-           "cut_anchor", "typical_best", "Options.lexicon_weight")
+           "cut_anchor", "typical_best", "full_segment", "Options.lexicon_weight")
 FACTORS = (0.5, 0.75, 1.33, 2.0)
 
 

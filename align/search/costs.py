@@ -31,8 +31,8 @@ FIRST_PASS_MOVES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (2, 2),
 @dataclass(frozen=True)
 class CostModel:
     """Weights of the cost terms, fitted over the whole development suite by `benchmarks/fit.py` (not per
-    document): similarity, dilution, typical_best and cut_anchor from its searches of 2026-12; the rest as
-    tuned before."""
+    document): similarity, dilution, typical_best, cut_anchor and full_segment from its searches of 2026-12;
+    the rest as tuned before."""
 
     similarity: float = 0.665
     typical_best: float = 6.0      # similarity z-score of a typical segment's best match
@@ -46,7 +46,7 @@ class CostModel:
     heading_with_sentence: float = 8.0  # per heading paired with sentences
     heading_length: float = 0.5      # the length cost of a heading paired with a heading, times this
     max_length_cost: float = 8.0     # a cut sentence must not be pushed out of its pair by length alone
-    full_segment: float = 40.0       # characters from which a segment counts fully in the bead-size cost
+    full_segment: float = 30.0       # characters from which a segment counts fully in the bead-size cost (fit.py)
     skip_open: float = 7.0
     orphan: float = 4.0
     orphan_z: float = 1.0

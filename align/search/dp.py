@@ -11,6 +11,8 @@ Row i holds columns j from lo[i]; rows are searched in chunks, each as wide as i
 
 Separate open and extend costs make a run of skipped lines (captions, credits, debris) cheaper than
 the same number of isolated skips. Ties go to the first move in `moves`, then to M, X, Y in that order.
+Each chunk's rows run in the C kernel (`kernel/dp_rows.c`) where it is built, else in numpy, row by row:
+the same recurrence and tie rules, so the same path.
 """
 from __future__ import annotations
 
@@ -112,16 +114,16 @@ def search(n: int, m: int, band: Band, moves: Sequence[tuple[int, int]], cost_ro
         _search_compiled(lib, n, m, band, moves_a, moves_b, cost_rows, skips, chunk, d_rows, trace,
                          tgt_open, tgt_ext_cum, pad, slots, row_len)
     else:
-        _search_numpy(n, m, band, moves_a, cost_rows, skips, chunk, d_rows, trace, tgt_open, tgt_ext_cum, pad,
-                      slots, row_len, moves_b)
+        _search_numpy(n, m, band, moves_a, moves_b, cost_rows, skips, chunk, d_rows, trace, tgt_open, tgt_ext_cum,
+                      pad, slots, row_len)
     if not np.isfinite(d_rows[(n % slots) * row_len + pad + m - lo[n]]):
         raise ValueError("no path inside the band")
     return trace.path(n, m, moves)
 
 
-def _search_numpy(n: int, m: int, band: Band, moves_a: np.ndarray, cost_rows: CostRows, skips: SkipCosts,
-                  chunk: int, d_rows: np.ndarray, trace: "_Trace", tgt_open: np.ndarray, tgt_ext_cum: np.ndarray,
-                  pad: int, slots: int, row_len: int, moves_b: np.ndarray) -> None:
+def _search_numpy(n: int, m: int, band: Band, moves_a: np.ndarray, moves_b: np.ndarray, cost_rows: CostRows,
+                  skips: SkipCosts, chunk: int, d_rows: np.ndarray, trace: "_Trace", tgt_open: np.ndarray,
+                  tgt_ext_cum: np.ndarray, pad: int, slots: int, row_len: int) -> None:
     """The recurrence row by row in numpy, vectorised over each row's columns (no compiled kernel)."""
     lo, max_width = band.lo, band.width
     prev_m = prev_x = prev_y = np.full(1, INF)

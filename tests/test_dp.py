@@ -149,3 +149,27 @@ def test_the_kernel_is_built_where_a_compiler_is():
     if os.environ.get("ALIGN_KERNEL", "").lower() == "numpy" or not (shutil.which("cc") or shutil.which("gcc")):
         pytest.skip("no C compiler here, or the numpy search asked for")
     assert dp_module.kernel() is not None
+
+
+def test_a_library_built_from_other_sources_is_not_used(tmp_path, monkeypatch):
+    """A stale `align_kernel` (another version number) is refused: the numpy search runs instead."""
+    import importlib.machinery
+    import shutil
+    import subprocess
+
+    from align.search import kernel as kernel_module
+    compiler = shutil.which("cc") or shutil.which("gcc")
+    if not compiler:
+        pytest.skip("no C compiler here")
+    source = tmp_path / "stale.c"
+    # every function the loader looks for is there: only the version number is wrong
+    source.write_text("long long kernel_version(void) { return 0; }\n" + "".join(
+        f"long long {name}(void) {{ return 0; }}\n"
+        for name in ("dp_rows", "bead_costs", "neighbour_dots", "block_prefix", "band_dots")))
+    library = tmp_path / "align_kernel.so"
+    subprocess.run([compiler, "-shared", "-fPIC", "-o", str(library), str(source)], check=True)
+    spec = importlib.machinery.ModuleSpec("align_kernel", None, origin=str(library))
+    monkeypatch.setattr(kernel_module.importlib.util, "find_spec", lambda name: spec)
+    assert kernel_module.kernel.__wrapped__() is None
+    monkeypatch.setenv("ALIGN_KERNEL", "numpy")
+    assert kernel_module.kernel.__wrapped__() is None

@@ -280,7 +280,15 @@ class _Features:
                          np.frombuffer(tgt_terms.letters, dtype=np.int64),
                          tuple(src_terms.numbers), tuple(tgt_terms.numbers),
                          tuple(src_vocab.index), tuple(tgt_vocab.index),
-                         np.array([key[:1] in ("#", "¶") for key in vocab.index], dtype=bool))
+                         _not_content(width, src_terms, tgt_terms))
+
+
+def _not_content(width: int, *sides: SideTerms) -> np.ndarray:
+    """Per feature column: a number or a punctuation mark (the columns `collect_terms` gives them), not a word's."""
+    out = np.zeros(width, dtype=bool)
+    for terms in sides:
+        out[np.frombuffer(terms.number_columns, dtype=np.int32)] = True
+    return out
 
 
 def shared_share(src: sparse.csr_matrix, tgt: sparse.csr_matrix, not_content: np.ndarray | None = None) -> float:

@@ -95,6 +95,19 @@ def child(src_path: str, tgt_path: str, gold_path: str, fast: str = "") -> None:
                       "lax": acc.f1_lax, "scoring": time.perf_counter() - scoring}))
 
 
+def run_child(*arguments: str, env: dict[str, str] | None = None) -> dict:
+    """One alignment in a fresh process: its figures, with `whole`, the process's time less the scoring (or
+    `error`, the last line it printed on stderr)."""
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, __file__, "--child", *arguments], capture_output=True, text=True,
+                         env={**os.environ, **(env or {})})
+    whole = time.perf_counter() - started
+    if out.returncode != 0:
+        return {"error": out.stderr.strip().splitlines()[-1:]}
+    figures = json.loads(out.stdout)
+    return dict(figures, whole=whole - figures["scoring"])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[5000, 20000, 100000])
@@ -122,14 +135,11 @@ def main() -> int:
             for path, lines in ((sp, src), (tp, tgt), (gp, [f"{list(s)}:{list(t)}" for s, t in gold])):
                 with open(path, "w", encoding="utf-8") as handle:
                     handle.write("\n".join(lines) + "\n")
-            started = time.perf_counter()
-            out = subprocess.run([sys.executable, __file__, "--child", sp, tp, gp], capture_output=True, text=True)
-            whole = time.perf_counter() - started
-            if out.returncode != 0:
-                print(f"{size}: failed: {out.stderr.strip().splitlines()[-1:]}")
+            ours = run_child(sp, tp, gp)
+            if "error" in ours:
+                print(f"{size}: failed: {ours['error']}")
                 continue
-            ours = json.loads(out.stdout)
-            whole = whole - ours.get("scoring", 0.0)
+            whole = ours["whole"]
             line = (f"{len(src):>7} x {len(tgt):>7}  align {whole:7.2f} s ({ours['seconds']:.2f} aligning)"
                     f"  {ours['peak_mb']:7.0f} MB"
                     f"  {(len(src) + len(tgt)) / ours['seconds']:6.0f} sent/s  F1 {ours['strict']:.3f}/{ours['lax']:.3f}")
@@ -145,24 +155,12 @@ def main() -> int:
                 theirs = score_alignment(gold, ladder_to_beads(ladder))
                 line += (f"  | hunalign {hs:7.2f} s  {mb:>6} MB  {(len(src) + len(tgt)) / hs:6.0f} sent/s"
                          f"  F1 {theirs.f1_strict:.3f}/{theirs.f1_lax:.3f}")
-            if args.fast:
-                started = time.perf_counter()
-                out = subprocess.run([sys.executable, __file__, "--child", sp, tp, gp, "fast"], capture_output=True,
-                                     text=True)
-                if out.returncode == 0:
-                    quick = json.loads(out.stdout)
-                    fast_whole = time.perf_counter() - started - quick["scoring"]
-                    line += (f"  | --fast {fast_whole:7.2f} s  {quick['peak_mb']:6.0f} MB"
-                             f"  {(len(src) + len(tgt)) / fast_whole:6.0f} sent/s"
-                             f"  F1 {quick['strict']:.3f}/{quick['lax']:.3f}")
-            if args.numpy:
-                started = time.perf_counter()
-                out = subprocess.run([sys.executable, __file__, "--child", sp, tp, gp], capture_output=True,
-                                     text=True, env={**os.environ, "ALIGN_KERNEL": "numpy"})
-                if out.returncode == 0:
-                    plain = json.loads(out.stdout)
-                    line += (f"  | numpy {time.perf_counter() - started - plain['scoring']:7.2f} s"
-                             f"  F1 {plain['strict']:.3f}")
+            if args.fast and "error" not in (quick := run_child(sp, tp, gp, "fast")):
+                line += (f"  | --fast {quick['whole']:7.2f} s  {quick['peak_mb']:6.0f} MB"
+                         f"  {(len(src) + len(tgt)) / quick['whole']:6.0f} sent/s"
+                         f"  F1 {quick['strict']:.3f}/{quick['lax']:.3f}")
+            if args.numpy and "error" not in (plain := run_child(sp, tp, gp, env={"ALIGN_KERNEL": "numpy"})):
+                line += f"  | numpy {plain['whole']:7.2f} s  F1 {plain['strict']:.3f}"
             print(line, flush=True)
             rows.append((size, whole))
     if len(rows) >= 2:

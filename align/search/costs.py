@@ -14,7 +14,7 @@ import numpy as np
 from scipy import sparse
 
 from align.search.dp import Band, CostRows, SkipCosts
-from align.search.kernel import in_parallel, kernel, row_splits
+from align.search.kernel import csr_arrays, in_parallel, kernel, row_splits
 from align.search.vectors import band_dots, neighbour_dots
 
 MOVES: tuple[tuple[int, int], ...] = tuple(
@@ -295,8 +295,8 @@ def _compiled_costs(src: SideStats, tgt: SideStats, band: Band, ratio: float, mo
     unbalanced = f64(unbalanced)
     pointers = [x.ctypes.data for x in sides]
 
-    rows_csr = _csr_arrays(src.matrix)
-    columns_csc = _csr_arrays(tgt.matrix.T.tocsr(), sort=True)   # per feature, the target segments that have it
+    rows_csr = csr_arrays(src.matrix)
+    columns_csc = csr_arrays(tgt.matrix.T, sort=True)   # per feature, the target segments that have it
 
     def cost_rows(i0: int, i1: int, width: int, r0: int, c0: int, c1: int,
                   anchor_cells: np.ndarray | None) -> np.ndarray:
@@ -332,16 +332,6 @@ def _compiled_costs(src: SideStats, tgt: SideStats, band: Band, ratio: float, mo
         return parts[0] if len(parts) == 1 else np.concatenate(parts, axis=1)
 
     return cost_rows
-
-
-def _csr_arrays(matrix: sparse.csr_matrix, sort: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """indptr (int64), indices (int32) and data (float32) of a CSR matrix as C reads them; `sort` sorts each
-    row's indices (the source rows keep their stored order: the sums follow it, as scipy's product does)."""
-    if sort and not matrix.has_sorted_indices:
-        matrix = matrix.copy()
-        matrix.sort_indices()
-    return (np.ascontiguousarray(matrix.indptr, dtype=np.int64), np.ascontiguousarray(matrix.indices, dtype=np.int32),
-            np.ascontiguousarray(matrix.data, dtype=np.float32))
 
 
 def _cells(matrix: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:

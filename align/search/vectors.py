@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 import numpy as np
 from scipy import sparse
 
-from align.search.kernel import kernel
+from align.search.kernel import csr_arrays, kernel
 from align.text.lang import UNSPACED_RUN, strip_accents
 from align.text.numbers import NUMBER_WORD_LANGS as _NUMBER_WORD_LANGS, NUMBER_WORDS, find_numbers, spelled_numbers
 
@@ -240,22 +240,14 @@ def band_dots(src: sparse.csr_matrix, tgt: sparse.csr_matrix, lo: np.ndarray, wi
     n, m = src.shape[0], tgt.shape[0]
     lib = kernel()
     if lib is not None and src.dtype == np.float32 and tgt.dtype == np.float32:
-        rows = src.tocsr()
         # per feature, the target segments the rows reach that have it (sorted), counted from the first
         c0 = int(max(0, lo.min())) if n else 0
         c1 = int(min(m, lo.max() + width)) if n else 0
-        columns = tgt[c0:max(c0, c1)].T.tocsr()
-        if not columns.has_sorted_indices:
-            columns = columns.copy()
-            columns.sort_indices()
-        a = (np.ascontiguousarray(rows.indptr, dtype=np.int64), np.ascontiguousarray(rows.indices, dtype=np.int32),
-             np.ascontiguousarray(rows.data, dtype=np.float32))
-        b = (np.ascontiguousarray(columns.indptr, dtype=np.int64),
-             np.ascontiguousarray(columns.indices, dtype=np.int32), np.ascontiguousarray(columns.data, dtype=np.float32))
+        a, b = csr_arrays(src), csr_arrays(tgt[c0:max(c0, c1)].T, sort=True)
         starts = np.ascontiguousarray(np.asarray(lo, dtype=np.int64) - c0)
         out = np.empty((n, width), dtype=np.float32)
-        lib.band_dots(n, width, max(0, c1 - c0), starts.ctypes.data, *(x.ctypes.data for x in a), *(x.ctypes.data for x in b),
-                      out.ctypes.data)
+        lib.band_dots(n, width, max(0, c1 - c0), starts.ctypes.data, *(x.ctypes.data for x in a),
+                      *(x.ctypes.data for x in b), out.ctypes.data)
         return out
     out = np.zeros((n, width), dtype=np.float32)
     tgt_t = tgt.T.tocsc()
@@ -283,15 +275,9 @@ def neighbour_dots(matrix: sparse.csr_matrix, max_offset: int, chunk: int = 8192
     n = matrix.shape[0]
     lib = kernel()
     if lib is not None and matrix.dtype == np.float32:
-        rows = matrix.tocsr()
-        if not rows.has_canonical_format:
-            rows = rows.copy()
-            rows.sum_duplicates()
-        indptr = np.ascontiguousarray(rows.indptr, dtype=np.int64)
-        indices = np.ascontiguousarray(rows.indices, dtype=np.int32)
-        data = np.ascontiguousarray(rows.data, dtype=np.float32)
-        rank = np.empty(rows.nnz, dtype=np.int32)                # scratch for the kernel
-        seen = np.zeros(max(1, rows.shape[1]), dtype=np.int32)
+        indptr, indices, data = csr_arrays(matrix, sort=True)
+        rank = np.empty(len(indices), dtype=np.int32)             # scratch for the kernel
+        seen = np.zeros(max(1, matrix.shape[1]), dtype=np.int32)
         dots = np.zeros((max_offset + 1, n))
         if lib.neighbour_dots(n, max_offset, indptr.ctypes.data, indices.ctypes.data, data.ctypes.data,
                               rank.ctypes.data, seen.ctypes.data, dots.ctypes.data) == 0:

@@ -155,29 +155,26 @@ def _verse_lines(spans: list[tuple[int, int, str, int]], text: str,
     """A short unpunctuated line inside a verse is no heading: after a line that goes on (`,` `;` `:`), or
     before a short one that does (`' How doth the little crocodile` / `Improve his shining tail ,`).
     Lines the format marked as headings stay headings."""
-    out = list(spans)
-    for k, (start, end, kind, number) in enumerate(spans):
-        if kind != HEADING or max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1 in headings:
-            continue
-        before = text[spans[k - 1][0]:spans[k - 1][1]] if k else ""
-        after = text[spans[k + 1][0]:spans[k + 1][1]] if k + 1 < len(spans) else ""
-        if _GOES_ON.search(before) or (_GOES_ON.search(after) and _short(after) and spans[k + 1][2] == SENTENCE):
-            out[k] = (start, end, SENTENCE, number)
+    lines = [text[start:end] for start, end, _, _ in spans]
+    # headings judged from their own text; those the format marked (its line starts at such an offset) stay
+    judged = [kind == HEADING and max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1 not in headings
+              for start, _, kind, _ in spans]
+    verse = [False] * len(spans)
+    for k in range(len(spans)):
+        after_goes_on = k + 1 < len(spans) and spans[k + 1][2] == SENTENCE and _GOES_ON.search(lines[k + 1]) \
+            and _short(lines[k + 1])
+        verse[k] = bool(k and _GOES_ON.search(lines[k - 1])) or bool(after_goes_on)
     # a run of three or more short lines, two of which go on, is a verse: none of its lines is a heading
     k = 0
-    while k < len(out):
+    while k < len(spans):
         stop = k
-        while stop < len(out) and out[stop][2] in (HEADING, SENTENCE) and _short(text[out[stop][0]:out[stop][1]]):
+        while stop < len(spans) and spans[stop][2] in (HEADING, SENTENCE) and _short(lines[stop]):
             stop += 1
-        run = out[k:stop]
-        if len(run) >= 3 and sum(bool(_GOES_ON.search(text[a:b])) for a, b, _, _ in run) >= 2:
-            for q in range(k, stop):
-                a, b, kind, number = out[q]
-                line_start = max(text.rfind("\n", 0, a), text.rfind("\r", 0, a)) + 1
-                if kind == HEADING and line_start not in headings:
-                    out[q] = (a, b, SENTENCE, number)
+        if stop - k >= 3 and sum(bool(_GOES_ON.search(line)) for line in lines[k:stop]) >= 2:
+            verse[k:stop] = [True] * (stop - k)
         k = max(stop, k + 1)
-    return out
+    return [(start, end, SENTENCE, number) if judged[q] and verse[q] else (start, end, kind, number)
+            for q, (start, end, kind, number) in enumerate(spans)]
 
 
 def classify_line(line: str) -> str:

@@ -15,7 +15,9 @@ import importlib.util
 import os
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
-from typing import Callable, Sequence, TypeVar
+from typing import Any, Callable, Sequence, TypeVar
+
+import numpy as np
 
 LIBRARY = "align_kernel"
 VERSION = 7
@@ -91,3 +93,17 @@ def row_splits(start: int, stop: int, cells_per_row: int) -> list[tuple[int, int
     parts = max(1, min(parts, stop - start))
     bounds = [start + (stop - start) * k // parts for k in range(parts + 1)]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def csr_arrays(matrix: Any, sort: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """indptr (int64), indices (int32) and data (float32) of a scipy CSR matrix, as the kernel reads them.
+
+    `sort`: each row's indices sorted and duplicates summed, which merging and binary searches need; without
+    it the rows keep their stored order (a product's sums follow it, as scipy's do).
+    """
+    matrix = matrix.tocsr()
+    if sort and not matrix.has_canonical_format:
+        matrix = matrix.copy()
+        matrix.sum_duplicates()
+    return (np.ascontiguousarray(matrix.indptr, dtype=np.int64), np.ascontiguousarray(matrix.indices, dtype=np.int32),
+            np.ascontiguousarray(matrix.data, dtype=np.float32))

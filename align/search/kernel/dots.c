@@ -51,13 +51,33 @@ EXPORT int64_t neighbour_dots(int64_t n, int64_t max_offset, const int64_t *indp
     return 0;
 }
 
+/* acc[t - c0] += dot(source row r, target t) for the targets c0 <= t < c1, summed in single precision in the
+ * order of the source row's stored features, as scipy's sparse product (the numpy version) sums them.
+ * b: the targets as CSC over the feature columns (each feature's targets in ascending order). */
+static void add_dots(int64_t r, int64_t c0, int64_t c1, const int64_t *a_indptr, const int32_t *a_indices,
+                     const float *a_data, const int64_t *b_indptr, const int32_t *b_indices, const float *b_data,
+                     float *acc) {
+    for (int64_t p = a_indptr[r]; p < a_indptr[r + 1]; p++) {
+        const int32_t f = a_indices[p];
+        const float v = a_data[p];
+        int64_t first = b_indptr[f], last = b_indptr[f + 1];
+        while (first < last) {           /* the first target >= c0 */
+            int64_t mid = first + (last - first) / 2;
+            if (b_indices[mid] < c0) first = mid + 1;
+            else last = mid;
+        }
+        for (int64_t q = first; q < b_indptr[f + 1] && b_indices[q] < c1; q++) {
+            const float product = v * b_data[q];
+            acc[b_indices[q] - c0] += product;
+        }
+    }
+}
+
 /* Prefix sums along the target columns c0 .. c1-1 of the dot products of source rows r0 .. r1-1 with them:
  * prefix[(r - r0) * (span + 1) + c + 1] = sum of dot(source r, target c0 + q) for q <= c, span = c1 - c0.
  *
- * The source rows are CSR, the targets CSC over the same feature columns (each feature's target rows in
- * ascending order).  As scipy's sparse product (the numpy version), every dot product is summed in single
- * precision in the order of the source row's stored features, and the prefix sums in double precision.
- * acc: scratch of span floats. */
+ * The source rows are CSR, the targets CSC over the same feature columns (see add_dots); the prefix sums
+ * are in double precision.  acc: scratch of span floats. */
 EXPORT int64_t block_prefix(int64_t r0, int64_t r1, int64_t c0, int64_t c1,
                             const int64_t *a_indptr, const int32_t *a_indices, const float *a_data,
                             const int64_t *b_indptr, const int32_t *b_indices, const float *b_data,
@@ -65,20 +85,7 @@ EXPORT int64_t block_prefix(int64_t r0, int64_t r1, int64_t c0, int64_t c1,
     const int64_t span = c1 - c0;
     for (int64_t r = r0; r < r1; r++) {
         for (int64_t c = 0; c < span; c++) acc[c] = 0.0f;
-        for (int64_t p = a_indptr[r]; p < a_indptr[r + 1]; p++) {
-            const int32_t f = a_indices[p];
-            const float v = a_data[p];
-            int64_t lo = b_indptr[f], hi = b_indptr[f + 1];
-            while (lo < hi) {            /* the first target row >= c0 */
-                int64_t mid = lo + (hi - lo) / 2;
-                if (b_indices[mid] < c0) lo = mid + 1;
-                else hi = mid;
-            }
-            for (int64_t q = lo; q < b_indptr[f + 1] && b_indices[q] < c1; q++) {
-                const float product = v * b_data[q];
-                acc[b_indices[q] - c0] += product;
-            }
-        }
+        add_dots(r, c0, c1, a_indptr, a_indices, a_data, b_indptr, b_indices, b_data, acc);
         double *row = prefix + (r - r0) * (span + 1);
         row[0] = 0.0;
         for (int64_t c = 0; c < span; c++) row[c + 1] = row[c] + (double)acc[c];
@@ -87,8 +94,7 @@ EXPORT int64_t block_prefix(int64_t r0, int64_t r1, int64_t c0, int64_t c1,
 }
 
 /* Dot products of source rows 0 .. n_rows-1 with the targets lo[r] .. lo[r]+width-1 (0 past the last target,
- * m): out[r * width + w], summed in single precision in the order of the source row's stored features, as
- * scipy's sparse product (the numpy version) sums them.  b: the targets as CSC over the feature columns. */
+ * m): out[r * width + w], summed as add_dots sums them. */
 EXPORT int64_t band_dots(int64_t n_rows, int64_t width, int64_t m, const int64_t *lo,
                          const int64_t *a_indptr, const int32_t *a_indices, const float *a_data,
                          const int64_t *b_indptr, const int32_t *b_indices, const float *b_data, float *out) {
@@ -96,21 +102,7 @@ EXPORT int64_t band_dots(int64_t n_rows, int64_t width, int64_t m, const int64_t
         float *row = out + r * width;
         for (int64_t w = 0; w < width; w++) row[w] = 0.0f;
         const int64_t c0 = lo[r], c1 = lo[r] + width < m ? lo[r] + width : m;
-        if (c1 <= c0) continue;
-        for (int64_t p = a_indptr[r]; p < a_indptr[r + 1]; p++) {
-            const int32_t f = a_indices[p];
-            const float v = a_data[p];
-            int64_t first = b_indptr[f], last = b_indptr[f + 1];
-            while (first < last) {
-                int64_t mid = first + (last - first) / 2;
-                if (b_indices[mid] < c0) first = mid + 1;
-                else last = mid;
-            }
-            for (int64_t q = first; q < b_indptr[f + 1] && b_indices[q] < c1; q++) {
-                const float product = v * b_data[q];
-                row[b_indices[q] - c0] += product;
-            }
-        }
+        if (c1 > c0) add_dots(r, c0, c1, a_indptr, a_indices, a_data, b_indptr, b_indices, b_data, row);
     }
     return 0;
 }

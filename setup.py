@@ -27,7 +27,7 @@ class OptionalBuildExt(build_ext):
 
 setup(
     ext_modules=[Extension("align_kernel", ["align/search/kernel/dp_rows.c", "align/search/kernel/bead_costs.c",
-                                            "align/search/kernel/dots.c"], extra_compile_args=["-O3"],
+                                            "align/search/kernel/dots.c", "align/search/kernel/sparse.c"], extra_compile_args=["-O3", "-ffp-contract=off"],
                            optional=True)],
     cmdclass={"build_ext": OptionalBuildExt},
 )

@@ -134,15 +134,15 @@ def test_clauses_cut_on_both_sides_at_once_cost_as_much_as_on_one():
 
 
 def test_a_bead_boundary_that_separates_names_pays_per_name_up_to_a_cap():
-    from scipy import sparse
+    from align.search.csr import Csr
     n, m = len(SRC), len(TGT)
-    crossings = sparse.lil_matrix((n + 1, m + 1))
+    crossings = np.zeros((n + 1, m + 1))
     crossings[1, 1] = 1
     crossings[1, 2] = 5
     model = CostModel()
     one_one, one_two = MOVES.index((1, 1)), MOVES.index((1, 2))
     plain, *_ = costs_for(SRC, TGT)
-    crossed, *_ = costs_for(SRC, TGT, crossings=crossings.tocsr())
+    crossed, *_ = costs_for(SRC, TGT, crossings=Csr.from_dense(crossings))
     assert crossed[one_one, 1, 1] - plain[one_one, 1, 1] == pytest.approx(model.cut_anchor)
     assert crossed[one_two, 1, 2] - plain[one_two, 1, 2] == pytest.approx(model.cut_anchor * model.max_cut_anchors)
     assert crossed[one_one, 2, 2] == plain[one_one, 2, 2]
@@ -156,12 +156,12 @@ def test_length_variance_grows_only_beyond_alphabetic_ratios():
 
 
 def random_side(rng, n, features=60):
-    from scipy import sparse
+    from align.search.csr import Csr
     dense = (rng.random((n, features)) * (rng.random((n, features)) < 0.15)).astype(np.float32)
     dense[rng.random(n) < 0.1] = 0.0                    # segments that share nothing
     lengths = rng.integers(1, 200, size=n).astype(float)
     kinds = SegmentKinds(*(1.0 * (rng.random(n) < p) for p in (0.1, 0.1, 0.05, 0.1, 0.2)))
-    return SideStats.build(sparse.csr_matrix(dense), lengths, 5), kinds
+    return SideStats.build(Csr.from_dense(dense), lengths, 5), kinds
 
 
 @pytest.mark.skipif(costs_module.kernel() is None, reason="the C kernel is not built on this machine")
@@ -170,14 +170,14 @@ def random_side(rng, n, features=60):
 def test_compiled_bead_costs_equal_the_numpy_ones(seed, threads, monkeypatch):
     """Every term of every move, in blocks of rows as the search asks for them, narrow bands included; with
     3 threads every block is split between them (each computes its own rows)."""
-    from scipy import sparse
+    from align.search.csr import Csr
     from align.search import kernel as kernel_module
     monkeypatch.setenv("ALIGN_THREADS", str(threads))
     monkeypatch.setattr(kernel_module, "MIN_PARALLEL_CELLS", 1)
     rng = np.random.default_rng(seed)
     n, m = int(rng.integers(5, 40)), int(rng.integers(5, 40))
     (src, src_kinds), (tgt, tgt_kinds) = random_side(rng, n), random_side(rng, m)
-    crossings = sparse.csr_matrix(rng.integers(0, 4, size=(n + 1, m + 1)) * (rng.random((n + 1, m + 1)) < 0.2))
+    crossings = Csr.from_dense((rng.integers(0, 4, size=(n + 1, m + 1)) * (rng.random((n + 1, m + 1)) < 0.2)).astype(float))
     if seed % 2:
         band = Band.full(n, m)
     else:

@@ -1,8 +1,8 @@
 import pytest
 import numpy as np
-from scipy import sparse
 
 from align.search import vectors
+from align.search.csr import Csr
 from align.search.vectors import band_dots, neighbour_dots, ngrams, pool, prune_rows, words
 
 
@@ -19,7 +19,7 @@ def test_ngrams_are_padded():
 
 
 def matrix(rows):
-    return sparse.csr_matrix(np.array(rows, dtype=np.float32))
+    return Csr.from_dense(np.array(rows, dtype=np.float32))
 
 
 def test_band_dots_match_dense_products():

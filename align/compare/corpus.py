@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from align.compare.diff import Edit, word_diff
 from align.text.lang import detect_language
 from align.text.segment import SENTENCE, Segment, split_document
+from align.search.csr import vstack
 from align.search.vectors import Vocabulary, collect_terms, idf_weights, weight
 
 MATCH_THRESHOLD = 0.45
@@ -72,8 +72,8 @@ def _sentence_vectors(segments: Sequence[Sequence[Segment]], langs: Sequence[str
     vocab = Vocabulary()
     terms = [collect_terms([s.text for s in segs], lang, vocab, Vocabulary()) for segs, lang in zip(segments, langs)]
     counts = [t.counts(len(vocab.index)) for t in terms]
-    stacked = sparse.vstack(counts).tocsr()
-    idf = idf_weights(stacked, stacked[:0])  # document frequency over every sentence of every document
+    stacked = vstack(counts)
+    idf = idf_weights(stacked, stacked.rows(0, 0))  # document frequency over every sentence of every document
     out = []
     for c in counts:
         dense = weight(c, idf).toarray()

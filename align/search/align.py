@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
-from scipy import sparse
 
 from align.search.confidence import bead_scores
+from align.search.csr import Csr, hstack
 from align.search.costs import COARSE_MOVES, FIRST_PASS_MOVES, MOVES, CostModel, SegmentKinds, SideStats, make_cost_rows, skip_costs
 from align.search.dp import Band, Bead, SkipCosts, search
 from align.text.lang import detect_language
@@ -234,22 +234,21 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
     return tuple(Bead(s, t, score, sim) for (s, t), score, sim in zip(path, scores, similarity)), lexical
 
 
-def _with_lexicon(src_m: sparse.csr_matrix, tgt_m: sparse.csr_matrix, lex_src: sparse.csr_matrix,
-                  lex_tgt: sparse.csr_matrix, lexicon_weight: float) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+def _with_lexicon(src_m: Csr, tgt_m: Csr, lex_src: Csr,
+                  lex_tgt: Csr, lexicon_weight: float) -> tuple[Csr, Csr]:
     """The segment vectors with one more feature per word pair of a lexicon, IDF-weighted."""
     idf = idf_weights(lex_src, lex_tgt)
-    lex_src = (lex_src @ sparse.diags(idf * lexicon_weight)).tocsr()
-    lex_tgt = (lex_tgt @ sparse.diags(idf * lexicon_weight)).tocsr()
-    return (sparse.hstack([src_m, lex_src], format="csr", dtype=np.float32),
-            sparse.hstack([tgt_m, lex_tgt], format="csr", dtype=np.float32))
+    lex_src = lex_src.scale_columns(idf * lexicon_weight)
+    lex_tgt = lex_tgt.scale_columns(idf * lexicon_weight)
+    return hstack([src_m, lex_src], np.float32), hstack([tgt_m, lex_tgt], np.float32)
 
 
 @dataclass(frozen=True)
 class _Features:
-    src_matrix: sparse.csr_matrix
-    tgt_matrix: sparse.csr_matrix
-    src_words: sparse.csr_matrix
-    tgt_words: sparse.csr_matrix
+    src_matrix: Csr
+    tgt_matrix: Csr
+    src_words: Csr
+    tgt_words: Csr
     src_lengths: np.ndarray
     tgt_lengths: np.ndarray
     src_letters: np.ndarray
@@ -270,7 +269,7 @@ class _Features:
         tgt_counts = tgt_terms.counts(width)
         idf = idf_weights(src_counts, tgt_counts)
 
-        def word_presence(terms: SideTerms) -> sparse.csr_matrix:
+        def word_presence(terms: SideTerms) -> Csr:
             return count_matrix(terms.words, terms.word_ptr, terms.n_words, binary=True)
 
         return _Features(weight(src_counts, idf), weight(tgt_counts, idf),
@@ -291,11 +290,11 @@ def _not_content(width: int, *sides: SideTerms) -> np.ndarray:
     return out
 
 
-def shared_share(src: sparse.csr_matrix, tgt: sparse.csr_matrix, not_content: np.ndarray | None = None) -> float:
+def shared_share(src: Csr, tgt: Csr, not_content: np.ndarray | None = None) -> float:
     """Share of segments (of the side where it is lower) holding a feature that the other side has anywhere:
     near 1 between two Latin-script languages, low between scripts that share only numbers, names and marks.
     `not_content` marks the columns that say nothing of shared words (numbers, punctuation)."""
-    def side(own: sparse.csr_matrix, other: sparse.csr_matrix) -> float:
+    def side(own: Csr, other: Csr) -> float:
         present = np.zeros(own.shape[1], dtype=bool)
         present[other.indices] = True
         if not_content is not None:
@@ -344,7 +343,7 @@ def _length_ratio(src_lengths: np.ndarray, tgt_lengths: np.ndarray) -> float:
     return float(total_tgt / total_src) if total_src and total_tgt else 1.0
 
 
-def _search_levels(src: sparse.csr_matrix, tgt: sparse.csr_matrix, src_len: np.ndarray, tgt_len: np.ndarray,
+def _search_levels(src: Csr, tgt: Csr, src_len: np.ndarray, tgt_len: np.ndarray,
                    skips: SkipCosts, ratio: float, options: Options,
                    moves: Sequence[tuple[int, int]] = MOVES, depth: int = 0,
                    guide: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] | None = None,

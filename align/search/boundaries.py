@@ -14,9 +14,9 @@ from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from align.text.lang import strip_accents
+from align.search.csr import Csr
 from align.search.dp import Band
 from align.text.numbers import find_numbers
 
@@ -139,7 +139,7 @@ class AnchorIndex:
                       if len(src_at[t]) <= common and len(tgt_at[t]) <= common)
         return AnchorIndex(n, m, found)
 
-    def crossings(self, band: Band | None = None) -> sparse.csr_matrix:
+    def crossings(self, band: Band | None = None) -> Csr:
         """(n+1) x (m+1) counts: at cell (i, j), how many names or numbers a bead boundary there would separate
         (only inside `band`, when given: the cells the search will visit).
 
@@ -173,10 +173,10 @@ class AnchorIndex:
                     if p + 1 not in in_src and q - 1 not in in_tgt:
                         cells[p + 1, q] += 1
         if not cells:
-            return sparse.csr_matrix((n + 1, m + 1), dtype=np.float64)
+            return Csr.empty(n + 1, m + 1, np.float64)
         keys = sorted(cells)
         rows = np.array([k[0] for k in keys], dtype=np.int64)
         cols = np.array([k[1] for k in keys], dtype=np.int64)
         values = np.array([cells[k] for k in keys], dtype=np.float64)
-        return sparse.csr_matrix((values, (rows, cols)), shape=(n + 1, m + 1))
+        return Csr.from_entries(values, rows, cols, (n + 1, m + 1))
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 from typing import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from align.search.costs import CostModel, length_cost
+from align.search.csr import Csr
 from align.search.vectors import bead_membership
 
 
-def _membership(beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], side: int, width: int) -> sparse.csr_matrix:
+def _membership(beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], side: int, width: int) -> Csr:
     """Beads x segments 0/1 matrix of one side: multiplying it by segment vectors gives bead vectors."""
     return bead_membership(beads, side, width)
 
@@ -27,8 +27,8 @@ SIMILARITY_WEIGHTS = (0.86, 0.0, -1.84)
 """The same fit on the similarity z alone (no length term): the `similarity` of a bead."""
 
 
-def bead_evidence(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: sparse.csr_matrix,
-                  tgt: sparse.csr_matrix, src_len: np.ndarray, tgt_len: np.ndarray, ratio: float,
+def bead_evidence(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: Csr,
+                  tgt: Csr, src_len: np.ndarray, tgt_len: np.ndarray, ratio: float,
                   model: CostModel, chunk: int = 8192) -> tuple[np.ndarray, np.ndarray]:
     """Cosine and Gale-Church length cost of each bead (nan where a side is empty)."""
     cos = np.full(len(path), np.nan)
@@ -36,9 +36,9 @@ def bead_evidence(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: 
     for b0 in range(0, len(path), chunk):
         block = path[b0:b0 + chunk]
         bs, bt = _membership(block, 0, src.shape[0]), _membership(block, 1, tgt.shape[0])
-        vs, vt = (bs @ src).tocsr(), (bt @ tgt).tocsr()
-        dot = np.asarray(vs.multiply(vt).sum(axis=1)).ravel()
-        norm = np.sqrt(np.asarray(vs.multiply(vs).sum(axis=1)).ravel() * np.asarray(vt.multiply(vt).sum(axis=1)).ravel())
+        vs, vt = bs @ src, bt @ tgt
+        dot = vs.row_dots(vt)
+        norm = np.sqrt(vs.row_dots(vs) * vt.row_dots(vt))
         with np.errstate(invalid="ignore", divide="ignore"):
             cos[b0:b0 + chunk] = np.where(norm > 0, dot / norm, 0.0)
         length[b0:b0 + chunk] = length_cost(bs @ src_len, bt @ tgt_len, ratio, model.length_variance)
@@ -48,8 +48,8 @@ def bead_evidence(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: 
     return cos, length
 
 
-def unrelated_baseline(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: sparse.csr_matrix,
-                       tgt: sparse.csr_matrix, src_len: np.ndarray, tgt_len: np.ndarray, ratio: float,
+def unrelated_baseline(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: Csr,
+                       tgt: Csr, src_len: np.ndarray, tgt_len: np.ndarray, ratio: float,
                        model: CostModel, max_pairings: int = 4000) -> tuple[float, float]:
     """Median and spread of the cosine of beads whose target is swapped for another bead's (not a
     neighbour's): what two sides that do not translate each other score in this document.
@@ -73,8 +73,8 @@ def unrelated_baseline(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], 
     return median, max(0.02, float(np.median(np.abs(cos - median))) * 1.4826)
 
 
-def bead_scores(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: sparse.csr_matrix,
-                tgt: sparse.csr_matrix, src_len: np.ndarray, tgt_len: np.ndarray, ratio: float,
+def bead_scores(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: Csr,
+                tgt: Csr, src_len: np.ndarray, tgt_len: np.ndarray, ratio: float,
                 model: CostModel) -> tuple[list[float], list[float]]:
     """Confidence in [0, 1] that a bead's two sides translate each other, and the same from their shared
     content alone; 0 for a bead with an empty side.

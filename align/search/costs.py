@@ -11,11 +11,11 @@ from functools import partial
 from typing import Sequence
 
 import numpy as np
-from scipy import sparse
 
+from align.search.csr import Csr
 from align.search.dp import Band, CostRows, SkipCosts
 from align.search.kernel import csr_arrays, in_parallel, kernel, row_splits
-from align.search.vectors import band_dots, neighbour_dots
+from align.search.vectors import band_dots, dot_block, neighbour_dots
 
 MOVES: tuple[tuple[int, int], ...] = tuple(
     (a, b) for a in range(1, 6) for b in range(1, 6) if a + b <= 7)
@@ -83,13 +83,13 @@ class SegmentKinds:
 class SideStats:
     """One side's vectors with what bead costs need: lengths and norms of runs of consecutive segments."""
 
-    matrix: sparse.csr_matrix
+    matrix: Csr
     lengths: np.ndarray          # characters per segment
     run_norm2: np.ndarray        # run_norm2[k, i]: squared norm of the sum of segments i-k .. i-1
     run_length: np.ndarray       # run_length[k, i]: characters in segments i-k .. i-1
 
     @staticmethod
-    def build(matrix: sparse.csr_matrix, lengths: np.ndarray, max_run: int) -> "SideStats":
+    def build(matrix: Csr, lengths: np.ndarray, max_run: int) -> "SideStats":
         n = matrix.shape[0]
         near = neighbour_dots(matrix, max_run - 1)
         run_norm2 = np.full((max_run + 1, n + 1), np.nan)
@@ -155,7 +155,7 @@ def length_cost(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float, variance
 
 def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, model: CostModel,
                    moves: Sequence[tuple[int, int]] = MOVES, src_kinds: "SegmentKinds | None" = None,
-                   tgt_kinds: "SegmentKinds | None" = None, crossings: sparse.csr_matrix | None = None) -> CostRows:
+                   tgt_kinds: "SegmentKinds | None" = None, crossings: Csr | None = None) -> CostRows:
     """The cost function the search calls for a block of rows; all terms share one set of dot products.
 
     `crossings[i, j]` counts the names and numbers a bead boundary at cell (i, j) would separate.
@@ -163,7 +163,6 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
     n, m = src.matrix.shape[0], tgt.matrix.shape[0]
     max_a = max(a for a, _ in moves)
     max_b = max(b for _, b in moves)
-    tgt_columns = tgt.matrix.T.tocsc()
     mu, sd = similarity_scale(src, tgt, band, model.typical_best)
     unbalanced = np.array([model.size_unbalanced * abs(a - b) for a, b in moves])
     # Each segment beyond the first on a side costs `size`; in a one-to-many bead, scaled down for short
@@ -202,7 +201,7 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
             return compiled(i0, i1, width, r0, c0, c1, anchor_cells)
         prefix = np.zeros((i1 - r0, c1 - c0 + 1))
         if i1 > r0 and c1 > c0 and n:
-            np.cumsum((src.matrix[r0:min(i1, n)] @ tgt_columns[:, c0:c1]).toarray(), axis=1,
+            np.cumsum(dot_block(src.matrix.rows(r0, min(i1, n)), tgt.matrix.rows(c0, c1)), axis=1,
                       out=prefix[:min(i1, n) - r0, 1:])
         # block_dot[(a, b)] built up over a: add source segment i-a's dots with targets j-b .. j-1.
         acc = {b: np.zeros(j.shape) for b in range(1, max_b + 1)}
@@ -296,7 +295,7 @@ def _compiled_costs(src: SideStats, tgt: SideStats, band: Band, ratio: float, mo
     pointers = [x.ctypes.data for x in sides]
 
     rows_csr = csr_arrays(src.matrix)
-    columns_csc = csr_arrays(tgt.matrix.T, sort=True)   # per feature, the target segments that have it
+    columns_csc = csr_arrays(tgt.matrix.T)   # per feature, the target segments that have it
 
     def cost_rows(i0: int, i1: int, width: int, r0: int, c0: int, c1: int,
                   anchor_cells: np.ndarray | None) -> np.ndarray:
@@ -334,10 +333,10 @@ def _compiled_costs(src: SideStats, tgt: SideStats, band: Band, ratio: float, mo
     return cost_rows
 
 
-def _cells(matrix: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+def _cells(matrix: Csr, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """matrix[rows[r], cols[r, w]] for a block of band cells, reading only the columns the block spans."""
     c0, c1 = int(cols.min()), int(cols.max()) + 1
-    block = matrix[int(rows[0]):int(rows[-1]) + 1, c0:c1].toarray()
+    block = matrix.rows(int(rows[0]), int(rows[-1]) + 1).columns(c0, c1).toarray()
     return block[(rows - rows[0])[:, None], cols - c0]
 
 
@@ -442,7 +441,7 @@ def similarity_scale(src: SideStats, tgt: SideStats, band: Band, typical_best: f
         wide = max(width, min(m, min_columns))
         lo = np.clip(lo - (wide - width) // 2, 0, max(0, m - wide))
         width = wide
-        dots = band_dots(src.matrix[start:start + block_rows], tgt.matrix, lo, width)
+        dots = band_dots(src.matrix.rows(start, start + block_rows), tgt.matrix, lo, width)
         cols = lo[:, None] + np.arange(width)[None, :]
         valid = cols < m
         denom = np.sqrt(src.run_norm2[1, rows + 1][:, None] * tgt.run_norm2[1, np.minimum(cols, m - 1) + 1])

@@ -10,8 +10,7 @@ from functools import cached_property
 from typing import Sequence
 
 import numpy as np
-from scipy import sparse
-
+from align.search.csr import Csr
 from align.search.vectors import bead_membership
 
 
@@ -34,7 +33,7 @@ class Lexicon:
         return len(self.src_ids)
 
 
-def learn_lexicon(src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix,
+def learn_lexicon(src_words: Csr, tgt_words: Csr,
                   beads: Sequence[tuple[Sequence[int], Sequence[int]]], min_count: int = 2,
                   min_dice: float = 0.4, max_beads: int = 20000,
                   first_copy: Sequence[bool] | None = None) -> Lexicon:
@@ -51,11 +50,9 @@ def learn_lexicon(src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix,
     if not paired:
         return Lexicon(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
 
-    def bead_matrix(words: sparse.csr_matrix, side: int, chosen: Sequence[tuple[Sequence[int], Sequence[int]]]
-                    ) -> sparse.csr_matrix:
-        out = (bead_membership(chosen, side, words.shape[0], np.float32) @ words).tocsr()
-        out.data[:] = 1.0
-        return out
+    def bead_matrix(words: Csr, side: int, chosen: Sequence[tuple[Sequence[int], Sequence[int]]]
+                    ) -> Csr:
+        return (bead_membership(chosen, side, words.shape[0], np.float32) @ words).binary()
 
     if first_copy is None:
         rows, cols, dice = associated(bead_matrix(src_words, 0, paired), bead_matrix(tgt_words, 1, paired),
@@ -64,30 +61,30 @@ def learn_lexicon(src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix,
         rows, cols, dice = associated(bead_matrix(src_words, 0, paired), bead_matrix(tgt_words, 1, paired),
                                       1, min_dice)
         distinct = [beads[k] for k in keep if first_copy[k]]
-        support = (bead_matrix(src_words, 0, distinct).T @ bead_matrix(tgt_words, 1, distinct)).tocsr()
-        enough = np.asarray(support[rows, cols]).ravel() >= min_count if len(rows) else np.zeros(0, dtype=bool)
+        support = bead_matrix(src_words, 0, distinct).T @ bead_matrix(tgt_words, 1, distinct)
+        enough = support.cells(rows, cols) >= min_count
         rows, cols, dice = rows[enough], cols[enough], dice[enough]
     return Lexicon(rows.astype(np.int64), cols.astype(np.int64), dice.astype(np.float64))
 
 
-def associated(src_beads: sparse.csr_matrix, tgt_beads: sparse.csr_matrix, min_count: int,
+def associated(src_beads: Csr, tgt_beads: Csr, min_count: int,
                min_dice: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(source word, target word, Dice) of the word pairs seen together in at least `min_count` beads and
     associated at least `min_dice`, sorted; the inputs are beads x words 0/1 matrices of each side."""
-    co = (src_beads.T @ tgt_beads).tocoo()
-    src_freq = np.asarray(src_beads.sum(axis=0)).ravel()
-    tgt_freq = np.asarray(tgt_beads.sum(axis=0)).ravel()
-    dice = 2.0 * co.data / (src_freq[co.row] + tgt_freq[co.col])
+    co = src_beads.T @ tgt_beads                     # entries in (source word, target word) order
+    rows, cols = co.row_ids(), co.indices.astype(np.int64)
+    src_freq = src_beads.sum_columns().astype(src_beads.dtype)
+    tgt_freq = tgt_beads.sum_columns().astype(tgt_beads.dtype)
+    dice = 2.0 * co.data / (src_freq[rows] + tgt_freq[cols])
     keep = (co.data >= min_count) & (dice >= min_dice)
-    order = np.lexsort((co.col[keep], co.row[keep]))
-    return co.row[keep][order], co.col[keep][order], dice[keep][order]
+    return rows[keep], cols[keep], dice[keep]
 
 
-def heldout_lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix,
+def heldout_lexicon_features(src_words: Csr, tgt_words: Csr,
                              beads: Sequence[tuple[Sequence[int], Sequence[int]]], folds: int = 5,
                              min_count: int = 2, min_dice: float = 0.4,
-                             content: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None,
-                             ) -> tuple[sparse.csr_matrix, sparse.csr_matrix, int]:
+                             content: tuple[Csr, Csr] | None = None,
+                             ) -> tuple[Csr, Csr, int]:
     """Lexicon features where each stretch of the document only sees word pairs learned from the others.
 
     A pair must be supported elsewhere in the document to count here, so the lexicon cannot simply
@@ -98,8 +95,7 @@ def heldout_lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr
     n_beads = len(beads)
     folds = min(folds, n_beads // 20)
     if n_beads < MIN_BEADS or folds < 2:
-        empty = sparse.csr_matrix((src_words.shape[0], 1), dtype=np.float32)
-        return empty, sparse.csr_matrix((tgt_words.shape[0], 1), dtype=np.float32), 0
+        return Csr.empty(src_words.shape[0], 1), Csr.empty(tgt_words.shape[0], 1), 0
     fold_of_bead = (np.arange(n_beads) * folds) // max(1, n_beads)
     first = _first_copies(*(content or (src_words, tgt_words)), beads)
     first_copy = first == np.arange(n_beads)
@@ -124,19 +120,17 @@ def heldout_lexicon_features(src_words: sparse.csr_matrix, tgt_words: sparse.csr
                                 first_copy=first_copy[train] if repeated else None)
         cols = np.array([columns.setdefault((int(a), int(b)), len(columns))
                          for a, b in zip(lexicon.src_ids, lexicon.tgt_ids)], dtype=np.int64)
-        keep_src = sparse.diags((src_fold == fold).astype(np.float32))
-        keep_tgt = sparse.diags((tgt_fold == fold).astype(np.float32))
-        parts_src.append((keep_src @ src_words, lexicon.src_ids, cols, lexicon.strength))
-        parts_tgt.append((keep_tgt @ tgt_words, lexicon.tgt_ids, cols, lexicon.strength))
+        parts_src.append((src_words.keep_rows(src_fold == fold), lexicon.src_ids, cols, lexicon.strength))
+        parts_tgt.append((tgt_words.keep_rows(tgt_fold == fold), lexicon.tgt_ids, cols, lexicon.strength))
     width = max(1, len(columns))
 
-    def assemble(parts: list, n_words: int) -> sparse.csr_matrix:
+    def assemble(parts: list, n_words: int) -> Csr:
         total = None
         for rows, ids, cols, strength in parts:
-            mapping = sparse.csr_matrix((strength, (ids, cols)), shape=(n_words, width))
+            mapping = Csr.from_entries(strength, ids, cols, (n_words, width))
             product = rows @ mapping
             total = product if total is None else total + product
-        return sparse.csr_matrix(total, dtype=np.float32)
+        return total.astype(np.float32)
 
     return assemble(parts_src, src_words.shape[1]), assemble(parts_tgt, tgt_words.shape[1]), len(columns)
 
@@ -160,8 +154,8 @@ class WordPairs:
             out.setdefault(s, []).append((t, strength))
         return {s: tuple(ts) for s, ts in out.items()}
 
-    def features(self, src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix, src_vocab: Sequence[str],
-                 tgt_vocab: Sequence[str]) -> tuple[sparse.csr_matrix, sparse.csr_matrix, int]:
+    def features(self, src_words: Csr, tgt_words: Csr, src_vocab: Sequence[str],
+                 tgt_vocab: Sequence[str]) -> tuple[Csr, Csr, int]:
         """Both sides' features for the pairs whose two words occur in this document (one column a pair)."""
         tgt_index = {w: k for k, w in enumerate(tgt_vocab)}
         by_source = self.by_source
@@ -171,9 +165,9 @@ class WordPairs:
         cols = np.arange(len(found))
         strength = np.array([f[2] for f in found], dtype=np.float32)
 
-        def side(words: sparse.csr_matrix, ids: list[int]) -> sparse.csr_matrix:
-            mapping = sparse.csr_matrix((strength, (np.array(ids, dtype=np.int64), cols)), shape=(words.shape[1], width))
-            return sparse.csr_matrix(words @ mapping, dtype=np.float32)
+        def side(words: Csr, ids: list[int]) -> Csr:
+            mapping = Csr.from_entries(strength, np.array(ids, dtype=np.int64), cols, (words.shape[1], width))
+            return (words @ mapping).astype(np.float32)
 
         return side(src_words, [f[0] for f in found]), side(tgt_words, [f[1] for f in found]), len(found)
 
@@ -212,11 +206,10 @@ def learn_word_pairs(documents: Sequence[BeadWords], min_count: int = 2, min_dic
     src_index = {w: k for k, w in enumerate(src_vocab)}
     tgt_index = {w: k for k, w in enumerate(tgt_vocab)}
 
-    def presence(sides: list[frozenset[str]], index: dict[str, int]) -> sparse.csr_matrix:
+    def presence(sides: list[frozenset[str]], index: dict[str, int]) -> Csr:
         rows = np.concatenate([np.full(len(s), k, dtype=np.int64) for k, s in enumerate(sides)] + [np.zeros(0, int)])
         cols = np.array([index[w] for s in sides for w in sorted(s)], dtype=np.int64)
-        return sparse.csr_matrix((np.ones(len(cols), dtype=np.float32), (rows, cols)),
-                                 shape=(len(sides), max(1, len(index))))
+        return Csr.from_entries(np.ones(len(cols), dtype=np.float32), rows, cols, (len(sides), max(1, len(index))))
 
     src_sides = [s for d in documents for s in d.src]
     tgt_sides = [t for d in documents for t in d.tgt]
@@ -228,15 +221,11 @@ def learn_word_pairs(documents: Sequence[BeadWords], min_count: int = 2, min_dic
                                   for r, c, x in zip(rows, cols, dice))))
 
 
-def _first_copies(src_rows: sparse.csr_matrix, tgt_rows: sparse.csr_matrix,
+def _first_copies(src_rows: Csr, tgt_rows: Csr,
                   beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
     """Per bead, the index of the first bead with the same features on both sides (itself if it is the first)."""
     keys = []
     for rows in (src_rows, tgt_rows):
-        rows = rows.tocsr()
-        if not rows.has_sorted_indices:
-            rows = rows.copy()
-            rows.sort_indices()
         indices, indptr = rows.indices, rows.indptr
         keys.append([indices[indptr[r]:indptr[r + 1]].tobytes() for r in range(rows.shape[0])])
     src_keys, tgt_keys = keys

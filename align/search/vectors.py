@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 import numpy as np
-from scipy import sparse
 
+from align.search.csr import Csr
 from align.search.kernel import csr_arrays, kernel
 from align.text.lang import UNSPACED_RUN, strip_accents
 from align.text.numbers import NUMBER_WORD_LANGS as _NUMBER_WORD_LANGS, NUMBER_WORDS, find_numbers, spelled_numbers
@@ -133,14 +133,14 @@ class SideTerms:
     numbers: list[tuple[str, ...]] = field(default_factory=list)   # number keys (values) of each segment
     n_words: int = 0
 
-    def counts(self, width: int) -> sparse.csr_matrix:
+    def counts(self, width: int) -> Csr:
         """Segments x features: how often each n-gram (through the segment's words) and number occurs."""
         numbers = count_matrix(self.number_columns, self.number_ptr, width)
         if not self.n_words:
             return numbers
         per_word = count_matrix(self.ngram_columns, self.ngram_ptr, width)
         occurrences = count_matrix(self.words, self.word_ptr, self.n_words)
-        return (occurrences @ per_word + numbers).tocsr()
+        return occurrences @ per_word + numbers
 
 
 def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, word_vocab: Vocabulary) -> SideTerms:
@@ -197,36 +197,28 @@ def written_out_numbers(text: str, lang: str | None, text_words: Sequence[str]) 
 
 
 def bead_membership(beads: Sequence[tuple[Sequence[int], Sequence[int]]], side: int, n_segments: int,
-                    dtype: type = np.float64) -> sparse.csr_matrix:
+                    dtype: type = np.float64) -> Csr:
     """Beads x segments 0/1 matrix of one side (0 source, 1 target): times segment vectors, bead vectors."""
     sizes = np.fromiter((len(b[side]) for b in beads), dtype=np.int64, count=len(beads))
     rows = np.repeat(np.arange(len(beads), dtype=np.int64), sizes)
     cols = np.fromiter(chain.from_iterable(b[side] for b in beads), dtype=np.int64, count=int(sizes.sum()))
-    return sparse.csr_matrix((np.ones(len(rows), dtype=dtype), (rows, cols)), shape=(len(beads), n_segments))
+    return Csr.from_entries(np.ones(len(rows), dtype=dtype), rows, cols, (len(beads), n_segments))
 
 
-def count_matrix(indices: array, indptr: array, n_cols: int, binary: bool = False) -> sparse.csr_matrix:
+def count_matrix(indices: array, indptr: array, n_cols: int, binary: bool = False) -> Csr:
     """Rows x columns matrix of how often each column occurs in each row (or only whether, with `binary`).
 
-    The buffers are copied: summing duplicates sorts the indices in place, which must not reorder the caller's.
     """
-    idx = np.array(indices, dtype=np.int32) if len(indices) else np.zeros(0, dtype=np.int32)
-    ptr = np.array(indptr, dtype=np.int64)
-    matrix = sparse.csr_matrix((np.ones(len(idx), dtype=np.float32), idx, ptr), shape=(len(ptr) - 1, max(1, n_cols)))
-    matrix.sum_duplicates()
-    if binary:
-        matrix.data[:] = 1.0
-    return matrix
+    matrix = Csr.from_rows(np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64), max(1, n_cols))
+    return matrix.binary() if binary else matrix
 
 
-def weight(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+def weight(counts: Csr, idf: np.ndarray) -> Csr:
     """Sublinear term frequency times IDF."""
-    out = counts.copy()
-    out.data = (1.0 + np.log(out.data)) * idf[out.indices]
-    return out.astype(np.float32)
+    return counts.with_data(((1.0 + np.log(counts.data)) * idf[counts.indices]).astype(np.float32))
 
 
-def idf_weights(src_counts: sparse.csr_matrix, tgt_counts: sparse.csr_matrix) -> np.ndarray:
+def idf_weights(src_counts: Csr, tgt_counts: Csr) -> np.ndarray:
     """Inverse document frequency over the segments of both sides (smoothed)."""
     n = src_counts.shape[0] + tgt_counts.shape[0]
     df = np.bincount(src_counts.indices, minlength=src_counts.shape[1]) + \
@@ -234,7 +226,7 @@ def idf_weights(src_counts: sparse.csr_matrix, tgt_counts: sparse.csr_matrix) ->
     return (np.log((n + 1) / (df + 1)) + 1.0).astype(np.float32)
 
 
-def band_dots(src: sparse.csr_matrix, tgt: sparse.csr_matrix, lo: np.ndarray, width: int,
+def band_dots(src: Csr, tgt: Csr, lo: np.ndarray, width: int,
               chunk: int = 512) -> np.ndarray:
     """Dot products of source row r with target rows lo[r] .. lo[r]+width-1 (0 outside the target)."""
     n, m = src.shape[0], tgt.shape[0]
@@ -243,21 +235,20 @@ def band_dots(src: sparse.csr_matrix, tgt: sparse.csr_matrix, lo: np.ndarray, wi
         # per feature, the target segments the rows reach that have it (sorted), counted from the first
         c0 = int(max(0, lo.min())) if n else 0
         c1 = int(min(m, lo.max() + width)) if n else 0
-        a, b = csr_arrays(src), csr_arrays(tgt[c0:max(c0, c1)].T, sort=True)
+        a, b = csr_arrays(src), csr_arrays(tgt.rows(c0, max(c0, c1)).T)
         starts = np.ascontiguousarray(np.asarray(lo, dtype=np.int64) - c0)
         out = np.empty((n, width), dtype=np.float32)
         lib.band_dots(n, width, max(0, c1 - c0), starts.ctypes.data, *(x.ctypes.data for x in a),
                       *(x.ctypes.data for x in b), out.ctypes.data)
         return out
     out = np.zeros((n, width), dtype=np.float32)
-    tgt_t = tgt.T.tocsc()
     for r0 in range(0, n, chunk):
         r1 = min(n, r0 + chunk)
         c0 = int(max(0, lo[r0:r1].min()))
         c1 = int(min(m, lo[r0:r1].max() + width))
         if c1 <= c0:
             continue
-        block = (src[r0:r1] @ tgt_t[:, c0:c1]).toarray()
+        block = dot_block(src.rows(r0, r1), tgt.rows(c0, c1))
         cols = lo[r0:r1, None] + np.arange(width)[None, :] - c0
         valid = (cols >= 0) & (cols < c1 - c0)
         rows = np.arange(r1 - r0)[:, None]
@@ -265,7 +256,27 @@ def band_dots(src: sparse.csr_matrix, tgt: sparse.csr_matrix, lo: np.ndarray, wi
     return out
 
 
-def neighbour_dots(matrix: sparse.csr_matrix, max_offset: int, chunk: int = 8192) -> list[np.ndarray]:
+def dot_block(src: Csr, tgt: Csr) -> np.ndarray:
+    """dot(src row r, tgt row c) for every pair (float32), summed as the C kernel sums them: in single
+    precision, in the order of the source row's entries (so both searches see the same costs)."""
+    out = np.zeros((src.shape[0], tgt.shape[0]), dtype=np.float32)
+    if not src.nnz or not tgt.nnz:
+        return out
+    features, place = np.unique(src.indices, return_inverse=True)
+    columns = np.zeros((len(features), tgt.shape[0]), dtype=np.float32)    # the target rows' values per feature
+    at = np.minimum(np.searchsorted(features, tgt.indices), len(features) - 1)
+    held = features[at] == tgt.indices
+    columns[at[held], tgt.row_ids()[held]] = tgt.data[held].astype(np.float32)
+    counts = np.diff(src.indptr)
+    data = src.data.astype(np.float32)
+    for k in range(int(counts.max())):
+        rows = np.flatnonzero(counts > k)
+        entry = src.indptr[rows] + k
+        out[rows] += data[entry][:, None] * columns[place[entry]]
+    return out
+
+
+def neighbour_dots(matrix: Csr, max_offset: int, chunk: int = 8192) -> list[np.ndarray]:
     """`out[k][r]` = dot(row r, row r+k) for k = 0..max_offset (zero past the end).
 
     Read column by column: two rows share a feature where the column's sorted row list holds both, at
@@ -275,7 +286,7 @@ def neighbour_dots(matrix: sparse.csr_matrix, max_offset: int, chunk: int = 8192
     n = matrix.shape[0]
     lib = kernel()
     if lib is not None and matrix.dtype == np.float32:
-        indptr, indices, data = csr_arrays(matrix, sort=True)
+        indptr, indices, data = csr_arrays(matrix)
         rank = np.empty(len(indices), dtype=np.int32)             # scratch for the kernel
         seen = np.zeros(max(1, matrix.shape[1]), dtype=np.int32)
         dots = np.zeros((max_offset + 1, n))
@@ -285,11 +296,10 @@ def neighbour_dots(matrix: sparse.csr_matrix, max_offset: int, chunk: int = 8192
     out = [np.zeros(n) for _ in range(max_offset + 1)]
     for r0 in range(0, n, chunk):
         r1 = min(n, r0 + chunk)
-        csc = matrix[r0:min(n, r1 + max_offset)].tocsc()
-        csc.sort_indices()
-        rows = csc.indices.astype(np.int64)
-        values = csc.data.astype(np.float64)
-        cols = np.repeat(np.arange(csc.shape[1]), np.diff(csc.indptr))
+        columns = matrix.rows(r0, min(n, r1 + max_offset)).T    # per feature, the rows that have it, in order
+        rows = columns.indices.astype(np.int64)
+        values = columns.data.astype(np.float64)
+        cols = columns.row_ids()
         own = rows < r1 - r0
         out[0][r0:r1] += np.bincount(rows[own], weights=values[own] ** 2, minlength=r1 - r0)
         for step in range(1, max_offset + 1):
@@ -304,7 +314,7 @@ def neighbour_dots(matrix: sparse.csr_matrix, max_offset: int, chunk: int = 8192
     return out
 
 
-def pool(matrix: sparse.csr_matrix, factor: int, keep: int = 0) -> sparse.csr_matrix:
+def pool(matrix: Csr, factor: int, keep: int = 0) -> Csr:
     """Sum every `factor` consecutive rows: the vectors of a downsampled document.
 
     With `keep`, each pooled row keeps only its `keep` heaviest features: enough to place blocks,
@@ -313,14 +323,13 @@ def pool(matrix: sparse.csr_matrix, factor: int, keep: int = 0) -> sparse.csr_ma
     n = matrix.shape[0]
     groups = (n + factor - 1) // factor
     rows = np.arange(n) // factor
-    summer = sparse.csr_matrix((np.ones(n, dtype=np.float32), (rows, np.arange(n))), shape=(groups, n))
-    pooled = (summer @ matrix).tocsr()
+    summer = Csr.from_entries(np.ones(n, dtype=np.float32), rows, np.arange(n), (groups, n))
+    pooled = summer @ matrix
     return prune_rows(pooled, keep) if keep else pooled
 
 
-def prune_rows(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
+def prune_rows(matrix: Csr, keep: int) -> Csr:
     """Keep the `keep` largest entries of each row (a deterministic selection among equal weights)."""
-    matrix = matrix.tocsr()
     counts = np.diff(matrix.indptr)
     if counts.max(initial=0) <= keep:
         return matrix
@@ -329,5 +338,5 @@ def prune_rows(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
         start, end = matrix.indptr[row], matrix.indptr[row + 1]
         drop = np.argpartition(-matrix.data[start:end], keep)[keep:]
         chosen[start + drop] = False
-    row_of = np.repeat(np.arange(matrix.shape[0]), counts)
-    return sparse.csr_matrix((matrix.data[chosen], (row_of[chosen], matrix.indices[chosen])), shape=matrix.shape)
+    kept = np.concatenate(([0], np.cumsum(chosen)))[matrix.indptr]      # the entries stay in their order
+    return Csr(kept.astype(np.int64), matrix.indices[chosen], matrix.data[chosen], matrix.shape)

@@ -1,8 +1,9 @@
 """The compiled search kernel (C, loaded with ctypes), or None where it was not built.
 
-`pip install` compiles `dp_rows.c` (the recurrence), `bead_costs.c` (the cost of every move) and `dots.c` (dot products
-of segment vectors) into the top-level library `align_kernel` when the machine has a C compiler;
-without one the install still succeeds and the search runs its numpy version, which gives the same path.
+`pip install` compiles `dp_rows.c` (the recurrence), `bead_costs.c` (the cost of every move), `dots.c` (dot products
+of segment vectors) and `sparse.c` (sparse matrix products) into the top-level library `align_kernel` when the
+machine has a C compiler; without one the install still succeeds and the search runs its numpy version, which
+gives the same path.
 Set ALIGN_KERNEL=numpy to use the numpy version anyway (tests and benchmarks compare the two).
 
 ctypes lets go of Python's lock during a call, so a large block of rows is split between threads (one per
@@ -20,7 +21,7 @@ from typing import Any, Callable, Sequence, TypeVar
 import numpy as np
 
 LIBRARY = "align_kernel"
-VERSION = 7
+VERSION = 8
 """Raised with every change of the C sources' functions or their arguments (dp_rows.c has the same number)."""
 
 
@@ -54,6 +55,12 @@ def kernel() -> "ctypes.CDLL | None":
         lib.block_prefix.argtypes = [i64, i64, i64, i64] + [ptr] * 8
         lib.band_dots.restype = i64
         lib.band_dots.argtypes = [i64, i64, i64] + [ptr] * 8
+        lib.product_sizes.restype = i64
+        lib.product_sizes.argtypes = [i64] + [ptr] * 6
+        lib.product.restype = i64
+        lib.product.argtypes = [i64] + [ptr] * 11
+        lib.from_entries.restype = i64
+        lib.from_entries.argtypes = [i64, ptr, ptr, ptr, i64] + [ptr] * 6
     except AttributeError:
         return None
     return lib
@@ -95,15 +102,8 @@ def row_splits(start: int, stop: int, cells_per_row: int) -> list[tuple[int, int
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
-def csr_arrays(matrix: Any, sort: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """indptr (int64), indices (int32) and data (float32) of a scipy CSR matrix, as the kernel reads them.
-
-    `sort`: each row's indices sorted and duplicates summed, which merging and binary searches need; without
-    it the rows keep their stored order (a product's sums follow it, as scipy's do).
-    """
-    matrix = matrix.tocsr()
-    if sort and not matrix.has_canonical_format:
-        matrix = matrix.copy()
-        matrix.sum_duplicates()
+def csr_arrays(matrix: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """indptr (int64), indices (int32) and data (float32) of a `csr.Csr` matrix (rows sorted), as the kernel reads
+    them."""
     return (np.ascontiguousarray(matrix.indptr, dtype=np.int64), np.ascontiguousarray(matrix.indices, dtype=np.int32),
             np.ascontiguousarray(matrix.data, dtype=np.float32))

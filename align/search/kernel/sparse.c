@@ -1,0 +1,148 @@
+/* Sparse matrices in compressed rows at compiled speed: the product of two (C = A B), and a matrix's rows
+ * sorted and summed from entries in any order (which also transposes).
+ *
+ * Each row of C is gathered in a dense accumulator over B's columns (Gustavson's method): for every entry
+ * a[i, k] of the row, row k of B is added in, scaled by a[i, k].  Sums are in double precision, in the order
+ * of A's and B's stored entries, as in the numpy version (align/search/csr.py), so both give the
+ * same sums; the row's columns are then sorted and exact zeros left out.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+
+#if defined(_WIN32)
+#define EXPORT __declspec(dllexport)
+#else
+#define EXPORT __attribute__((visibility("default")))
+#endif
+
+static int by_column(const void *x, const void *y) {
+    int32_t a = *(const int32_t *)x, b = *(const int32_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* Sort a row's column numbers (distinct): nothing to do when in order already (a transpose's rows, most
+ * feature rows), insertion for short rows, qsort for long ones. */
+static void sort_row(int32_t *cols, int64_t count) {
+    int64_t k = 1;
+    while (k < count && cols[k - 1] < cols[k]) k++;
+    if (k >= count) return;
+    if (count > 32) { qsort(cols, (size_t)count, sizeof(int32_t), by_column); return; }
+    for (; k < count; k++) {
+        int32_t value = cols[k];
+        int64_t p = k - 1;
+        while (p >= 0 && cols[p] > value) { cols[p + 1] = cols[p]; p--; }
+        cols[p + 1] = value;
+    }
+}
+
+/* Upper bound of each row's entries in C (its distinct columns), into counts[0 .. n-1]; returns their sum.
+ * Scratch: mark (m entries, all -1 on entry and on return). */
+EXPORT int64_t product_sizes(int64_t n, const int64_t *a_ptr, const int32_t *a_idx, const int64_t *b_ptr,
+                             const int32_t *b_idx, int64_t *mark, int64_t *counts) {
+    int64_t total = 0;
+    for (int64_t i = 0; i < n; i++) {
+        int64_t count = 0;
+        for (int64_t p = a_ptr[i]; p < a_ptr[i + 1]; p++) {
+            int64_t k = a_idx[p];
+            for (int64_t q = b_ptr[k]; q < b_ptr[k + 1]; q++) {
+                int64_t j = b_idx[q];
+                if (mark[j] != i) { mark[j] = i; count++; }
+            }
+        }
+        counts[i] = count;
+        total += count;
+    }
+    for (int64_t i = 0; i < n; i++) {       /* reset the marks the rows left */
+        for (int64_t p = a_ptr[i]; p < a_ptr[i + 1]; p++) {
+            int64_t k = a_idx[p];
+            for (int64_t q = b_ptr[k]; q < b_ptr[k + 1]; q++) mark[b_idx[q]] = -1;
+        }
+    }
+    return total;
+}
+
+/* C = A B: out_ptr (n + 1), out_idx and out_val (at least product_sizes' total).  Scratch: mark (m entries,
+ * all -1) and acc (m doubles, zeros), both left as they were found.  Returns the entries written. */
+EXPORT int64_t product(int64_t n, const int64_t *a_ptr, const int32_t *a_idx, const double *a_val,
+                       const int64_t *b_ptr, const int32_t *b_idx, const double *b_val, int64_t *mark,
+                       double *acc, int64_t *out_ptr, int32_t *out_idx, double *out_val) {
+    int64_t written = 0;
+    out_ptr[0] = 0;
+    for (int64_t i = 0; i < n; i++) {
+        int64_t start = written, entries = a_ptr[i + 1] - a_ptr[i];
+        if (entries == 1 || entries == 2) {
+            /* one or two rows of B (a bead of one or two segments, a pooled pair): their sorted columns merged,
+             * each sum (0 + x) + y as the accumulator would give it */
+            int64_t p = a_ptr[i], q = b_ptr[a_idx[p]], qe = b_ptr[a_idx[p] + 1];
+            int64_t r = 0, re = 0;
+            double x = a_val[p], y = 0.0;
+            if (entries == 2) { r = b_ptr[a_idx[p + 1]]; re = b_ptr[a_idx[p + 1] + 1]; y = a_val[p + 1]; }
+            while (q < qe || r < re) {
+                int32_t j;
+                double value;
+                if (r >= re || (q < qe && b_idx[q] < b_idx[r])) { j = b_idx[q]; value = x * b_val[q]; q++; }
+                else if (q >= qe || b_idx[r] < b_idx[q]) { j = b_idx[r]; value = y * b_val[r]; r++; }
+                else { j = b_idx[q]; value = x * b_val[q] + y * b_val[r]; q++; r++; }
+                if (value != 0.0) { out_idx[written] = j; out_val[written] = value; written++; }
+            }
+            out_ptr[i + 1] = written;
+            continue;
+        }
+        for (int64_t p = a_ptr[i]; p < a_ptr[i + 1]; p++) {
+            int64_t k = a_idx[p];
+            double a = a_val[p];
+            for (int64_t q = b_ptr[k]; q < b_ptr[k + 1]; q++) {
+                int64_t j = b_idx[q];
+                if (mark[j] != i) { mark[j] = i; out_idx[written++] = (int32_t)j; }
+                acc[j] += a * b_val[q];
+            }
+        }
+        sort_row(out_idx + start, written - start);
+        int64_t kept = start;
+        for (int64_t e = start; e < written; e++) {
+            int32_t j = out_idx[e];
+            double value = acc[j];
+            acc[j] = 0.0;
+            mark[j] = -1;
+            if (value != 0.0) { out_idx[kept] = j; out_val[kept] = value; kept++; }
+        }
+        written = kept;
+        out_ptr[i + 1] = written;
+    }
+    return written;
+}
+
+/* Entries (rows[e], cols[e], vals[e]) in any order as canonical compressed rows: out_ptr (n_rows + 1), out_idx and
+ * out_val (n_entries each, the first out_ptr[n_rows] used).  Repeated cells are summed in input order, as the numpy
+ * version (a stable sort, then sums) does.  Scratch: order (n_entries), mark (n_cols, all -1), acc (n_cols zeros),
+ * both left as found.  Returns the entries written. */
+EXPORT int64_t from_entries(int64_t n_entries, const int64_t *rows, const int64_t *cols, const double *vals,
+                            int64_t n_rows, int64_t *order, int64_t *mark, double *acc, int64_t *out_ptr,
+                            int32_t *out_idx, double *out_val) {
+    int64_t *next = out_ptr;      /* counting sort by row (stable): out_ptr holds each row's next free place */
+    for (int64_t r = 0; r <= n_rows; r++) next[r] = 0;
+    for (int64_t e = 0; e < n_entries; e++) next[rows[e] + 1]++;
+    for (int64_t r = 0; r < n_rows; r++) next[r + 1] += next[r];
+    for (int64_t e = 0; e < n_entries; e++) order[next[rows[e]]++] = e;
+    /* next[r] is now the end of row r, which is where row r + 1 starts */
+    int64_t written = 0, start = 0;
+    for (int64_t r = 0; r < n_rows; r++) {
+        int64_t end = next[r], first = written;
+        for (int64_t p = start; p < end; p++) {
+            int64_t e = order[p], j = cols[e];
+            if (mark[j] != r) { mark[j] = r; out_idx[written++] = (int32_t)j; }
+            acc[j] += vals[e];
+        }
+        sort_row(out_idx + first, written - first);
+        for (int64_t q = first; q < written; q++) {
+            int32_t j = out_idx[q];
+            out_val[q] = acc[j];
+            acc[j] = 0.0;
+            mark[j] = -1;
+        }
+        start = end;
+        next[r] = first;          /* the row's start in the output */
+    }
+    out_ptr[n_rows] = written;
+    return written;
+}

@@ -201,7 +201,7 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
             return compiled(i0, i1, width, r0, c0, c1, anchor_cells)
         prefix = np.zeros((i1 - r0, c1 - c0 + 1))
         if i1 > r0 and c1 > c0 and n:
-            np.cumsum(dot_block(src.matrix.rows(r0, min(i1, n)), tgt.matrix.rows(c0, c1)), axis=1,
+            np.cumsum(dot_block(src.matrix.rows(r0, min(i1, n)), tgt.matrix, c0, c1), axis=1,
                       out=prefix[:min(i1, n) - r0, 1:])
         # block_dot[(a, b)] built up over a: add source segment i-a's dots with targets j-b .. j-1.
         acc = {b: np.zeros(j.shape) for b in range(1, max_b + 1)}
@@ -277,7 +277,7 @@ def _compiled_costs(src: SideStats, tgt: SideStats, band: Band, ratio: float, mo
     """The C kernel's version of `cost_rows` once its prefix sums are built, or None without the kernel."""
     lib = kernel()
     if lib is None or src.matrix.dtype != np.float32 or tgt.matrix.dtype != np.float32:
-        return None          # the kernel sums dot products in single precision, as scipy does for float32
+        return None          # the kernel reads single-precision feature values
     n, m = src.matrix.shape[0], tgt.matrix.shape[0]
     f64 = lambda x: np.ascontiguousarray(x, dtype=np.float64)  # noqa: E731
     i64 = lambda x: np.ascontiguousarray(x, dtype=np.int64)  # noqa: E731
@@ -305,7 +305,7 @@ def _compiled_costs(src: SideStats, tgt: SideStats, band: Band, ratio: float, mo
         anchors = f64(anchor_cells) if anchor_cells is not None else None
 
         def prefix_rows(a: int, b: int) -> int:
-            acc = np.empty(max(span, 1), dtype=np.float32)   # held here: C must not write into a freed array
+            acc = np.empty(max(span, 1))          # held here: C must not write into a freed array
             return lib.block_prefix(a, b, c0, c1, *(x.ctypes.data for x in rows_csr),
                                     *(x.ctypes.data for x in columns_csc), acc.ctypes.data,
                                     prefix.ctypes.data + (a - r0) * (span + 1) * 8)

@@ -8,6 +8,7 @@ transposes and stacking. Every matrix is canonical: each row's columns sorted an
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Sequence
 
 import numpy as np
@@ -111,9 +112,9 @@ class Csr:
         return Csr(indptr.astype(np.int64), (self.indices[keep] - start).astype(np.int32), self.data[keep],
                    (self.shape[0], max(0, stop - start)))
 
-    @property
+    @cached_property
     def T(self) -> "Csr":
-        """The transpose (columns become rows, each in the original row order)."""
+        """The transpose (columns become rows, each in the original row order); made once per matrix."""
         return Csr.from_entries(self.data, self.indices, self.row_ids(), (self.shape[1], self.shape[0]))
 
     def __matmul__(self, other: "Csr | np.ndarray") -> "Csr | np.ndarray":

@@ -238,8 +238,9 @@ def band_dots(src: Csr, tgt: Csr, lo: np.ndarray, width: int,
         a, b = csr_arrays(src), csr_arrays(tgt.rows(c0, max(c0, c1)).T)
         starts = np.ascontiguousarray(np.asarray(lo, dtype=np.int64) - c0)
         out = np.empty((n, width), dtype=np.float32)
+        acc = np.empty(max(1, width))
         lib.band_dots(n, width, max(0, c1 - c0), starts.ctypes.data, *(x.ctypes.data for x in a),
-                      *(x.ctypes.data for x in b), out.ctypes.data)
+                      *(x.ctypes.data for x in b), acc.ctypes.data, out.ctypes.data)
         return out
     out = np.zeros((n, width), dtype=np.float32)
     for r0 in range(0, n, chunk):
@@ -248,7 +249,7 @@ def band_dots(src: Csr, tgt: Csr, lo: np.ndarray, width: int,
         c1 = int(min(m, lo[r0:r1].max() + width))
         if c1 <= c0:
             continue
-        block = dot_block(src.rows(r0, r1), tgt.rows(c0, c1))
+        block = dot_block(src.rows(r0, r1), tgt, c0, c1)
         cols = lo[r0:r1, None] + np.arange(width)[None, :] - c0
         valid = (cols >= 0) & (cols < c1 - c0)
         rows = np.arange(r1 - r0)[:, None]
@@ -256,24 +257,23 @@ def band_dots(src: Csr, tgt: Csr, lo: np.ndarray, width: int,
     return out
 
 
-def dot_block(src: Csr, tgt: Csr) -> np.ndarray:
-    """dot(src row r, tgt row c) for every pair (float32), summed as the C kernel sums them: in single
-    precision, in the order of the source row's entries (so both searches see the same costs)."""
-    out = np.zeros((src.shape[0], tgt.shape[0]), dtype=np.float32)
-    if not src.nnz or not tgt.nnz:
-        return out
-    features, place = np.unique(src.indices, return_inverse=True)
-    columns = np.zeros((len(features), tgt.shape[0]), dtype=np.float32)    # the target rows' values per feature
-    at = np.minimum(np.searchsorted(features, tgt.indices), len(features) - 1)
-    held = features[at] == tgt.indices
-    columns[at[held], tgt.row_ids()[held]] = tgt.data[held].astype(np.float32)
-    counts = np.diff(src.indptr)
-    data = src.data.astype(np.float32)
-    for k in range(int(counts.max())):
-        rows = np.flatnonzero(counts > k)
-        entry = src.indptr[rows] + k
-        out[rows] += data[entry][:, None] * columns[place[entry]]
-    return out
+def dot_block(src: Csr, tgt: Csr, c0: int, c1: int) -> np.ndarray:
+    """dot(src row r, tgt row c0 + c) for c < c1 - c0, summed as the C kernel sums them: in double precision,
+    in the order of the source row's entries (so both searches see the same costs)."""
+    span = max(0, c1 - c0)
+    if not src.nnz or not tgt.nnz or not span:
+        return np.zeros((src.shape[0], span))
+    by_feature = tgt.T                                   # per feature, the target rows that have it, in order
+    keys = by_feature.row_ids() * tgt.shape[0] + by_feature.indices
+    known = src.indices < by_feature.shape[0]
+    features = src.indices.astype(np.int64) * tgt.shape[0]
+    first = np.searchsorted(keys, features + c0)         # each source entry's targets c0 .. c1-1 that share it
+    reach = np.where(known, np.searchsorted(keys, features + c1) - first, 0)
+    places = np.repeat(first - (np.cumsum(reach) - reach), reach) + np.arange(int(reach.sum()))
+    products = np.repeat(src.data.astype(np.float64), reach) * by_feature.data[places]
+    cells = np.repeat(src.row_ids(), reach) * span + (by_feature.indices[places] - c0)
+    # bincount adds in order: each cell's products as the kernel adds them
+    return np.bincount(cells, weights=products, minlength=src.shape[0] * span).reshape(src.shape[0], span)
 
 
 def neighbour_dots(matrix: Csr, max_offset: int, chunk: int = 8192) -> list[np.ndarray]:

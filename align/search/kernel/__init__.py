@@ -21,7 +21,7 @@ from typing import Any, Callable, Sequence, TypeVar
 import numpy as np
 
 LIBRARY = "align_kernel"
-VERSION = 8
+VERSION = 9
 """Raised with every change of the C sources' functions or their arguments (dp_rows.c has the same number)."""
 
 
@@ -54,7 +54,7 @@ def kernel() -> "ctypes.CDLL | None":
         lib.block_prefix.restype = i64
         lib.block_prefix.argtypes = [i64, i64, i64, i64] + [ptr] * 8
         lib.band_dots.restype = i64
-        lib.band_dots.argtypes = [i64, i64, i64] + [ptr] * 8
+        lib.band_dots.argtypes = [i64, i64, i64] + [ptr] * 9
         lib.product_sizes.restype = i64
         lib.product_sizes.argtypes = [i64] + [ptr] * 6
         lib.product.restype = i64

@@ -51,15 +51,15 @@ EXPORT int64_t neighbour_dots(int64_t n, int64_t max_offset, const int64_t *indp
     return 0;
 }
 
-/* acc[t - c0] += dot(source row r, target t) for the targets c0 <= t < c1, summed in single precision in the
- * order of the source row's stored features, as scipy's sparse product (the numpy version) sums them.
+/* acc[t - c0] += dot(source row r, target t) for the targets c0 <= t < c1, summed in double precision in the
+ * order of the source row's stored features, as the numpy version (vectors.dot_block) sums them.
  * b: the targets as CSC over the feature columns (each feature's targets in ascending order). */
 static void add_dots(int64_t r, int64_t c0, int64_t c1, const int64_t *a_indptr, const int32_t *a_indices,
                      const float *a_data, const int64_t *b_indptr, const int32_t *b_indices, const float *b_data,
-                     float *acc) {
+                     double *acc) {
     for (int64_t p = a_indptr[r]; p < a_indptr[r + 1]; p++) {
         const int32_t f = a_indices[p];
-        const float v = a_data[p];
+        const double v = a_data[p];
         int64_t first = b_indptr[f], last = b_indptr[f + 1];
         while (first < last) {           /* the first target >= c0 */
             int64_t mid = first + (last - first) / 2;
@@ -67,8 +67,7 @@ static void add_dots(int64_t r, int64_t c0, int64_t c1, const int64_t *a_indptr,
             else last = mid;
         }
         for (int64_t q = first; q < b_indptr[f + 1] && b_indices[q] < c1; q++) {
-            const float product = v * b_data[q];
-            acc[b_indices[q] - c0] += product;
+            acc[b_indices[q] - c0] += v * (double)b_data[q];
         }
     }
 }
@@ -77,32 +76,34 @@ static void add_dots(int64_t r, int64_t c0, int64_t c1, const int64_t *a_indptr,
  * prefix[(r - r0) * (span + 1) + c + 1] = sum of dot(source r, target c0 + q) for q <= c, span = c1 - c0.
  *
  * The source rows are CSR, the targets CSC over the same feature columns (see add_dots); the prefix sums
- * are in double precision.  acc: scratch of span floats. */
+ * are in double precision.  acc: scratch of span doubles. */
 EXPORT int64_t block_prefix(int64_t r0, int64_t r1, int64_t c0, int64_t c1,
                             const int64_t *a_indptr, const int32_t *a_indices, const float *a_data,
                             const int64_t *b_indptr, const int32_t *b_indices, const float *b_data,
-                            float *acc, double *prefix) {
+                            double *acc, double *prefix) {
     const int64_t span = c1 - c0;
     for (int64_t r = r0; r < r1; r++) {
-        for (int64_t c = 0; c < span; c++) acc[c] = 0.0f;
+        for (int64_t c = 0; c < span; c++) acc[c] = 0.0;
         add_dots(r, c0, c1, a_indptr, a_indices, a_data, b_indptr, b_indices, b_data, acc);
         double *row = prefix + (r - r0) * (span + 1);
         row[0] = 0.0;
-        for (int64_t c = 0; c < span; c++) row[c + 1] = row[c] + (double)acc[c];
+        for (int64_t c = 0; c < span; c++) row[c + 1] = row[c] + acc[c];
     }
     return 0;
 }
 
 /* Dot products of source rows 0 .. n_rows-1 with the targets lo[r] .. lo[r]+width-1 (0 past the last target,
- * m): out[r * width + w], summed as add_dots sums them. */
+ * m): out[r * width + w], summed as add_dots sums them, then rounded to single precision.  acc: scratch of
+ * width doubles. */
 EXPORT int64_t band_dots(int64_t n_rows, int64_t width, int64_t m, const int64_t *lo,
                          const int64_t *a_indptr, const int32_t *a_indices, const float *a_data,
-                         const int64_t *b_indptr, const int32_t *b_indices, const float *b_data, float *out) {
+                         const int64_t *b_indptr, const int32_t *b_indices, const float *b_data, double *acc,
+                         float *out) {
     for (int64_t r = 0; r < n_rows; r++) {
-        float *row = out + r * width;
-        for (int64_t w = 0; w < width; w++) row[w] = 0.0f;
+        for (int64_t w = 0; w < width; w++) acc[w] = 0.0;
         const int64_t c0 = lo[r], c1 = lo[r] + width < m ? lo[r] + width : m;
-        if (c1 > c0) add_dots(r, c0, c1, a_indptr, a_indices, a_data, b_indptr, b_indices, b_data, row);
+        if (c1 > c0) add_dots(r, c0, c1, a_indptr, a_indices, a_data, b_indptr, b_indices, b_data, acc);
+        for (int64_t w = 0; w < width; w++) out[r * width + w] = (float)acc[w];
     }
     return 0;
 }

@@ -170,7 +170,8 @@ def score_pairs(source: Sequence[Segment], target: Sequence[Segment], path: Sequ
                                                            content=(feats.src_matrix, feats.tgt_matrix))
         if pairs:
             lexical = True
-            src_m, tgt_m = _with_lexicon(src_m, tgt_m, lex_src, lex_tgt, options.lexicon_weight)
+            weights = _lexicon_weights(lex_src, lex_tgt, options.lexicon_weight)
+            src_m, tgt_m = _with_lexicon(src_m, lex_src, weights), _with_lexicon(tgt_m, lex_tgt, weights)
     scores, similarity = bead_scores(list(path), src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, ratio,
                                      options.model)
     return tuple(Bead(tuple(s), tuple(t), score, sim) for (s, t), score, sim in zip(path, scores, similarity)), lexical
@@ -203,6 +204,8 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
                                       [anchors(t, target_lang, k) for t, k in zip(tgt_texts, feats.tgt_numbers)])
                     if options.model.cut_anchor else None)
     src_m, tgt_m = feats.src_matrix, feats.tgt_matrix
+    plain = (src_m, tgt_m)
+    feats = feats.without_vectors()      # the search holds them now: a long pair's largest arrays, not kept twice
     first_options = options
     shared = shared_share(src_m, tgt_m, feats.not_content)
     lexical = shared >= options.min_shared
@@ -211,7 +214,8 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
                                                       feats.tgt_vocab)
         log.info("run lexicon: %d of %d word pairs occur here", found, len(word_pairs))
         if found:
-            src_m, tgt_m = _with_lexicon(src_m, tgt_m, run_src, run_tgt, options.lexicon_weight)
+            weights = _lexicon_weights(run_src, run_tgt, options.lexicon_weight)
+            src_m, tgt_m = _with_lexicon(src_m, run_src, weights), _with_lexicon(tgt_m, run_tgt, weights)
             lexical = lexical or shared_share(src_m, tgt_m, feats.not_content) >= options.min_shared
     if not lexical:
         first_options = replace(options, margin=max(options.margin, int(np.ceil(options.drift * max(n, m)))))
@@ -222,25 +226,30 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
     path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, first_options,
                           FIRST_PASS_MOVES, unrelated=unrelated, anchor_index=anchor_index)
     if options.lexicon:
-        lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path,
-                                                           content=(feats.src_matrix, feats.tgt_matrix))
+        lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path, content=plain)
         log.info("lexicon: %d word pairs learned from %d beads", pairs, len(path))
+        del plain
         if pairs:
             lexical = True
-            src_m, tgt_m = _with_lexicon(src_m, tgt_m, lex_src, lex_tgt, options.lexicon_weight)
+            weights = _lexicon_weights(lex_src, lex_tgt, options.lexicon_weight)
+            src_m = _with_lexicon(src_m, lex_src, weights)
+            tgt_m = _with_lexicon(tgt_m, lex_tgt, weights)
+            del lex_src, lex_tgt
             path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options,
                                   MOVES, guide=path, unrelated=unrelated, anchor_index=anchor_index)
     scores, similarity = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, ratio, options.model)
     return tuple(Bead(s, t, score, sim) for (s, t), score, sim in zip(path, scores, similarity)), lexical
 
 
-def _with_lexicon(src_m: Csr, tgt_m: Csr, lex_src: Csr,
-                  lex_tgt: Csr, lexicon_weight: float) -> tuple[Csr, Csr]:
-    """The segment vectors with one more feature per word pair of a lexicon, IDF-weighted."""
-    idf = idf_weights(lex_src, lex_tgt)
-    lex_src = lex_src.scale_columns(idf * lexicon_weight)
-    lex_tgt = lex_tgt.scale_columns(idf * lexicon_weight)
-    return hstack([src_m, lex_src], np.float32), hstack([tgt_m, lex_tgt], np.float32)
+def _lexicon_weights(lex_src: Csr, lex_tgt: Csr, lexicon_weight: float) -> np.ndarray:
+    """The weight of each word pair's feature: its IDF over both sides, times the lexicon's weight."""
+    return idf_weights(lex_src, lex_tgt) * lexicon_weight
+
+
+def _with_lexicon(vectors: Csr, lexicon: Csr, weights: np.ndarray) -> Csr:
+    """One side's segment vectors with one more feature per word pair of a lexicon. Called a side at a time, so
+    the old vectors of a side (a long pair's largest arrays) can go before the other side's are made."""
+    return hstack([vectors, lexicon.scale_columns(weights)], np.float32)
 
 
 @dataclass(frozen=True)
@@ -258,6 +267,11 @@ class _Features:
     src_vocab: tuple[str, ...]                 # the words of `src_words`' columns
     tgt_vocab: tuple[str, ...]
     not_content: np.ndarray                    # per feature column: a number or a punctuation mark, not a word
+
+    def without_vectors(self) -> "_Features":
+        """The same features without the two segment-vector matrices (empty ones in their place)."""
+        return replace(self, src_matrix=Csr.empty(self.src_matrix.shape[0], 1),
+                       tgt_matrix=Csr.empty(self.tgt_matrix.shape[0], 1))
 
     @staticmethod
     def build(src: Sequence[str], tgt: Sequence[str], src_lang: str | None, tgt_lang: str | None) -> "_Features":

@@ -8,7 +8,6 @@ transposes and stacking. Every matrix is canonical: each row's columns sorted an
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Sequence
 
 import numpy as np
@@ -37,6 +36,10 @@ class Csr:
     @staticmethod
     def empty(rows: int, cols: int, dtype: type = np.float32) -> "Csr":
         return Csr(np.zeros(rows + 1, np.int64), np.zeros(0, np.int32), np.zeros(0, dtype), (rows, cols))
+
+    @staticmethod
+    def identity(n: int, dtype: type = np.float32) -> "Csr":
+        return Csr(np.arange(n + 1, dtype=np.int64), np.arange(n, dtype=np.int32), np.ones(n, dtype), (n, n))
 
     @staticmethod
     def from_entries(values: np.ndarray, rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int],
@@ -112,10 +115,20 @@ class Csr:
         return Csr(indptr.astype(np.int64), (self.indices[keep] - start).astype(np.int32), self.data[keep],
                    (self.shape[0], max(0, stop - start)))
 
-    @cached_property
+    @property
     def T(self) -> "Csr":
-        """The transpose (columns become rows, each in the original row order); made once per matrix."""
-        return Csr.from_entries(self.data, self.indices, self.row_ids(), (self.shape[1], self.shape[0]))
+        """The transpose (columns become rows, each in the original row order)."""
+        lib = kernel()
+        if lib is None or not self.nnz:
+            return Csr.from_entries(self.data, self.indices, self.row_ids(), (self.shape[1], self.shape[0]))
+        data = _stored(self.data)
+        indptr, indices = np.ascontiguousarray(self.indptr, np.int64), np.ascontiguousarray(self.indices, np.int32)
+        out_ptr = np.empty(self.shape[1] + 1, np.int64)
+        out_idx, out_val = np.empty(self.nnz, np.int32), np.empty(self.nnz, data.dtype)
+        lib.transpose(self.shape[0], self.shape[1], int(data.dtype == np.float32), indptr.ctypes.data,
+                      indices.ctypes.data, data.ctypes.data, out_ptr.ctypes.data, out_idx.ctypes.data,
+                      out_val.ctypes.data)
+        return Csr(out_ptr, out_idx, out_val.astype(self.dtype, copy=False), (self.shape[1], self.shape[0]))
 
     def __matmul__(self, other: "Csr | np.ndarray") -> "Csr | np.ndarray":
         if isinstance(other, Csr):
@@ -174,6 +187,15 @@ class Csr:
     def cells(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """The values at (rows[k], cols[k]) (0 where nothing is stored), any shape of index arrays."""
         rows, cols = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
+        lib = kernel()
+        if lib is not None:                 # a binary search in each row, no key per stored entry
+            flat_rows, flat_cols = np.ascontiguousarray(rows.ravel()), np.ascontiguousarray(cols.ravel())
+            data = np.ascontiguousarray(self.data, np.float64)
+            values = np.empty(len(flat_rows))
+            lib.sample_cells(len(flat_rows), np.ascontiguousarray(self.indptr, np.int64).ctypes.data,
+                             np.ascontiguousarray(self.indices, np.int32).ctypes.data, data.ctypes.data,
+                             flat_rows.ctypes.data, flat_cols.ctypes.data, values.ctypes.data)
+            return values.astype(self.dtype).reshape(rows.shape)
         width = max(1, self.shape[1])
         stored = self.row_ids() * width + self.indices
         wanted = rows * width + cols
@@ -199,14 +221,18 @@ def product(a: Csr, b: Csr) -> Csr:
         counts = np.empty(n, np.int64)
         total = lib.product_sizes(n, a_ptr.ctypes.data, a_idx.ctypes.data, b_ptr.ctypes.data, b_idx.ctypes.data,
                                   mark.ctypes.data, counts.ctypes.data)
-        a_val, b_val = np.ascontiguousarray(a.data, np.float64), np.ascontiguousarray(b.data, np.float64)
+        a_val, b_val = _stored(a.data), _stored(b.data)     # float32 stays float32: read as it is in C
+        out_type = np.float32 if dtype == np.float32 else np.float64
+        single = (a_val.dtype == np.float32) | (b_val.dtype == np.float32) << 1 | (out_type == np.float32) << 2
         acc = np.zeros(max(1, m))
         out_ptr = np.empty(n + 1, np.int64)
-        out_idx, out_val = np.empty(max(1, total), np.int32), np.empty(max(1, total))
-        written = lib.product(n, a_ptr.ctypes.data, a_idx.ctypes.data, a_val.ctypes.data, b_ptr.ctypes.data,
-                              b_idx.ctypes.data, b_val.ctypes.data, mark.ctypes.data, acc.ctypes.data,
-                              out_ptr.ctypes.data, out_idx.ctypes.data, out_val.ctypes.data)
-        return Csr(out_ptr, out_idx[:written].copy(), out_val[:written].astype(dtype), (n, m))
+        out_idx, out_val = np.empty(max(1, total), np.int32), np.empty(max(1, total), out_type)
+        written = lib.product(n, int(single), a_ptr.ctypes.data, a_idx.ctypes.data, a_val.ctypes.data,
+                              b_ptr.ctypes.data, b_idx.ctypes.data, b_val.ctypes.data, mark.ctypes.data,
+                              acc.ctypes.data, out_ptr.ctypes.data, out_idx.ctypes.data, out_val.ctypes.data)
+        if written < total:                              # exact zeros left out: do not keep the unused room
+            out_idx, out_val = out_idx[:written].copy(), out_val[:written].copy()
+        return Csr(out_ptr, out_idx[:written], out_val[:written].astype(dtype, copy=False), (n, m))
     # numpy: every a[i, k] b[k, j] as an entry (A's entries in order, each with B's row k in order), summed
     reach = b_ptr[a_idx + 1] - b_ptr[a_idx]
     rows = np.repeat(a.row_ids(), reach)
@@ -220,9 +246,25 @@ def product(a: Csr, b: Csr) -> Csr:
     return out.astype(dtype)
 
 
+def _stored(values: np.ndarray) -> np.ndarray:
+    """Values as the C kernel reads them: float32 or float64, contiguous."""
+    return np.ascontiguousarray(values, np.float32 if values.dtype == np.float32 else np.float64)
+
+
 def hstack(blocks: Sequence[Csr], dtype: type = np.float32) -> Csr:
     """The blocks side by side (same number of rows): each row holds the first block's entries, then the next's."""
     offsets = np.cumsum([0] + [b.shape[1] for b in blocks])
+    lib = kernel()
+    if lib is not None and dtype == np.float32:
+        arrays = [(np.ascontiguousarray(b.indptr, np.int64), np.ascontiguousarray(b.indices, np.int32),
+                   np.ascontiguousarray(b.data, np.float32)) for b in blocks]
+        pointers = [np.array([a[k].ctypes.data for a in arrays], dtype=np.uintp) for k in range(3)]
+        nnz = sum(b.nnz for b in blocks)
+        indptr, indices, data = np.empty(blocks[0].shape[0] + 1, np.int64), np.empty(nnz, np.int32), np.empty(nnz, dtype)
+        moved = np.ascontiguousarray(offsets[:-1], np.int64)
+        lib.hstack_rows(blocks[0].shape[0], len(blocks), *(p.ctypes.data for p in pointers), moved.ctypes.data,
+                        indptr.ctypes.data, indices.ctypes.data, data.ctypes.data)
+        return Csr(indptr, indices, data, (blocks[0].shape[0], int(offsets[-1])))
     counts = [np.diff(b.indptr) for b in blocks]
     indptr = np.concatenate(([0], np.cumsum(sum(counts)))).astype(np.int64)
     nnz = int(indptr[-1])
@@ -235,6 +277,25 @@ def hstack(blocks: Sequence[Csr], dtype: type = np.float32) -> Csr:
         data[places] = block.data
         before += count
     return Csr(indptr, indices, data, (blocks[0].shape[0], int(offsets[-1])))
+
+
+def disjoint_rows(blocks: Sequence[Csr]) -> Csr:
+    """Matrices of one shape whose non-empty rows do not overlap, as one: each row from the block that has it."""
+    lib = kernel()
+    if lib is None or any(b.dtype != np.float32 for b in blocks) or len(blocks) < 2:
+        total = blocks[0]
+        for block in blocks[1:]:
+            total = total + block
+        return total
+    arrays = [(np.ascontiguousarray(b.indptr, np.int64), np.ascontiguousarray(b.indices, np.int32), b.data)
+              for b in blocks]
+    pointers = [np.array([a[k].ctypes.data for a in arrays], dtype=np.uintp) for k in range(3)]
+    nnz = sum(b.nnz for b in blocks)
+    indptr, indices, data = np.empty(blocks[0].shape[0] + 1, np.int64), np.empty(nnz, np.int32), np.empty(nnz, np.float32)
+    unmoved = np.zeros(len(blocks), np.int64)
+    lib.hstack_rows(blocks[0].shape[0], len(blocks), *(p.ctypes.data for p in pointers), unmoved.ctypes.data,
+                    indptr.ctypes.data, indices.ctypes.data, data.ctypes.data)
+    return Csr(indptr, indices, data, blocks[0].shape)
 
 
 def vstack(blocks: Sequence[Csr]) -> Csr:

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Sequence
 
 import numpy as np
-from align.search.csr import Csr
+from align.search.csr import Csr, disjoint_rows
 from align.search.vectors import bead_membership
 
 
@@ -72,12 +72,14 @@ def associated(src_beads: Csr, tgt_beads: Csr, min_count: int,
     """(source word, target word, Dice) of the word pairs seen together in at least `min_count` beads and
     associated at least `min_dice`, sorted; the inputs are beads x words 0/1 matrices of each side."""
     co = src_beads.T @ tgt_beads                     # entries in (source word, target word) order
-    rows, cols = co.row_ids(), co.indices.astype(np.int64)
+    seen = co.data >= min_count
+    rows = np.repeat(np.arange(co.shape[0], dtype=np.int32), np.diff(co.indptr))[seen]
+    cols, together = co.indices[seen], co.data[seen]
     src_freq = src_beads.sum_columns().astype(src_beads.dtype)
     tgt_freq = tgt_beads.sum_columns().astype(tgt_beads.dtype)
-    dice = 2.0 * co.data / (src_freq[rows] + tgt_freq[cols])
-    keep = (co.data >= min_count) & (dice >= min_dice)
-    return rows[keep], cols[keep], dice[keep]
+    dice = 2.0 * together / (src_freq[rows] + tgt_freq[cols])
+    keep = dice >= min_dice
+    return rows[keep].astype(np.int64), cols[keep].astype(np.int64), dice[keep]
 
 
 def heldout_lexicon_features(src_words: Csr, tgt_words: Csr,
@@ -125,12 +127,9 @@ def heldout_lexicon_features(src_words: Csr, tgt_words: Csr,
     width = max(1, len(columns))
 
     def assemble(parts: list, n_words: int) -> Csr:
-        total = None
-        for rows, ids, cols, strength in parts:
-            mapping = Csr.from_entries(strength, ids, cols, (n_words, width))
-            product = rows @ mapping
-            total = product if total is None else total + product
-        return total.astype(np.float32)
+        # each fold's segments through that fold's lexicon; the folds' segments do not overlap
+        return disjoint_rows([(rows @ Csr.from_entries(strength, ids, cols, (n_words, width))).astype(np.float32)
+                              for rows, ids, cols, strength in parts])
 
     return assemble(parts_src, src_words.shape[1]), assemble(parts_tgt, tgt_words.shape[1]), len(columns)
 

@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from align.search.csr import Csr
+from align.search.csr import Csr, hstack, vstack
 from align.search.kernel import csr_arrays, kernel
 from align.text.lang import UNSPACED_RUN, strip_accents
 from align.text.numbers import NUMBER_WORD_LANGS as _NUMBER_WORD_LANGS, NUMBER_WORDS, find_numbers, spelled_numbers
@@ -140,7 +140,9 @@ class SideTerms:
             return numbers
         per_word = count_matrix(self.ngram_columns, self.ngram_ptr, width)
         occurrences = count_matrix(self.words, self.word_ptr, self.n_words)
-        return occurrences @ per_word + numbers
+        # one product, no sum of two large matrices: a segment's words count through their n-grams, its numbers
+        # and marks through themselves
+        return hstack([occurrences, numbers]) @ vstack([per_word, Csr.identity(width)])
 
 
 def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, word_vocab: Vocabulary) -> SideTerms:
@@ -243,13 +245,14 @@ def band_dots(src: Csr, tgt: Csr, lo: np.ndarray, width: int,
                       *(x.ctypes.data for x in b), acc.ctypes.data, out.ctypes.data)
         return out
     out = np.zeros((n, width), dtype=np.float32)
+    by_feature = tgt.T
     for r0 in range(0, n, chunk):
         r1 = min(n, r0 + chunk)
         c0 = int(max(0, lo[r0:r1].min()))
         c1 = int(min(m, lo[r0:r1].max() + width))
         if c1 <= c0:
             continue
-        block = dot_block(src.rows(r0, r1), tgt, c0, c1)
+        block = dot_block(src.rows(r0, r1), by_feature, c0, c1)
         cols = lo[r0:r1, None] + np.arange(width)[None, :] - c0
         valid = (cols >= 0) & (cols < c1 - c0)
         rows = np.arange(r1 - r0)[:, None]
@@ -257,16 +260,17 @@ def band_dots(src: Csr, tgt: Csr, lo: np.ndarray, width: int,
     return out
 
 
-def dot_block(src: Csr, tgt: Csr, c0: int, c1: int) -> np.ndarray:
-    """dot(src row r, tgt row c0 + c) for c < c1 - c0, summed as the C kernel sums them: in double precision,
-    in the order of the source row's entries (so both searches see the same costs)."""
+def dot_block(src: Csr, by_feature: Csr, c0: int, c1: int) -> np.ndarray:
+    """dot(src row r, target c0 + c) for c < c1 - c0, from the targets' transpose (per feature, the targets that
+    have it), summed as the C kernel sums them: in double precision, in the order of the source row's entries
+    (so both searches see the same costs)."""
     span = max(0, c1 - c0)
-    if not src.nnz or not tgt.nnz or not span:
+    if not src.nnz or not by_feature.nnz or not span:
         return np.zeros((src.shape[0], span))
-    by_feature = tgt.T                                   # per feature, the target rows that have it, in order
-    keys = by_feature.row_ids() * tgt.shape[0] + by_feature.indices
+    n_targets = by_feature.shape[1]
+    keys = by_feature.row_ids() * n_targets + by_feature.indices
     known = src.indices < by_feature.shape[0]
-    features = src.indices.astype(np.int64) * tgt.shape[0]
+    features = src.indices.astype(np.int64) * n_targets
     first = np.searchsorted(keys, features + c0)         # each source entry's targets c0 .. c1-1 that share it
     reach = np.where(known, np.searchsorted(keys, features + c1) - first, 0)
     places = np.repeat(first - (np.cumsum(reach) - reach), reach) + np.arange(int(reach.sum()))

@@ -21,7 +21,7 @@ from typing import Any, Callable, Sequence, TypeVar
 import numpy as np
 
 LIBRARY = "align_kernel"
-VERSION = 9
+VERSION = 11
 """Raised with every change of the C sources' functions or their arguments (dp_rows.c has the same number)."""
 
 
@@ -58,7 +58,13 @@ def kernel() -> "ctypes.CDLL | None":
         lib.product_sizes.restype = i64
         lib.product_sizes.argtypes = [i64] + [ptr] * 6
         lib.product.restype = i64
-        lib.product.argtypes = [i64] + [ptr] * 11
+        lib.product.argtypes = [i64, i64] + [ptr] * 11
+        lib.transpose.restype = i64
+        lib.transpose.argtypes = [i64, i64, i64] + [ptr] * 6
+        lib.hstack_rows.restype = i64
+        lib.hstack_rows.argtypes = [i64, i64] + [ptr] * 7
+        lib.sample_cells.restype = i64
+        lib.sample_cells.argtypes = [i64] + [ptr] * 6
         lib.from_entries.restype = i64
         lib.from_entries.argtypes = [i64, ptr, ptr, ptr, i64] + [ptr] * 6
     except AttributeError:

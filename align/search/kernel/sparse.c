@@ -61,11 +61,18 @@ EXPORT int64_t product_sizes(int64_t n, const int64_t *a_ptr, const int32_t *a_i
     return total;
 }
 
-/* C = A B: out_ptr (n + 1), out_idx and out_val (at least product_sizes' total).  Scratch: mark (m entries,
+/* Values are float or double: `single` says which, one bit each for A (1), B (2) and C (4), so a float32
+ * matrix is read and written as it is stored (no double copy of a large feature matrix). */
+#define A_VALUE(k) ((single & 1) ? (double)((const float *)a_data)[k] : ((const double *)a_data)[k])
+#define B_VALUE(k) ((single & 2) ? (double)((const float *)b_data)[k] : ((const double *)b_data)[k])
+#define PUT(k, value) do { if (single & 4) ((float *)out_data)[k] = (float)(value); \
+                           else ((double *)out_data)[k] = (value); } while (0)
+
+/* C = A B: out_ptr (n + 1), out_idx and out_data (at least product_sizes' total).  Scratch: mark (m entries,
  * all -1) and acc (m doubles, zeros), both left as they were found.  Returns the entries written. */
-EXPORT int64_t product(int64_t n, const int64_t *a_ptr, const int32_t *a_idx, const double *a_val,
-                       const int64_t *b_ptr, const int32_t *b_idx, const double *b_val, int64_t *mark,
-                       double *acc, int64_t *out_ptr, int32_t *out_idx, double *out_val) {
+EXPORT int64_t product(int64_t n, int64_t single, const int64_t *a_ptr, const int32_t *a_idx, const void *a_data,
+                       const int64_t *b_ptr, const int32_t *b_idx, const void *b_data, int64_t *mark,
+                       double *acc, int64_t *out_ptr, int32_t *out_idx, void *out_data) {
     int64_t written = 0;
     out_ptr[0] = 0;
     for (int64_t i = 0; i < n; i++) {
@@ -75,26 +82,26 @@ EXPORT int64_t product(int64_t n, const int64_t *a_ptr, const int32_t *a_idx, co
              * each sum (0 + x) + y as the accumulator would give it */
             int64_t p = a_ptr[i], q = b_ptr[a_idx[p]], qe = b_ptr[a_idx[p] + 1];
             int64_t r = 0, re = 0;
-            double x = a_val[p], y = 0.0;
-            if (entries == 2) { r = b_ptr[a_idx[p + 1]]; re = b_ptr[a_idx[p + 1] + 1]; y = a_val[p + 1]; }
+            double x = A_VALUE(p), y = 0.0;
+            if (entries == 2) { r = b_ptr[a_idx[p + 1]]; re = b_ptr[a_idx[p + 1] + 1]; y = A_VALUE(p + 1); }
             while (q < qe || r < re) {
                 int32_t j;
                 double value;
-                if (r >= re || (q < qe && b_idx[q] < b_idx[r])) { j = b_idx[q]; value = x * b_val[q]; q++; }
-                else if (q >= qe || b_idx[r] < b_idx[q]) { j = b_idx[r]; value = y * b_val[r]; r++; }
-                else { j = b_idx[q]; value = x * b_val[q] + y * b_val[r]; q++; r++; }
-                if (value != 0.0) { out_idx[written] = j; out_val[written] = value; written++; }
+                if (r >= re || (q < qe && b_idx[q] < b_idx[r])) { j = b_idx[q]; value = x * B_VALUE(q); q++; }
+                else if (q >= qe || b_idx[r] < b_idx[q]) { j = b_idx[r]; value = y * B_VALUE(r); r++; }
+                else { j = b_idx[q]; value = x * B_VALUE(q) + y * B_VALUE(r); q++; r++; }
+                if (value != 0.0) { out_idx[written] = j; PUT(written, value); written++; }
             }
             out_ptr[i + 1] = written;
             continue;
         }
         for (int64_t p = a_ptr[i]; p < a_ptr[i + 1]; p++) {
             int64_t k = a_idx[p];
-            double a = a_val[p];
+            double a = A_VALUE(p);
             for (int64_t q = b_ptr[k]; q < b_ptr[k + 1]; q++) {
                 int64_t j = b_idx[q];
                 if (mark[j] != i) { mark[j] = i; out_idx[written++] = (int32_t)j; }
-                acc[j] += a * b_val[q];
+                acc[j] += a * B_VALUE(q);
             }
         }
         sort_row(out_idx + start, written - start);
@@ -104,7 +111,7 @@ EXPORT int64_t product(int64_t n, const int64_t *a_ptr, const int32_t *a_idx, co
             double value = acc[j];
             acc[j] = 0.0;
             mark[j] = -1;
-            if (value != 0.0) { out_idx[kept] = j; out_val[kept] = value; kept++; }
+            if (value != 0.0) { out_idx[kept] = j; PUT(kept, value); kept++; }
         }
         written = kept;
         out_ptr[i + 1] = written;
@@ -145,4 +152,62 @@ EXPORT int64_t from_entries(int64_t n_entries, const int64_t *rows, const int64_
     }
     out_ptr[n_rows] = written;
     return written;
+}
+
+/* The transpose of an n_rows x n_cols matrix: out_ptr (n_cols + 1), out_idx and out_data (nnz each).  Each
+ * column's rows come out in increasing order (a stable counting sort), so the result is canonical too.  The
+ * values are float32 when `single`, else double. */
+EXPORT int64_t transpose(int64_t n_rows, int64_t n_cols, int64_t single, const int64_t *indptr,
+                         const int32_t *indices, const void *data, int64_t *out_ptr, int32_t *out_idx,
+                         void *out_data) {
+    for (int64_t c = 0; c <= n_cols; c++) out_ptr[c] = 0;
+    for (int64_t p = 0; p < indptr[n_rows]; p++) out_ptr[indices[p] + 1]++;
+    for (int64_t c = 0; c < n_cols; c++) out_ptr[c + 1] += out_ptr[c];
+    for (int64_t r = 0; r < n_rows; r++) {
+        for (int64_t p = indptr[r]; p < indptr[r + 1]; p++) {
+            int64_t place = out_ptr[indices[p]]++;
+            out_idx[place] = (int32_t)r;
+            if (single) ((float *)out_data)[place] = ((const float *)data)[p];
+            else ((double *)out_data)[place] = ((const double *)data)[p];
+        }
+    }
+    for (int64_t c = n_cols; c > 0; c--) out_ptr[c] = out_ptr[c - 1];   /* each column's end is the next's start */
+    out_ptr[0] = 0;
+    return indptr[n_rows];
+}
+
+/* Blocks of float32 rows side by side: row r of the result is row r of block 0, then of block 1 (its columns
+ * moved by offsets[1]), ...  ptrs, idxs, datas: each block's arrays; out_ptr must hold n_rows + 1 entries and
+ * out_idx, out_data the sum of the blocks' entries. */
+EXPORT int64_t hstack_rows(int64_t n_rows, int64_t n_blocks, const int64_t **ptrs, const int32_t **idxs,
+                           const float **datas, const int64_t *offsets, int64_t *out_ptr, int32_t *out_idx,
+                           float *out_data) {
+    int64_t written = 0;
+    out_ptr[0] = 0;
+    for (int64_t r = 0; r < n_rows; r++) {
+        for (int64_t b = 0; b < n_blocks; b++) {
+            for (int64_t p = ptrs[b][r]; p < ptrs[b][r + 1]; p++) {
+                out_idx[written] = (int32_t)(idxs[b][p] + offsets[b]);
+                out_data[written] = datas[b][p];
+                written++;
+            }
+        }
+        out_ptr[r + 1] = written;
+    }
+    return written;
+}
+
+/* values[k] = the matrix's value at (rows[k], cols[k]), 0 where nothing is stored (a binary search in the row). */
+EXPORT int64_t sample_cells(int64_t count, const int64_t *indptr, const int32_t *indices, const double *data,
+                            const int64_t *rows, const int64_t *cols, double *values) {
+    for (int64_t k = 0; k < count; k++) {
+        int64_t lo = indptr[rows[k]], hi = indptr[rows[k] + 1];
+        while (lo < hi) {
+            int64_t mid = lo + (hi - lo) / 2;
+            if (indices[mid] < cols[k]) lo = mid + 1;
+            else hi = mid;
+        }
+        values[k] = (lo < indptr[rows[k] + 1] && indices[lo] == cols[k]) ? data[lo] : 0.0;
+    }
+    return count;
 }

@@ -24,7 +24,6 @@ from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence
 
 import numpy as np
-from scipy import sparse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
@@ -32,8 +31,9 @@ sys.path.insert(0, HERE)
 
 from harness import DEFAULT_DATA, load_dev, run_ours  # noqa: E402
 
-from align import align as aligner  # noqa: E402
-from align import lexicon  # noqa: E402
+from align.search import align as aligner  # noqa: E402
+from align.search import lexicon  # noqa: E402
+from align.search.csr import Csr, hstack  # noqa: E402
 from align.search.align import Options  # noqa: E402
 from align.search.costs import CostModel  # noqa: E402
 from align.search.evaluate import score_alignment  # noqa: E402
@@ -68,23 +68,21 @@ def sentencepiece_features(vocab_size: int, scale: float) -> Callable:
                                        minloglevel=2, hard_vocab_limit=False)
         processor = spm.SentencePieceProcessor(model_proto=model.getvalue())
 
-        def pieces(texts: Sequence[str]) -> sparse.csr_matrix:
+        def pieces(texts: Sequence[str]) -> Csr:
             rows, cols = [], []
             for k, text in enumerate(texts):
                 ids = processor.encode(strip_accents(text))
                 rows += [k] * len(ids)
                 cols += ids
-            matrix = sparse.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)),
-                                       shape=(len(texts), processor.get_piece_size()))
-            matrix.sum_duplicates()
-            return matrix
+            return Csr.from_entries(np.ones(len(rows), np.float32), rows, cols,
+                                    (len(texts), processor.get_piece_size()))
 
         ps, pt = pieces(src), pieces(tgt)
         idf = idf_weights(ps, pt)
         return dataclasses.replace(
             feats,
-            src_matrix=sparse.hstack([feats.src_matrix, weight(ps, idf) * scale], format="csr", dtype=np.float32),
-            tgt_matrix=sparse.hstack([feats.tgt_matrix, weight(pt, idf) * scale], format="csr", dtype=np.float32))
+            src_matrix=hstack([feats.src_matrix, weight(ps, idf).scale_columns(np.full(len(idf), scale))]),
+            tgt_matrix=hstack([feats.tgt_matrix, weight(pt, idf).scale_columns(np.full(len(idf), scale))]))
 
     return staticmethod(build)
 
@@ -92,11 +90,11 @@ def sentencepiece_features(vocab_size: int, scale: float) -> Callable:
 def ibm1_lexicon(threshold: float, iterations: int = 5, null_mass: float = 0.1) -> Callable:
     """A `learn_lexicon` that keeps word pairs by symmetrised IBM-1 probability instead of Dice."""
 
-    def learn(src_words: sparse.csr_matrix, tgt_words: sparse.csr_matrix, beads: Beads,
-              min_count: int = 2, min_dice: float = 0.4) -> lexicon.Lexicon:
+    def learn(src_words: Csr, tgt_words: Csr, beads: Beads,
+              min_count: int = 2, min_dice: float = 0.4, first_copy: Sequence[bool] | None = None) -> lexicon.Lexicon:
         paired = [b for b in beads if b[0] and b[1]]
 
-        def word_sets(words: sparse.csr_matrix, side: int) -> list[np.ndarray]:
+        def word_sets(words: Csr, side: int) -> list[np.ndarray]:
             return [np.unique(np.concatenate([words.indices[words.indptr[i]:words.indptr[i + 1]] for i in b[side]]))
                     for b in paired]
 

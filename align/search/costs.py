@@ -7,7 +7,7 @@ no bead's vector is ever built.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from typing import Sequence
 
 import numpy as np
@@ -184,7 +184,6 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
     compiled = _compiled_costs(src, tgt, band, ratio, model, moves, mu, sd, unbalanced, substance_src, substance_tgt,
                                (unrelated_src, unrelated_tgt, marked_src, marked_tgt, heading_src, heading_tgt),
                                (src_paren, tgt_paren, src_clause, tgt_clause))
-    tgt_columns = lru_cache(maxsize=1)(lambda: tgt.matrix.T)   # the numpy version's transpose, made once
 
     def cost_rows(i0: int, i1: int, width: int) -> np.ndarray:
         # one extra row before the block: a bead without its last source segment ends there
@@ -202,7 +201,7 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
             return compiled(i0, i1, width, r0, c0, c1, anchor_cells)
         prefix = np.zeros((i1 - r0, c1 - c0 + 1))
         if i1 > r0 and c1 > c0 and n:
-            np.cumsum(dot_block(src.matrix.rows(r0, min(i1, n)), tgt_columns(), c0, c1), axis=1,
+            np.cumsum(dot_block(src.matrix.rows(r0, min(i1, n)), tgt.matrix, c0, c1), axis=1,
                       out=prefix[:min(i1, n) - r0, 1:])
         # block_dot[(a, b)] built up over a: add source segment i-a's dots with targets j-b .. j-1.
         acc = {b: np.zeros(j.shape) for b in range(1, max_b + 1)}

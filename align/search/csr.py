@@ -1,9 +1,10 @@
 """Sparse matrices in compressed rows, with just what the aligner does with its feature vectors.
 
 A segment's n-grams, numbers and marks are a sparse row; a bead's vector is the sum of its segments' rows.
-scipy.sparse did this before, at 0.15 s of import on every run (longer than aligning a news article), so
-the few operations the aligner needs live here: products (in C where the kernel is built), sums, slices,
-transposes and stacking. Every matrix is canonical: each row's columns sorted and distinct.
+Importing scipy.sparse costs 0.15 s a run (longer than aligning a news article), so the few operations the
+aligner needs live here: products and the sorting of rows in C beside the search kernel, sums, slices,
+transposes and stacking. Only a machine without the kernel (no C compiler) imports scipy, for its products.
+Every matrix is canonical: each row's columns sorted and distinct.
 """
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ class Csr:
             return Csr(indptr, indices[:written], data[:written].astype(dtype), shape)
         keys = rows * max(1, shape[1]) + cols
         if len(keys) > 1 and not np.all(keys[1:] > keys[:-1]):
-            order = np.argsort(keys, kind="stable")
+            order = np.argsort(keys, kind="stable")     # fast on rows of sorted runs (timsort)
             keys = keys[order]
             first = np.concatenate(([True], keys[1:] != keys[:-1]))
             values = np.bincount(np.cumsum(first) - 1, weights=values.ravel()[order].astype(np.float64))
@@ -119,8 +120,13 @@ class Csr:
     def T(self) -> "Csr":
         """The transpose (columns become rows, each in the original row order)."""
         lib = kernel()
-        if lib is None or not self.nnz:
-            return Csr.from_entries(self.data, self.indices, self.row_ids(), (self.shape[1], self.shape[0]))
+        if not self.nnz:
+            return Csr.empty(self.shape[1], self.shape[0], self.dtype)
+        if lib is None:       # each column's entries in row order: a stable sort by column
+            order = _stable_order(self.indices)
+            counts = np.bincount(self.indices, minlength=self.shape[1])
+            indptr = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+            return Csr(indptr, self.row_ids()[order].astype(np.int32), self.data[order], (self.shape[1], self.shape[0]))
         data = _stored(self.data)
         indptr, indices = np.ascontiguousarray(self.indptr, np.int64), np.ascontiguousarray(self.indices, np.int32)
         out_ptr = np.empty(self.shape[1] + 1, np.int64)
@@ -207,8 +213,22 @@ class Csr:
         return out
 
 
+def _stable_order(key: np.ndarray) -> np.ndarray:
+    """The stable sorting order of non-negative integers: a radix sort over 16-bit digits, each a stable numpy
+    sort of uint16 keys (linear time; a stable sort of int32 or int64 keys is a merge sort, 5-10x slower)."""
+    order = None
+    top = int(key.max()) if len(key) else 0
+    shift = 0
+    while shift == 0 or top >> shift:
+        digit = (((key if order is None else key[order]) >> shift) & 0xFFFF).astype(np.uint16)
+        step = np.argsort(digit, kind="stable")
+        order = step if order is None else order[step]
+        shift += 16
+    return order
+
+
 def product(a: Csr, b: Csr) -> Csr:
-    """a @ b, summed in double precision in the order of the stored entries (C kernel or numpy, same sums)."""
+    """a @ b, summed in double precision in the order of the stored entries (C kernel or scipy, same sums)."""
     dtype = np.result_type(a.dtype, b.dtype)
     n, m = a.shape[0], b.shape[1]
     if not a.nnz or not b.nnz:
@@ -233,17 +253,19 @@ def product(a: Csr, b: Csr) -> Csr:
         if written < total:                              # exact zeros left out: do not keep the unused room
             out_idx, out_val = out_idx[:written].copy(), out_val[:written].copy()
         return Csr(out_ptr, out_idx[:written], out_val[:written].astype(dtype, copy=False), (n, m))
-    # numpy: every a[i, k] b[k, j] as an entry (A's entries in order, each with B's row k in order), summed
-    reach = b_ptr[a_idx + 1] - b_ptr[a_idx]
-    rows = np.repeat(a.row_ids(), reach)
-    starts = np.repeat(b_ptr[a_idx] - (np.cumsum(reach) - reach), reach)
-    places = starts + np.arange(int(reach.sum()))
-    values = np.repeat(a.data.astype(np.float64), reach) * b.data[places]
-    out = Csr.from_entries(values, rows, b_idx[places], (n, m), np.float64)
-    nonzero = out.data != 0.0
-    if not nonzero.all():
-        out = Csr.from_entries(out.data[nonzero], out.row_ids()[nonzero], out.indices[nonzero], (n, m), np.float64)
-    return out.astype(dtype)
+    return _scipy_product(a, b, dtype)
+
+
+def _scipy_product(a: Csr, b: Csr, dtype: np.dtype) -> Csr:
+    """`product` without the C kernel: scipy's sparse product in double precision, which adds the terms in the
+    kernel's order (row by row, A's entries in order), so the sums are the same. Imported only here: its import
+    costs 0.15 s, which a machine with the kernel never pays."""
+    from scipy import sparse
+    left = sparse.csr_matrix((a.data.astype(np.float64), a.indices, a.indptr), shape=a.shape)
+    right = sparse.csr_matrix((b.data.astype(np.float64), b.indices, b.indptr), shape=b.shape)
+    out = (left @ right).tocsr()
+    out.sort_indices()
+    return Csr(out.indptr.astype(np.int64), out.indices.astype(np.int32), out.data.astype(dtype), out.shape)
 
 
 def _stored(values: np.ndarray) -> np.ndarray:

@@ -245,14 +245,13 @@ def band_dots(src: Csr, tgt: Csr, lo: np.ndarray, width: int,
                       *(x.ctypes.data for x in b), acc.ctypes.data, out.ctypes.data)
         return out
     out = np.zeros((n, width), dtype=np.float32)
-    by_feature = tgt.T
     for r0 in range(0, n, chunk):
         r1 = min(n, r0 + chunk)
         c0 = int(max(0, lo[r0:r1].min()))
         c1 = int(min(m, lo[r0:r1].max() + width))
         if c1 <= c0:
             continue
-        block = dot_block(src.rows(r0, r1), by_feature, c0, c1)
+        block = dot_block(src.rows(r0, r1), tgt, c0, c1)
         cols = lo[r0:r1, None] + np.arange(width)[None, :] - c0
         valid = (cols >= 0) & (cols < c1 - c0)
         rows = np.arange(r1 - r0)[:, None]
@@ -260,24 +259,18 @@ def band_dots(src: Csr, tgt: Csr, lo: np.ndarray, width: int,
     return out
 
 
-def dot_block(src: Csr, by_feature: Csr, c0: int, c1: int) -> np.ndarray:
-    """dot(src row r, target c0 + c) for c < c1 - c0, from the targets' transpose (per feature, the targets that
-    have it), summed as the C kernel sums them: in double precision, in the order of the source row's entries
-    (so both searches see the same costs)."""
+def dot_block(src: Csr, tgt: Csr, c0: int, c1: int) -> np.ndarray:
+    """dot(src row r, target c0 + c) for c < c1 - c0, without the C kernel: scipy's product in double precision
+    adds each cell's products in the order of the source row's entries, as the kernel does (so both searches see
+    the same costs). The targets' rows are the columns of the feature-by-target matrix: no transpose is made."""
+    from scipy import sparse
     span = max(0, c1 - c0)
-    if not src.nnz or not by_feature.nnz or not span:
+    if not src.nnz or not tgt.nnz or not span:
         return np.zeros((src.shape[0], span))
-    n_targets = by_feature.shape[1]
-    keys = by_feature.row_ids() * n_targets + by_feature.indices
-    known = src.indices < by_feature.shape[0]
-    features = src.indices.astype(np.int64) * n_targets
-    first = np.searchsorted(keys, features + c0)         # each source entry's targets c0 .. c1-1 that share it
-    reach = np.where(known, np.searchsorted(keys, features + c1) - first, 0)
-    places = np.repeat(first - (np.cumsum(reach) - reach), reach) + np.arange(int(reach.sum()))
-    products = np.repeat(src.data.astype(np.float64), reach) * by_feature.data[places]
-    cells = np.repeat(src.row_ids(), reach) * span + (by_feature.indices[places] - c0)
-    # bincount adds in order: each cell's products as the kernel adds them
-    return np.bincount(cells, weights=products, minlength=src.shape[0] * span).reshape(src.shape[0], span)
+    rows = sparse.csr_matrix((src.data.astype(np.float64), src.indices, src.indptr), shape=src.shape)
+    part = tgt.rows(c0, c1)
+    columns = sparse.csc_matrix((part.data.astype(np.float64), part.indices, part.indptr), shape=(tgt.shape[1], span))
+    return (rows @ columns).toarray()
 
 
 def neighbour_dots(matrix: Csr, max_offset: int, chunk: int = 8192) -> list[np.ndarray]:

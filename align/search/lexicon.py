@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 from typing import Sequence
 
 import numpy as np
@@ -109,29 +110,41 @@ def heldout_lexicon_features(src_words: Csr, tgt_words: Csr,
         # and a word pair needs `min_count` distinct beads, not copies of one.
         rank = np.cumsum(first_copy) - 1                 # the first copies, numbered in order
         fold_of_bead = ((rank * folds) // distinct)[first]
-    src_fold = np.zeros(src_words.shape[0], dtype=np.int64)
-    tgt_fold = np.zeros(tgt_words.shape[0], dtype=np.int64)
-    for k, (s, t) in enumerate(beads):
-        src_fold[list(s)] = fold_of_bead[k]
-        tgt_fold[list(t)] = fold_of_bead[k]
-    columns: dict[tuple[int, int], int] = {}
-    parts_src, parts_tgt = [], []
+    src_fold = _segment_folds(beads, 0, src_words.shape[0], fold_of_bead)
+    tgt_fold = _segment_folds(beads, 1, tgt_words.shape[0], fold_of_bead)
+    lexicons = []
     for fold in range(folds):
         train = [k for k in range(n_beads) if fold_of_bead[k] != fold]
-        lexicon = learn_lexicon(src_words, tgt_words, [beads[k] for k in train], min_count, min_dice,
-                                first_copy=first_copy[train] if repeated else None)
-        cols = np.array([columns.setdefault((int(a), int(b)), len(columns))
-                         for a, b in zip(lexicon.src_ids, lexicon.tgt_ids)], dtype=np.int64)
-        parts_src.append((src_words.keep_rows(src_fold == fold), lexicon.src_ids, cols, lexicon.strength))
-        parts_tgt.append((tgt_words.keep_rows(tgt_fold == fold), lexicon.tgt_ids, cols, lexicon.strength))
-    width = max(1, len(columns))
+        lexicons.append(learn_lexicon(src_words, tgt_words, [beads[k] for k in train], min_count, min_dice,
+                                      first_copy=first_copy[train] if repeated else None))
+    # one feature column per distinct word pair, numbered in order of first sight over the folds
+    keys = np.concatenate([lex.src_ids * tgt_words.shape[1] + lex.tgt_ids for lex in lexicons])
+    distinct, first, which = np.unique(keys, return_index=True, return_inverse=True)
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(distinct))
+    fold_cols = np.split(rank[which.ravel()], np.cumsum([len(lex) for lex in lexicons])[:-1])
+    parts_src = [(src_words.keep_rows(src_fold == fold), lex.src_ids, cols, lex.strength)
+                 for fold, (lex, cols) in enumerate(zip(lexicons, fold_cols))]
+    parts_tgt = [(tgt_words.keep_rows(tgt_fold == fold), lex.tgt_ids, cols, lex.strength)
+                 for fold, (lex, cols) in enumerate(zip(lexicons, fold_cols))]
+    width = max(1, len(distinct))
 
     def assemble(parts: list, n_words: int) -> Csr:
         # each fold's segments through that fold's lexicon; the folds' segments do not overlap
         return disjoint_rows([(rows @ Csr.from_entries(strength, ids, cols, (n_words, width))).astype(np.float32)
                               for rows, ids, cols, strength in parts])
 
-    return assemble(parts_src, src_words.shape[1]), assemble(parts_tgt, tgt_words.shape[1]), len(columns)
+    return assemble(parts_src, src_words.shape[1]), assemble(parts_tgt, tgt_words.shape[1]), len(distinct)
+
+
+def _segment_folds(beads: Sequence[tuple[Sequence[int], Sequence[int]]], side: int, n_segments: int,
+                   fold_of_bead: np.ndarray) -> np.ndarray:
+    """Per segment of one side, the fold of the bead that holds it."""
+    sizes = np.fromiter((len(b[side]) for b in beads), dtype=np.int64, count=len(beads))
+    segments = np.fromiter(chain.from_iterable(b[side] for b in beads), dtype=np.int64, count=int(sizes.sum()))
+    out = np.zeros(n_segments, dtype=np.int64)
+    out[segments] = np.repeat(fold_of_bead, sizes)
+    return out
 
 
 @dataclass(frozen=True)

@@ -112,3 +112,27 @@ def test_numbers_written_out_are_features_like_figures():
 def test_punctuation_marks_are_one_feature_in_every_script(text, marks):
     from align.search.vectors import punctuation_marks
     assert punctuation_marks(text) == marks
+
+
+@pytest.mark.skipif(vectors.kernel() is None, reason="the C kernel is not built on this machine")
+@pytest.mark.parametrize("seed", range(5))
+def test_compiled_bead_dots_equal_the_bead_vectors_to_the_bit(seed, monkeypatch):
+    """The kernel sums each bead side without building its vector; the sums must be the same as the vectors'."""
+    rng = np.random.default_rng(seed)
+    n, m = 30, 25
+    src = matrix((rng.random((n, 40)) * (rng.random((n, 40)) < 0.3)).astype(np.float32))
+    tgt = matrix((rng.random((m, 40)) * (rng.random((m, 40)) < 0.3)).astype(np.float32))
+    beads, i, j = [], 0, 0
+    while i < n or j < m:
+        a, b = min(n - i, int(rng.integers(0, 4))), min(m - j, int(rng.integers(0, 4)))
+        if a or b:
+            beads.append((tuple(range(i, i + a)), tuple(range(j, j + b))))
+        i, j = i + a, j + b
+    compiled = vectors.bead_dots(beads, src, tgt)
+    monkeypatch.setattr(vectors, "kernel", lambda: None)
+    with_numpy = vectors.bead_dots(beads, src, tgt)
+    for got, expected in zip(compiled, with_numpy):
+        assert np.array_equal(got, expected)
+    dense_s, dense_t = src.toarray().astype(np.float64), tgt.toarray().astype(np.float64)
+    for k, (s, t) in enumerate(beads):
+        assert compiled[0][k] == pytest.approx(float(dense_s[list(s)].sum(0) @ dense_t[list(t)].sum(0)))

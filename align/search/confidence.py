@@ -11,7 +11,7 @@ import numpy as np
 
 from align.search.costs import CostModel, length_cost
 from align.search.csr import Csr
-from align.search.vectors import bead_membership
+from align.search.vectors import bead_dots, bead_membership
 
 
 def _membership(beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], side: int, width: int) -> Csr:
@@ -36,9 +36,8 @@ def bead_evidence(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: 
     for b0 in range(0, len(path), chunk):
         block = path[b0:b0 + chunk]
         bs, bt = _membership(block, 0, src.shape[0]), _membership(block, 1, tgt.shape[0])
-        vs, vt = bs @ src, bt @ tgt
-        dot = vs.row_dots(vt)
-        norm = np.sqrt(vs.row_dots(vs) * vt.row_dots(vt))
+        dot, norm_s, norm_t = bead_dots(block, src, tgt)
+        norm = np.sqrt(norm_s * norm_t)
         with np.errstate(invalid="ignore", divide="ignore"):
             cos[b0:b0 + chunk] = np.where(norm > 0, dot / norm, 0.0)
         length[b0:b0 + chunk] = length_cost(bs @ src_len, bt @ tgt_len, ratio, model.length_variance)

@@ -207,6 +207,33 @@ def bead_membership(beads: Sequence[tuple[Sequence[int], Sequence[int]]], side: 
     return Csr.from_entries(np.ones(len(rows), dtype=dtype), rows, cols, (len(beads), n_segments))
 
 
+def bead_dots(beads: Sequence[tuple[Sequence[int], Sequence[int]]], src: Csr, tgt: Csr
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per bead, the dot product of its two sides' vectors (each the sum of its segments' rows) and each side's
+    squared norm; in C without building the bead vectors where the kernel is built, the same sums either way."""
+    lib = kernel()
+    if lib is None or src.dtype != np.float32 or tgt.dtype != np.float32:
+        vs = bead_membership(beads, 0, src.shape[0]) @ src
+        vt = bead_membership(beads, 1, tgt.shape[0]) @ tgt
+        return vs.row_dots(vt), vs.row_dots(vs), vt.row_dots(vt)
+
+    def side(k: int) -> tuple[np.ndarray, np.ndarray]:
+        sizes = np.fromiter((len(b[k]) for b in beads), dtype=np.int64, count=len(beads))
+        segments = np.fromiter(chain.from_iterable(b[k] for b in beads), dtype=np.int64, count=int(sizes.sum()))
+        return np.concatenate(([0], np.cumsum(sizes))).astype(np.int64), segments
+
+    (sp, ss), (tp, ts) = side(0), side(1)
+    a, b = csr_arrays(src), csr_arrays(tgt)
+    width = max(1, src.shape[1], tgt.shape[1])
+    mark, acc_s, acc_t = np.full(width, -1, np.int64), np.zeros(width), np.zeros(width)
+    cols = np.empty(2 * width, np.int32)
+    dot, norm_s, norm_t = np.empty(len(beads)), np.empty(len(beads)), np.empty(len(beads))
+    lib.bead_dots(len(beads), sp.ctypes.data, ss.ctypes.data, tp.ctypes.data, ts.ctypes.data,
+                  *(x.ctypes.data for x in a), *(x.ctypes.data for x in b), mark.ctypes.data, acc_s.ctypes.data,
+                  acc_t.ctypes.data, cols.ctypes.data, dot.ctypes.data, norm_s.ctypes.data, norm_t.ctypes.data)
+    return dot, norm_s, norm_t
+
+
 def count_matrix(indices: array, indptr: array, n_cols: int, binary: bool = False) -> Csr:
     """Rows x columns matrix of how often each column occurs in each row (or only whether, with `binary`).
 

@@ -21,7 +21,7 @@ from typing import Any, Callable, Sequence, TypeVar
 import numpy as np
 
 LIBRARY = "align_kernel"
-VERSION = 11
+VERSION = 12
 """Raised with every change of the C sources' functions or their arguments (dp_rows.c has the same number)."""
 
 
@@ -65,6 +65,8 @@ def kernel() -> "ctypes.CDLL | None":
         lib.hstack_rows.argtypes = [i64, i64] + [ptr] * 7
         lib.sample_cells.restype = i64
         lib.sample_cells.argtypes = [i64] + [ptr] * 6
+        lib.bead_dots.restype = i64
+        lib.bead_dots.argtypes = [i64] + [ptr] * 17
         lib.from_entries.restype = i64
         lib.from_entries.argtypes = [i64, ptr, ptr, ptr, i64] + [ptr] * 6
     except AttributeError:

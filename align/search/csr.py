@@ -278,15 +278,7 @@ def hstack(blocks: Sequence[Csr], dtype: type = np.float32) -> Csr:
     offsets = np.cumsum([0] + [b.shape[1] for b in blocks])
     lib = kernel()
     if lib is not None and dtype == np.float32:
-        arrays = [(np.ascontiguousarray(b.indptr, np.int64), np.ascontiguousarray(b.indices, np.int32),
-                   np.ascontiguousarray(b.data, np.float32)) for b in blocks]
-        pointers = [np.array([a[k].ctypes.data for a in arrays], dtype=np.uintp) for k in range(3)]
-        nnz = sum(b.nnz for b in blocks)
-        indptr, indices, data = np.empty(blocks[0].shape[0] + 1, np.int64), np.empty(nnz, np.int32), np.empty(nnz, dtype)
-        moved = np.ascontiguousarray(offsets[:-1], np.int64)
-        lib.hstack_rows(blocks[0].shape[0], len(blocks), *(p.ctypes.data for p in pointers), moved.ctypes.data,
-                        indptr.ctypes.data, indices.ctypes.data, data.ctypes.data)
-        return Csr(indptr, indices, data, (blocks[0].shape[0], int(offsets[-1])))
+        return _rows_joined(lib, blocks, offsets[:-1], int(offsets[-1]))
     counts = [np.diff(b.indptr) for b in blocks]
     indptr = np.concatenate(([0], np.cumsum(sum(counts)))).astype(np.int64)
     nnz = int(indptr[-1])
@@ -309,15 +301,21 @@ def disjoint_rows(blocks: Sequence[Csr]) -> Csr:
         for block in blocks[1:]:
             total = total + block
         return total
-    arrays = [(np.ascontiguousarray(b.indptr, np.int64), np.ascontiguousarray(b.indices, np.int32), b.data)
-              for b in blocks]
+    return _rows_joined(lib, blocks, np.zeros(len(blocks), np.int64), blocks[0].shape[1])
+
+
+def _rows_joined(lib, blocks: Sequence[Csr], offsets: np.ndarray, width: int) -> Csr:
+    """float32 blocks of as many rows joined row by row in C: row r holds block 0's row r, then block 1's (its
+    columns moved by offsets[1]), ..."""
+    arrays = [(np.ascontiguousarray(b.indptr, np.int64), np.ascontiguousarray(b.indices, np.int32),
+               np.ascontiguousarray(b.data, np.float32)) for b in blocks]
     pointers = [np.array([a[k].ctypes.data for a in arrays], dtype=np.uintp) for k in range(3)]
     nnz = sum(b.nnz for b in blocks)
     indptr, indices, data = np.empty(blocks[0].shape[0] + 1, np.int64), np.empty(nnz, np.int32), np.empty(nnz, np.float32)
-    unmoved = np.zeros(len(blocks), np.int64)
-    lib.hstack_rows(blocks[0].shape[0], len(blocks), *(p.ctypes.data for p in pointers), unmoved.ctypes.data,
+    moved = np.ascontiguousarray(offsets, np.int64)
+    lib.hstack_rows(blocks[0].shape[0], len(blocks), *(p.ctypes.data for p in pointers), moved.ctypes.data,
                     indptr.ctypes.data, indices.ctypes.data, data.ctypes.data)
-    return Csr(indptr, indices, data, blocks[0].shape)
+    return Csr(indptr, indices, data, (blocks[0].shape[0], width))
 
 
 def vstack(blocks: Sequence[Csr]) -> Csr:

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import chain
 from typing import Sequence
 
 import numpy as np
 from align.search.csr import Csr, disjoint_rows
-from align.search.vectors import bead_membership
+from align.search.vectors import bead_membership, bead_sides
 
 
 MIN_BEADS = 100
@@ -140,8 +139,7 @@ def heldout_lexicon_features(src_words: Csr, tgt_words: Csr,
 def _segment_folds(beads: Sequence[tuple[Sequence[int], Sequence[int]]], side: int, n_segments: int,
                    fold_of_bead: np.ndarray) -> np.ndarray:
     """Per segment of one side, the fold of the bead that holds it."""
-    sizes = np.fromiter((len(b[side]) for b in beads), dtype=np.int64, count=len(beads))
-    segments = np.fromiter(chain.from_iterable(b[side] for b in beads), dtype=np.int64, count=int(sizes.sum()))
+    sizes, segments = bead_sides(beads, side)
     out = np.zeros(n_segments, dtype=np.int64)
     out[segments] = np.repeat(fold_of_bead, sizes)
     return out

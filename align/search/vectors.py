@@ -198,12 +198,18 @@ def written_out_numbers(text: str, lang: str | None, text_words: Sequence[str]) 
     return set()
 
 
+def bead_sides(beads: Sequence[tuple[Sequence[int], Sequence[int]]], side: int) -> tuple[np.ndarray, np.ndarray]:
+    """One side's segments of every bead (0 source, 1 target): how many each bead has, and all of them in order."""
+    sizes = np.fromiter((len(b[side]) for b in beads), dtype=np.int64, count=len(beads))
+    segments = np.fromiter(chain.from_iterable(b[side] for b in beads), dtype=np.int64, count=int(sizes.sum()))
+    return sizes, segments
+
+
 def bead_membership(beads: Sequence[tuple[Sequence[int], Sequence[int]]], side: int, n_segments: int,
                     dtype: type = np.float64) -> Csr:
     """Beads x segments 0/1 matrix of one side (0 source, 1 target): times segment vectors, bead vectors."""
-    sizes = np.fromiter((len(b[side]) for b in beads), dtype=np.int64, count=len(beads))
+    sizes, cols = bead_sides(beads, side)
     rows = np.repeat(np.arange(len(beads), dtype=np.int64), sizes)
-    cols = np.fromiter(chain.from_iterable(b[side] for b in beads), dtype=np.int64, count=int(sizes.sum()))
     return Csr.from_entries(np.ones(len(rows), dtype=dtype), rows, cols, (len(beads), n_segments))
 
 
@@ -218,8 +224,7 @@ def bead_dots(beads: Sequence[tuple[Sequence[int], Sequence[int]]], src: Csr, tg
         return vs.row_dots(vt), vs.row_dots(vs), vt.row_dots(vt)
 
     def side(k: int) -> tuple[np.ndarray, np.ndarray]:
-        sizes = np.fromiter((len(b[k]) for b in beads), dtype=np.int64, count=len(beads))
-        segments = np.fromiter(chain.from_iterable(b[k] for b in beads), dtype=np.int64, count=int(sizes.sum()))
+        sizes, segments = bead_sides(beads, k)
         return np.concatenate(([0], np.cumsum(sizes))).astype(np.int64), segments
 
     (sp, ss), (tp, ts) = side(0), side(1)

@@ -109,3 +109,10 @@ def test_empty_matrices_multiply_to_empty_ones():
     empty = Csr.empty(3, 4)
     assert (empty @ Csr.from_dense(np.ones((4, 2), np.float32))).shape == (3, 2)
     assert Csr.from_entries(np.zeros(0), np.zeros(0, int), np.zeros(0, int), (2, 2)).nnz == 0
+
+
+def test_entries_outside_the_matrix_and_mismatched_products_are_refused():
+    with pytest.raises(ValueError):
+        Csr.from_entries(np.ones(1), np.array([3]), np.array([0]), (3, 3))
+    with pytest.raises(ValueError):
+        Csr.empty(2, 3) @ Csr.empty(4, 2)

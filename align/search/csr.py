@@ -52,6 +52,8 @@ class Csr:
         rows, cols = np.asarray(rows, np.int64).ravel(), np.asarray(cols, np.int64).ravel()
         if not len(rows):
             return Csr.empty(shape[0], shape[1], dtype)
+        if rows.min() < 0 or cols.min() < 0 or rows.max() >= shape[0] or cols.max() >= shape[1]:
+            raise ValueError(f"an entry lies outside a {shape[0]} x {shape[1]} matrix")   # C would write past it
         lib = kernel()
         if lib is not None:
             vals = np.ascontiguousarray(values, np.float64).ravel()
@@ -229,6 +231,8 @@ def _stable_order(key: np.ndarray) -> np.ndarray:
 
 def product(a: Csr, b: Csr) -> Csr:
     """a @ b, summed in double precision in the order of the stored entries (C kernel or scipy, same sums)."""
+    if a.shape[1] != b.shape[0]:
+        raise ValueError(f"cannot multiply a {a.shape[0]} x {a.shape[1]} matrix by a {b.shape[0]} x {b.shape[1]} one")
     dtype = np.result_type(a.dtype, b.dtype)
     n, m = a.shape[0], b.shape[1]
     if not a.nnz or not b.nnz:

@@ -116,3 +116,18 @@ def test_entries_outside_the_matrix_and_mismatched_products_are_refused():
         Csr.from_entries(np.ones(1), np.array([3]), np.array([0]), (3, 3))
     with pytest.raises(ValueError):
         Csr.empty(2, 3) @ Csr.empty(4, 2)
+
+
+@pytest.mark.parametrize("length", [23, 25, 100, 1000])
+def test_long_rows_in_any_order_come_out_sorted(length):
+    """Rows long enough for the kernel's quicksort, in shuffled, reversed and sorted order."""
+    rng = np.random.default_rng(length)
+    cols = np.concatenate([rng.permutation(5000)[:length], np.arange(length)[::-1], np.arange(length) * 3])
+    rows = np.repeat([0, 1, 2], length)
+    m = Csr.from_entries(np.arange(3 * length, dtype=np.float64) + 1, rows, cols, (3, 5000))
+    assert canonical(m)
+    dense = np.zeros((3, 5000))
+    dense[rows, cols] = np.arange(3 * length) + 1
+    assert np.array_equal(m.toarray(), dense)
+    wide = Csr.from_dense(np.ones((1, 3), np.float32)) @ Csr.from_dense((dense != 0).astype(np.float32))
+    assert canonical(wide) and np.array_equal(wide.toarray()[0], (dense != 0).sum(axis=0))

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Sequence
 
 import numpy as np
+
 from align.search.csr import Csr, disjoint_rows
 from align.search.vectors import bead_membership, bead_sides
 

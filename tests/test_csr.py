@@ -116,6 +116,8 @@ def test_entries_outside_the_matrix_and_mismatched_products_are_refused():
         Csr.from_entries(np.ones(1), np.array([3]), np.array([0]), (3, 3))
     with pytest.raises(ValueError):
         Csr.empty(2, 3) @ Csr.empty(4, 2)
+    with pytest.raises(ValueError):
+        Csr.empty(2, 3).cells(np.array([2]), np.array([0]))
 
 
 @pytest.mark.parametrize("length", [23, 25, 100, 1000])

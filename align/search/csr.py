@@ -195,6 +195,8 @@ class Csr:
     def cells(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """The values at (rows[k], cols[k]) (0 where nothing is stored), any shape of index arrays."""
         rows, cols = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
+        if rows.size and (rows.min() < 0 or rows.max() >= self.shape[0]):
+            raise ValueError(f"a row outside a matrix of {self.shape[0]} rows")     # C would read past it
         lib = kernel()
         if lib is not None:                 # a binary search in each row, no key per stored entry
             flat_rows, flat_cols = np.ascontiguousarray(rows.ravel()), np.ascontiguousarray(cols.ravel())

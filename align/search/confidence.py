@@ -14,11 +14,6 @@ from align.search.csr import Csr
 from align.search.vectors import bead_dots, bead_membership
 
 
-def _membership(beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], side: int, width: int) -> Csr:
-    """Beads x segments 0/1 matrix of one side: multiplying it by segment vectors gives bead vectors."""
-    return bead_membership(beads, side, width)
-
-
 SCORE_WEIGHTS = (0.92, 1.21, 0.15)
 """Logistic weights of (similarity z, length cost, bias) fitted by `benchmarks/calibrate.py` on the
 development set: its beads against the same sources paired with other targets."""
@@ -35,7 +30,7 @@ def bead_evidence(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: 
     length = np.full(len(path), np.nan)
     for b0 in range(0, len(path), chunk):
         block = path[b0:b0 + chunk]
-        bs, bt = _membership(block, 0, src.shape[0]), _membership(block, 1, tgt.shape[0])
+        bs, bt = bead_membership(block, 0, src.shape[0]), bead_membership(block, 1, tgt.shape[0])
         dot, norm_s, norm_t = bead_dots(block, src, tgt)
         norm = np.sqrt(norm_s * norm_t)
         with np.errstate(invalid="ignore", divide="ignore"):

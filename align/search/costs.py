@@ -195,8 +195,8 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
         r0, c0 = max(0, e0 - max_a), max(0, int(band.lo[e0]) - max_b)
         c1 = max(c0, min(m, int(band.lo[i1 - 1]) + width))
         span = c1 - c0
-        anchor_cells = (_cells(crossings, rows, np.clip(j, 0, m)) if crossings is not None and model.cut_anchor
-                        else None)
+        anchor_cells = (crossings.cells(np.broadcast_to(rows[:, None], j.shape), np.clip(j, 0, m))
+                        if crossings is not None and model.cut_anchor else None)
         if compiled is not None:
             return compiled(i0, i1, width, r0, c0, c1, anchor_cells)
         prefix = np.zeros((i1 - r0, c1 - c0 + 1))
@@ -331,13 +331,6 @@ def _compiled_costs(src: SideStats, tgt: SideStats, band: Band, ratio: float, mo
         return parts[0] if len(parts) == 1 else np.concatenate(parts, axis=1)
 
     return cost_rows
-
-
-def _cells(matrix: Csr, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """matrix[rows[r], cols[r, w]] for a block of band cells, reading only the columns the block spans."""
-    c0, c1 = int(cols.min()), int(cols.max()) + 1
-    block = matrix.rows(int(rows[0]), int(rows[-1]) + 1).columns(c0, c1).toarray()
-    return block[(rows - rows[0])[:, None], cols - c0]
 
 
 def _best_without_an_end(cosines: dict[tuple[int, int], np.ndarray], a: int, b: int, step: np.ndarray,

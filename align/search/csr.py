@@ -75,13 +75,12 @@ class Csr:
         return Csr(indptr, cols.astype(np.int32), np.asarray(values).ravel().astype(dtype), shape)
 
     @staticmethod
-    def from_rows(indices: np.ndarray, indptr: np.ndarray, n_cols: int, values: np.ndarray | None = None,
-                  dtype: type = np.float32) -> "Csr":
-        """Rows given as runs of column numbers (repeats allowed: each one adds its value, 1 by default)."""
+    def from_rows(indices: np.ndarray, indptr: np.ndarray, n_cols: int, dtype: type = np.float32) -> "Csr":
+        """Rows given as runs of column numbers, each occurrence counting 1 (repeats add up)."""
         indptr = np.asarray(indptr, np.int64)
         rows = np.repeat(np.arange(len(indptr) - 1, dtype=np.int64), np.diff(indptr))
-        values = np.ones(len(rows), dtype) if values is None else values
-        return Csr.from_entries(values, rows, np.asarray(indices, np.int64), (len(indptr) - 1, n_cols), dtype)
+        return Csr.from_entries(np.ones(len(rows), dtype), rows, np.asarray(indices, np.int64),
+                                (len(indptr) - 1, n_cols), dtype)
 
     @staticmethod
     def from_dense(array: np.ndarray, dtype: type | None = None) -> "Csr":

@@ -227,6 +227,22 @@ EXPORT int64_t sample_cells(int64_t count, const int64_t *indptr, const int32_t 
     return count;
 }
 
+/* One side of a bead summed into acc: the rows segs[0 .. n-1] of a float32 matrix, in that order; each column
+ * seen for the first time (mark != tag) is listed in cols.  Returns how many columns were listed. */
+static int64_t add_side(const int64_t *segs, int64_t n, const int64_t *ptr, const int32_t *idx, const float *data,
+                        int64_t tag, int64_t *mark, double *acc, int32_t *cols) {
+    int64_t count = 0;
+    for (int64_t e = 0; e < n; e++) {
+        for (int64_t p = ptr[segs[e]]; p < ptr[segs[e] + 1]; p++) {
+            int32_t j = idx[p];
+            if (mark[j] != tag) { mark[j] = tag; cols[count++] = j; }
+            acc[j] += (double)data[p];
+        }
+    }
+    sort_row(cols, count);
+    return count;
+}
+
 /* Per bead: the dot product of its source side's vector (the sum of its segments' rows) with its target side's,
  * and each side's squared norm, as bead_evidence computes them from the bead vectors: each vector summed in
  * double precision in the order of its segments, then the products added in the order of the columns.
@@ -238,39 +254,21 @@ EXPORT int64_t bead_dots(int64_t n_beads, const int64_t *src_ptr, const int64_t 
                          double *acc_s, double *acc_t, int32_t *cols, double *dot, double *norm_s,
                          double *norm_t) {
     for (int64_t k = 0; k < n_beads; k++) {
-        int64_t count = 0;
-        for (int64_t e = src_ptr[k]; e < src_ptr[k + 1]; e++) {
-            int64_t r = src_segs[e];
-            for (int64_t p = a_ptr[r]; p < a_ptr[r + 1]; p++) {
-                int32_t j = a_idx[p];
-                if (mark[j] != k) { mark[j] = k; cols[count++] = j; }
-                acc_s[j] += (double)a_data[p];
-            }
-        }
-        double ns = 0.0, nt = 0.0, d = 0.0;
-        sort_row(cols, count);
-        for (int64_t q = 0; q < count; q++) ns += acc_s[cols[q]] * acc_s[cols[q]];
-        /* the target side: its own columns, in order, for its norm; the dot where the source has them */
-        int64_t count_t = 0;
+        /* each side's columns in order: its norm; the dot over the target's columns (acc_s is 0 where the
+         * source lacks one); the two sides mark their columns with different tags */
+        int64_t count = add_side(src_segs + src_ptr[k], src_ptr[k + 1] - src_ptr[k], a_ptr, a_idx, a_data, k,
+                                 mark, acc_s, cols);
         int32_t *cols_t = cols + count;
-        for (int64_t e = tgt_ptr[k]; e < tgt_ptr[k + 1]; e++) {
-            int64_t r = tgt_segs[e];
-            for (int64_t p = b_ptr[r]; p < b_ptr[r + 1]; p++) {
-                int32_t j = b_idx[p];
-                if (mark[j] != -2 - k) {             /* acc_s[j] is 0 where the source side lacks j */
-                    mark[j] = -2 - k;
-                    cols_t[count_t++] = j;
-                }
-                acc_t[j] += (double)b_data[p];
-            }
-        }
-        sort_row(cols_t, count_t);
+        int64_t count_t = add_side(tgt_segs + tgt_ptr[k], tgt_ptr[k + 1] - tgt_ptr[k], b_ptr, b_idx, b_data,
+                                   -2 - k, mark, acc_t, cols_t);
+        double ns = 0.0, nt = 0.0, d = 0.0;
+        for (int64_t q = 0; q < count; q++) ns += acc_s[cols[q]] * acc_s[cols[q]];
         for (int64_t q = 0; q < count_t; q++) {
             int32_t j = cols_t[q];
             nt += acc_t[j] * acc_t[j];
             d += acc_s[j] * acc_t[j];
         }
-        for (int64_t q = 0; q < count_t; q++) { acc_t[cols_t[q]] = 0.0; acc_s[cols_t[q]] = 0.0; mark[cols_t[q]] = -1; }
+        for (int64_t q = 0; q < count_t; q++) { acc_t[cols_t[q]] = 0.0; mark[cols_t[q]] = -1; }
         for (int64_t q = 0; q < count; q++) { acc_s[cols[q]] = 0.0; mark[cols[q]] = -1; }
         dot[k] = d;
         norm_s[k] = ns;

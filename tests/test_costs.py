@@ -5,7 +5,7 @@ import pytest
 
 from align.search.align import _Features
 from align.search.costs import (MOVES, CostModel, SegmentKinds, SideStats, length_cost, length_delta, log_erfc, make_cost_rows,
-                         similarity_scale, skip_costs)
+                         middle_value, similarity_scale, skip_costs)
 from align.search import costs as costs_module
 from align.search.dp import Band
 
@@ -13,6 +13,14 @@ from align.search.dp import Band
 @pytest.mark.parametrize("x", [0.0, 0.3, 1.0, 2.5, 6.0])
 def test_log_erfc_matches_math(x):
     assert log_erfc(np.array(x)) == pytest.approx(math.log(math.erfc(x)), abs=1e-6)
+
+
+@pytest.mark.parametrize("size", [1, 2, 7, 8, 1001])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_middle_value_is_numpys_median_to_the_bit(size, dtype):
+    values = np.random.default_rng(size).normal(size=size).astype(dtype)
+    assert middle_value(values) == float(np.median(values))
+    assert math.isnan(middle_value(np.array([1.0, np.nan]))) and math.isnan(middle_value(np.array([])))
 
 
 def test_length_cost_is_lowest_at_the_expected_ratio():

@@ -74,6 +74,16 @@ def test_find_numbers_normalises_scale_and_percent(text, lang, keys):
     assert [n.key for n in find_numbers(text, lang)] == keys
 
 
+@pytest.mark.parametrize("text, lang, keys", [
+    ("12 MILLIONEN Euro", "de", ["12000000"]),
+    ("3 Milliards", "fr", ["3000000000"]),
+    ("7 Per Cent", "en", ["7%"]),
+    ("5 PROZENT", "de", ["5%"]),
+])
+def test_scale_and_percent_words_in_any_case(text, lang, keys):
+    assert [n.key for n in find_numbers(text, lang)] == keys
+
+
 def test_spans_point_at_the_written_number():
     text = "revenu de 32,5 billions de yuans"
     (number,) = find_numbers(text, "fr")

@@ -9,7 +9,7 @@ from typing import Sequence
 
 import numpy as np
 
-from align.search.costs import CostModel, length_cost
+from align.search.costs import CostModel, length_cost, middle_value
 from align.search.csr import Csr
 from align.search.vectors import bead_dots, bead_membership
 
@@ -63,8 +63,8 @@ def unrelated_baseline(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], 
     beads = np.linspace(0, count - 1, min(count, max(1, max_pairings // len(offsets)))).round().astype(np.int64)
     shuffled = [(paired[k][0], paired[(k + int(shift)) % count][1]) for shift in offsets for k in beads]
     cos, _ = bead_evidence(shuffled, src, tgt, src_len, tgt_len, ratio, model)
-    median = float(np.median(cos))
-    return median, max(0.02, float(np.median(np.abs(cos - median))) * 1.4826)
+    median = middle_value(cos)
+    return median, max(0.02, middle_value(np.abs(cos - median)) * 1.4826)
 
 
 def bead_scores(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: Csr,

@@ -1,4 +1,5 @@
 import math
+import dataclasses
 
 import numpy as np
 import pytest
@@ -221,3 +222,26 @@ def test_a_heading_paired_with_a_heading_pays_half_the_length_cost():
     assert full - half == pytest.approx(half - none)           # half of the length cost, nothing else
     sentences, *_ = costs_for(src, tgt)
     assert sentences[one_one, 1, 1] > half                     # between sentences the length counts in full
+
+
+
+def test_a_title_in_two_lines_pays_neither_for_headings_nor_for_the_line_that_shares_no_words():
+    """`CHAPTER II The Pool of Tears` against `CHAPITRE II .` + `LA MARE AUX LARMES .`: a bead of headings only
+    mixes no heading with sentences, and its second line is no unrelated segment riding along."""
+    src = ["CHAPTER II The Pool of Tears", "Curiouser and curiouser, cried Alice."]
+    tgt = ["CHAPITRE II .", "LA MARE AUX LARMES .", "De plus en plus curieux, s'écria Alice."]
+    src_kinds = SegmentKinds(np.zeros(2), np.array([1.0, 0.0]), np.zeros(2), np.zeros(2), np.zeros(2))
+    title = SegmentKinds(np.zeros(3), np.array([1.0, 1.0, 0.0]), np.zeros(3), np.zeros(3), np.zeros(3))
+    one_one, one_two = MOVES.index((1, 1)), MOVES.index((1, 2))
+    model = CostModel()
+
+    def costs(**changes):
+        out, *_ = costs_for(src, tgt, tgt_kinds=title, src_kinds=src_kinds, model=dataclasses.replace(model, **changes))
+        return out
+    plain = costs()
+    assert plain[one_two, 1, 2] == pytest.approx(costs(dilution=0.0)[one_two, 1, 2])
+    assert plain[one_two, 1, 2] == pytest.approx(costs(heading_with_sentence=0.0)[one_two, 1, 2])
+    assert costs(dilution=0.0)[one_two, 2, 3] < plain[one_two, 2, 3]      # a sentence still dilutes a bead
+    # the heading against the sentence of the other side still pays for it
+    assert plain[one_one, 1, 3] - costs(heading_with_sentence=0.0)[one_one, 1, 3] == pytest.approx(
+        model.heading_with_sentence)

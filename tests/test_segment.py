@@ -98,6 +98,9 @@ class TestClassifyLine:
         ("[The minister] said the plan would be ready in May.", SENTENCE),    # a quotation's inserted word
         ("And God spake unto Noah, saying,", SENTENCE),                    # a line ending in a comma goes on
         ("I", HEADING), ("XII.", HEADING), ("CHAPTER I. THE PROFESSOR AND HIS FAMILY", HEADING),
+        ("CHAPITRE PREMIER .", HEADING), ("AU FOND DU TERRIER.", HEADING), ("ГЛАВА ПЕРВАЯ.", HEADING),  # titles
+        ("STOP !", SENTENCE), ("HELP...", SENTENCE), ("-- NON .", SENTENCE),            # shouted speech
+        ("THE TWO MEN LOOKED AT EACH OTHER FOR A LONG TIME WITHOUT SAYING A WORD OR MOVING .", SENTENCE),
         ("起初神创造天地。", SENTENCE),                                      # no ASCII full stop needed
         ("迦南生长子西顿，又生赫", SENTENCE),                                 # a comma: a clause, not a headline
         ("工信部部长金壮龙：加快推进新型工业化", HEADING),

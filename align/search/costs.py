@@ -245,24 +245,27 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
             extra_tgt = np.maximum(substance_tgt[jc] - substance_tgt[np.maximum(jc - b, 0)] - 1.0, 0.0)
             if a > 1 and b > 1:  # a fragment attaches to one sentence; many-to-many beads pay in full
                 extra_src, extra_tgt = np.full(len(rows), a - 1.0), np.full(jc.shape, b - 1.0)
-            if (a, b) == (1, 1) and model.heading_length != 1.0:   # headings are rewritten freely
-                both = ((heading_src[rows] - heading_src[np.maximum(rows - 1, 0)])[:, None] > 0) & (
-                    (heading_tgt[jc] - heading_tgt[np.maximum(jc - 1, 0)]) > 0)
-                len_term = np.where(both, len_term * model.heading_length, len_term)
+            titles = ((heading_src[rows] - heading_src[np.maximum(rows - a, 0)])[:, None] == a) & (
+                (heading_tgt[jc] - heading_tgt[np.maximum(jc - b, 0)]) == b)   # a bead of headings only
+            if model.heading_length != 1.0:   # headings are rewritten freely
+                len_term = np.where(titles, len_term * model.heading_length, len_term)
             size_pen = model.size * (extra_src[:, None] + extra_tgt) + unbalanced[k]
             cost = size_pen + model.length * len_term - model.similarity * z
             if (a, b) in orphans:
                 cost = cost + model.orphan * orphans[a, b]
             if a > 1 or b > 1:
                 without = _best_without_an_end(cosines, a, b, step, width)
-                cost = cost + model.dilution * np.maximum(without - cos, 0.0) / sd
+                cost = cost + np.where(titles, 0.0, model.dilution * np.maximum(without - cos, 0.0) / sd)
             # a link or debris line, or a heading, paired with ordinary sentences (not with its own kind)
             for weight, cum_src, cum_tgt in ((model.unrelated_in_bead, unrelated_src, unrelated_tgt),
                                              (model.marked_in_bead, marked_src, marked_tgt),
                                              (model.heading_with_sentence, heading_src, heading_tgt)):
                 if weight:
-                    odd = np.abs((cum_src[rows] - cum_src[np.maximum(rows - a, 0)])[:, None]
-                                 - (cum_tgt[jc] - cum_tgt[np.maximum(jc - b, 0)]))
+                    own_src = (cum_src[rows] - cum_src[np.maximum(rows - a, 0)])[:, None]
+                    own_tgt = cum_tgt[jc] - cum_tgt[np.maximum(jc - b, 0)]
+                    odd = np.abs(own_src - own_tgt)
+                    if cum_src is heading_src:   # a title in two lines (`CHAPITRE II .` `LA MARE AUX LARMES .`)
+                        odd = np.where(titles, 0.0, odd)   # for one in one: no sentence mixed in
                     cost = cost + weight * odd
             out[k] = np.where(valid, cost + cut, np.inf)[skip:]
         return out

@@ -204,6 +204,8 @@ def _looks_like_heading(line: str) -> bool:
         return True    # `I`, `XII.`: a chapter's number on a line of its own
     if _SPEECH_DASH.match(line):
         return False   # `— Vous êtes vieux`, `-- Ma chère Emma`: a line of dialogue
+    if len(words) <= 12 and _title_in_capitals(line):
+        return True    # `CHAPITRE PREMIER .`, `AU FOND DU TERRIER.`: a title in capitals, with its full stop
     if not words or len(words) + 2 * unspaced // 3 > 20 or _SENTENCE_END.search(line) or _BROKEN_OFF.search(line):
         return False
     if unspaced and "，" in line:
@@ -213,6 +215,14 @@ def _looks_like_heading(line: str) -> bool:
         return False
     letters = sum(c.isalpha() for c in line)
     return letters >= 2
+
+
+def _title_in_capitals(line: str) -> bool:
+    """A line in capitals that ends in one full stop, as novels' chapter titles often do (`LA MARE AUX LARMES .`)."""
+    if not line.endswith(".") or line.endswith("..") or _SPEECH_DASH.match(line):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and not any(c.islower() for c in letters) and any(c.isupper() for c in letters)
 
 
 def _unspaced_letters(text: str) -> int:

@@ -21,7 +21,7 @@ from typing import Any, Callable, Sequence, TypeVar
 import numpy as np
 
 LIBRARY = "align_kernel"
-VERSION = 12
+VERSION = 13
 """Raised with every change of the C sources' functions or their arguments (dp_rows.c has the same number)."""
 
 

@@ -171,10 +171,10 @@ EXPORT int64_t bead_costs(int64_t i0, int64_t i1, int64_t width, int64_t n, int6
                 const double mean = (sl + tl / ratio) / 2.0;
                 const double delta = (tl - sl * ratio) / sqrt(params[P_VARIANCE] * dmax(mean, 1.0));
                 double len_term = dmin(-log_erfc(fabs(delta) / sqrt(2.0)), params[P_MAX_LENGTH_COST]);
-                if (a == 1 && b == 1 && params[P_HEADING_LENGTH] != 1.0
-                    && heading_src[i] - heading_src[imax(i - 1, 0)] > 0
-                    && heading_tgt[jc] - heading_tgt[imax(jc - 1, 0)] > 0)
-                    len_term = len_term * params[P_HEADING_LENGTH];   /* headings are rewritten freely */
+                const int titles = heading_src[i] - heading_src[imax(i - a, 0)] == (double)a
+                                   && heading_tgt[jc] - heading_tgt[imax(jc - b, 0)] == (double)b;
+                if (titles && params[P_HEADING_LENGTH] != 1.0)   /* a bead of headings only: rewritten freely */
+                    len_term = len_term * params[P_HEADING_LENGTH];
                 double extra_src = dmax(sub_src[i] - sub_src[imax(i - a, 0)] - 1.0, 0.0);
                 double extra_tgt = dmax(sub_tgt[jc] - sub_tgt[imax(jc - b, 0)] - 1.0, 0.0);
                 if (a > 1 && b > 1) {
@@ -198,7 +198,8 @@ EXPORT int64_t bead_costs(int64_t i0, int64_t i1, int64_t width, int64_t n, int6
                         if (rr >= 1 && w + step < width) previous = cos_prev[((a - 1) * B + b) * width + w + step];
                         without = dmax(without, previous);
                     }
-                    cost = cost + params[P_DILUTION] * dmax(without - c, 0.0) / sd;
+                    if (!titles)   /* a title's second line shares no words with the first's translation */
+                        cost = cost + params[P_DILUTION] * dmax(without - c, 0.0) / sd;
                 }
                 if (params[P_UNRELATED] != 0.0)
                     cost = cost + params[P_UNRELATED] * fabs((unrel_src[i] - unrel_src[imax(i - a, 0)])
@@ -206,7 +207,7 @@ EXPORT int64_t bead_costs(int64_t i0, int64_t i1, int64_t width, int64_t n, int6
                 if (params[P_MARKED] != 0.0)
                     cost = cost + params[P_MARKED] * fabs((marked_src[i] - marked_src[imax(i - a, 0)])
                                                           - (marked_tgt[jc] - marked_tgt[imax(jc - b, 0)]));
-                if (params[P_HEADING] != 0.0)
+                if (params[P_HEADING] != 0.0 && !titles)   /* a bead of headings only mixes in no sentence */
                     cost = cost + params[P_HEADING] * fabs((heading_src[i] - heading_src[imax(i - a, 0)])
                                                            - (heading_tgt[jc] - heading_tgt[imax(jc - b, 0)]));
                 *dest = cost + cut;

@@ -15,7 +15,7 @@
 #endif
 
 /* Which sources the library was built from: align/search/kernel/__init__.py refuses any other number. */
-EXPORT int64_t kernel_version(void) { return 12; }
+EXPORT int64_t kernel_version(void) { return 13; }
 
 /* Rows i0 .. i1-1 of the search.
  *

@@ -144,3 +144,23 @@ def test_a_short_interjection_is_not_debris(text, debris):
     from align.search.vectors import letter_count
     letters = np.array([letter_count(text)])
     assert bool(_unrelated([text], [text], letters)[0]) == debris
+
+
+@given(st.integers(0, 12), st.integers(0, 12), st.integers(1, 15), st.integers(0, 10_000))
+@settings(max_examples=150, deadline=None)
+def test_shared_share_is_the_share_of_rows_with_a_feature_of_the_other_side(n, m, width, seed):
+    """Against the definition, empty rows and empty sides included: per side, the rows holding a column that
+    some row of the other side holds (columns marked not content left out); the lower of the two shares."""
+    import numpy as np
+    from align.search.csr import Csr
+    rng = np.random.default_rng(seed)
+    a, b = ((rng.random((rows, width)) < rng.random() * 0.4).astype(np.float32) for rows in (n, m))
+    not_content = rng.random(width) < 0.3
+
+    def share(own, other, skip):
+        columns = other.any(axis=0) & ~skip
+        return float(np.mean((own[:, columns] > 0).any(axis=1))) if len(own) else 1.0
+    for skip in (np.zeros(width, bool), not_content):
+        expected = min(share(a, b, skip), share(b, a, skip))
+        got = shared_share(Csr.from_dense(a), Csr.from_dense(b), skip if skip.any() else None)
+        assert got == expected

@@ -313,9 +313,14 @@ def shared_share(src: Csr, tgt: Csr, not_content: np.ndarray | None = None) -> f
         present[other.indices] = True
         if not_content is not None:
             present[:len(not_content)] &= ~not_content
-        found = np.concatenate(([0], np.cumsum(present[own.indices])))
-        hits = found[own.indptr[1:]] - found[own.indptr[:-1]]
-        return float(np.mean(hits > 0)) if own.shape[0] else 1.0
+        if not own.shape[0]:
+            return 1.0
+        starts = own.indptr[:-1]
+        filled = own.indptr[1:] > starts
+        hit = np.zeros(own.shape[0], dtype=bool)   # a row with one shared feature or more (no per-entry sums)
+        if filled.any():
+            hit[filled] = np.logical_or.reduceat(present[own.indices], starts[filled])
+        return float(np.mean(hit))
     return min(side(src, tgt), side(tgt, src))
 
 

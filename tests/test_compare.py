@@ -86,3 +86,32 @@ def test_diff_html_separates_a_replaced_word_from_its_replacement():
     assert html.startswith("<del>He</del> <ins>They</ins> said ")
     assert "<del>&lt;</del>more<del>&gt;</del>" in html   # text is escaped
     assert diff_html(word_diff("Li added.", "Li added today.")).count(" ") == 2   # a pure insertion adds none
+
+
+def test_a_cut_fragment_next_to_a_split_sentence_stays_unpaired():
+    """The post-editor deletes a fragment and splits the next sentence: the fragment is `added` (the hypothesis
+    has it), the split sentence faces both halves; the translation weights paired the fragment with the first
+    half instead, and the sentence with the second."""
+    from align.search.align import Options
+    seed = read(f"{ROOT}/seeds/004_61cc61bc62d06839.txt")
+    post_edit = seed.replace(" He said more resources should be pooled to strengthen.", "").replace(
+        "The country needs to double down on its indigenous innovation to achieve core technology breakthroughs "
+        "in key areas, they said.", "The country needs to double down on indigenous innovation. Only then can it "
+        "achieve breakthroughs in core technologies in key areas, they said.")
+    for options, right in ((Options(), True), (Options(same_language_weights=False), False)):
+        c = compare_documents(seed, [post_edit], "en", options)
+        (fragment,) = [p for p in c.review.pairs if any("resources should be pooled" in h.text for h in p.source)]
+        (split,) = [p for p in c.review.pairs if any("its indigenous innovation" in h.text for h in p.source)]
+        assert (not fragment.target and [f.type for f in fragment.flags] == ["added"]) == right
+        assert (len(split.source) == 1 and len(split.target) == 2) == right
+
+
+def test_same_language_weights_only_for_one_known_language_and_the_default_model():
+    from align.search.align import SAME_LANGUAGE, Options, _model_for
+    from align.search.costs import CostModel
+    assert _model_for(Options(), "en", "en-GB").model == SAME_LANGUAGE
+    assert _model_for(Options(), "en", "fr").model == CostModel()
+    assert _model_for(Options(), "und", "und").model == CostModel() == _model_for(Options(), None, None).model
+    own = CostModel(skip_open=5.0)
+    assert _model_for(Options(model=own), "en", "en").model == own
+    assert _model_for(Options(same_language_weights=False), "en", "en").model == CostModel()

@@ -38,6 +38,22 @@ _HEADING = frozenset((HEADING,))
 _WORD_SENTENCE = re.compile(r"^\W*[^\W\d_]+(?:\W+[^\W\d_]+)?\W*$")
 
 
+SAME_LANGUAGE = replace(CostModel(), similarity=2.0, skip_open=3.5)
+"""The weights for two texts in one language (a machine translation and its post-edit, two versions of a
+text), used in place of the default ones: shared words say far more there than across languages, so their
+similarity weighs three times as much, and a sentence the other text lacks is left alone at half the cost
+rather than paired with a stranger. `benchmarks/postedit.py`: 0.90 -> 0.97 strict F1."""
+
+
+def _model_for(options: Options, source_lang: str | None, target_lang: str | None) -> Options:
+    """`options` with the same-language weights where both sides are in one known language, unless turned off
+    or the caller chose weights of their own."""
+    src, tgt = primary_language(source_lang), primary_language(target_lang)
+    if options.same_language_weights and src and src == tgt and src != "und" and options.model == CostModel():
+        return replace(options, model=SAME_LANGUAGE)
+    return options
+
+
 @dataclass(frozen=True)
 class Options:
     """Settings of an alignment run; the defaults are the tuned ones."""
@@ -55,6 +71,7 @@ class Options:
     min_shared: float = 0.5  # below this share of segments with a feature the other side has, the first
     #                          pass is guided by lengths alone (Chinese against English, before the lexicon)
     drift: float = 0.04      # ... and its band is this share of the document wide: blocks of lengths drift
+    same_language_weights: bool = True   # two texts in one language: `SAME_LANGUAGE` in place of the default model
 
 
 @dataclass(frozen=True)
@@ -193,6 +210,7 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
     n, m = len(src_texts), len(tgt_texts)
     if n == 0 or m == 0:
         return tuple(Bead((i,), ()) for i in range(n)) + tuple(Bead((), (j,)) for j in range(m)), True
+    options = _model_for(options, source_lang, target_lang)
     feats = _Features.build(src_texts, tgt_texts, source_lang, target_lang)
     src_unrelated = _unrelated(source, src_texts, feats.src_letters)
     tgt_unrelated = _unrelated(target, tgt_texts, feats.tgt_letters)

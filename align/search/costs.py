@@ -264,8 +264,8 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
                     own_src = (cum_src[rows] - cum_src[np.maximum(rows - a, 0)])[:, None]
                     own_tgt = cum_tgt[jc] - cum_tgt[np.maximum(jc - b, 0)]
                     odd = np.abs(own_src - own_tgt)
-                    if cum_src is heading_src:   # a title in two lines (`CHAPITRE II .` `LA MARE AUX LARMES .`)
-                        odd = np.where(titles, 0.0, odd)   # for one in one: no sentence mixed in
+                    if cum_src is heading_src:   # a bead of headings only (a title in two lines against one,
+                        odd = np.where(titles, 0.0, odd)   # `CHAPITRE II .` `LA MARE AUX LARMES .`) mixes no sentence
                     cost = cost + weight * odd
             out[k] = np.where(valid, cost + cut, np.inf)[skip:]
         return out

@@ -219,7 +219,7 @@ def _looks_like_heading(line: str) -> bool:
 
 def _title_in_capitals(line: str) -> bool:
     """A line in capitals that ends in one full stop, as novels' chapter titles often do (`LA MARE AUX LARMES .`)."""
-    if not line.endswith(".") or line.endswith("..") or _SPEECH_DASH.match(line):
+    if not line.endswith(".") or line.endswith(".."):
         return False
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 4 and not any(c.islower() for c in letters) and any(c.isupper() for c in letters)

@@ -107,8 +107,8 @@ def test_a_cut_fragment_next_to_a_split_sentence_stays_unpaired():
 
 
 def test_same_language_weights_only_for_one_known_language_and_the_default_model():
-    from align.search.align import SAME_LANGUAGE, Options, _model_for
-    from align.search.costs import CostModel
+    from align.search.align import Options, _model_for
+    from align.search.costs import SAME_LANGUAGE, CostModel
     assert _model_for(Options(), "en", "en-GB").model == SAME_LANGUAGE
     assert _model_for(Options(), "en", "fr").model == CostModel()
     assert _model_for(Options(), "und", "und").model == CostModel() == _model_for(Options(), None, None).model

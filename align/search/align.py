@@ -16,7 +16,8 @@ import numpy as np
 
 from align.search.confidence import bead_scores
 from align.search.csr import Csr, hstack
-from align.search.costs import COARSE_MOVES, FIRST_PASS_MOVES, MOVES, CostModel, SegmentKinds, SideStats, make_cost_rows, skip_costs
+from align.search.costs import (COARSE_MOVES, FIRST_PASS_MOVES, MOVES, SAME_LANGUAGE, CostModel, SegmentKinds,
+                                SideStats, make_cost_rows, skip_costs)
 from align.search.dp import Band, Bead, SkipCosts, search
 from align.text.lang import detect_language
 from align.text.sizes import check_lengths
@@ -36,13 +37,6 @@ _HEADING = frozenset((HEADING,))
 # One or two words with nothing but punctuation around them: a reply or an interjection of dialogue
 # ("Jú,", "No , no !", "So..."), not debris, however few letters it has.
 _WORD_SENTENCE = re.compile(r"^\W*[^\W\d_]+(?:\W+[^\W\d_]+)?\W*$")
-
-
-SAME_LANGUAGE = replace(CostModel(), similarity=2.0, skip_open=3.5)
-"""The weights for two texts in one language (a machine translation and its post-edit, two versions of a
-text), used in place of the default ones: shared words say far more there than across languages, so their
-similarity weighs three times as much, and a sentence the other text lacks is left alone at half the cost
-rather than paired with a stranger. `benchmarks/postedit.py`: strict F1 0.913 -> 0.972."""
 
 
 def _model_for(options: Options, source_lang: str | None, target_lang: str | None) -> Options:

@@ -22,8 +22,8 @@ sys.path.insert(0, HERE)
 
 from harness import load_dev  # noqa: E402
 
-from align import align as aligner  # noqa: E402
-from align import confidence  # noqa: E402
+from align.search import align as aligner  # noqa: E402
+from align.search import confidence  # noqa: E402
 
 
 def capture_scoring_inputs(src: list[str], tgt: list[str]) -> dict:

@@ -76,6 +76,10 @@ MUTATIONS = {
         lambda t: mutate(t, "entre autres.\n", "entre autres.\nLe festival de jazz de Montreux a attiré cette "
                                                "année plus de deux cent mille visiteurs venus du monde entier.\n"),
         {(("Le festival de jazz de Montreu",), "added", "error")}),
+    "repeat a sentence": (   # a pasted duplicate: added, and no other pair's score moves for it
+        lambda t: "\n".join(line + ("\n" + line if line.startswith("Notant que l’industrie") else "")
+                            for line in t.split("\n")),
+        {(("Notant que l’industrie numériq",), "added", "error")}),
     "cut half a sentence": (
         lambda t: mutate(t, " indépendantes et contrôlables dans des domaines clés tels que les circuits intégrés et "
                             "les équipements médicaux, a déclaré Jin.", "."),

@@ -25,7 +25,8 @@ from align.text.tags import primary_language
 from align.search.boundaries import AnchorIndex, anchors, clause_goes_on, open_parenthesis
 from align.search.lexicon import BeadWords, WordPairs, bead_words, heldout_lexicon_features
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, Segment, split_document
-from align.search.vectors import SideTerms, Vocabulary, collect_terms, count_matrix, idf_weights, pool, weight, words
+from align.search.vectors import (SideTerms, Vocabulary, bead_sides, collect_terms, count_matrix, idf_weights, pool,
+                                  weight, words)
 
 if TYPE_CHECKING:
     from align.text.formats import Extracted
@@ -183,8 +184,8 @@ def score_pairs(source: Sequence[Segment], target: Sequence[Segment], path: Sequ
             lexical = True
             weights = _lexicon_weights(lex_src, lex_tgt, options.lexicon_weight)
             src_m, tgt_m = _with_lexicon(src_m, lex_src, weights), _with_lexicon(tgt_m, lex_tgt, weights)
-    scores, similarity = bead_scores(list(path), src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, ratio,
-                                     options.model)
+    scores, similarity = bead_scores(list(path), src_m, tgt_m, feats.src_lengths, feats.tgt_lengths,
+                                     paired_ratio(list(path), feats.src_lengths, feats.tgt_lengths, ratio), options.model)
     return tuple(Bead(tuple(s), tuple(t), score, sim) for (s, t), score, sim in zip(path, scores, similarity)), lexical
 
 
@@ -249,7 +250,8 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
             del lex_src, lex_tgt
             path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options,
                                   MOVES, guide=path, unrelated=unrelated, anchor_index=anchor_index)
-    scores, similarity = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, ratio, options.model)
+    scores, similarity = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths,
+                                     paired_ratio(path, feats.src_lengths, feats.tgt_lengths, ratio), options.model)
     return tuple(Bead(s, t, score, sim) for (s, t), score, sim in zip(path, scores, similarity)), lexical
 
 
@@ -366,6 +368,18 @@ def _skip_discount(segments: Sequence[Segment | str], unrelated: np.ndarray, mod
     """Multiplier of each segment's skip cost: cheap for links, meta and debris, cheaper for headings."""
     headings = _of_kind(segments, _HEADING)
     return np.where(unrelated, model.skip_unrelated_kind, np.where(headings, model.skip_heading, 1.0))
+
+
+def paired_ratio(path: Sequence[tuple[Sequence[int], Sequence[int]]], src_lengths: np.ndarray,
+                 tgt_lengths: np.ndarray, fallback: float) -> float:
+    """Target characters per source character over the pairs with both sides: what a pair's length is scored
+    against, so that an added line, a duplicate or a dropped sentence elsewhere does not shift every score."""
+    paired = [b for b in path if b[0] and b[1]]
+    if not paired:
+        return fallback
+    _, src = bead_sides(paired, 0)
+    _, tgt = bead_sides(paired, 1)
+    return _length_ratio(src_lengths[src], tgt_lengths[tgt]) if len(src) and len(tgt) else fallback
 
 
 def _length_ratio(src_lengths: np.ndarray, tgt_lengths: np.ndarray) -> float:

@@ -23,7 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
-from harness import hunalign_binary, run_hunalign  # noqa: E402
+from harness import detection, hunalign_binary, prf, run_hunalign, unaligned  # noqa: E402
 
 FILLERS = ("the", "new", "major", "key", "said", "also", "more")
 ADDED = ("further", "really", "indeed", "now")
@@ -81,28 +81,21 @@ def post_edit(src: list[str], strangers: list[str], rng: random.Random, rate: fl
     return tgt, gold
 
 
-def unpaired(beads) -> set:
-    return {(side, k) for s, t in beads if not (s and t) for side, part in (("s", s), ("t", t)) for k in part}
-
-
 class Tally:
+    """Pooled (hits, found, gold) of the pairs (every bead, one-sided ones included) and of the unpaired sentences."""
+
     def __init__(self) -> None:
-        self.pairs, self.gaps = [0, 0, 0], [0, 0, 0]   # hits, found, gold
+        self.pairs, self.gaps = [0, 0, 0], [0, 0, 0]
 
     def add(self, gold, found) -> None:
         g, f = {(tuple(s), tuple(t)) for s, t in gold}, {(tuple(s), tuple(t)) for s, t in found}
-        for tally, (a, b) in ((self.pairs, (g, f)), (self.gaps, (unpaired(g), unpaired(f)))):
-            tally[0] += len(a & b)
-            tally[1] += len(b)
-            tally[2] += len(a)
+        for tally, counts in ((self.pairs, detection(g, f)), (self.gaps, detection(unaligned(g), unaligned(f)))):
+            for k, count in enumerate(counts):
+                tally[k] += count
 
     def line(self, name: str) -> str:
-        def prf(hits: int, found: int, gold: int) -> tuple[float, float, float]:
-            p, r = hits / found if found else 0.0, hits / gold if gold else 0.0
-            return p, r, 2 * p * r / (p + r) if p + r else 0.0
-        return (f"{name:<30} strict P {prf(*self.pairs)[0]:.3f} R {prf(*self.pairs)[1]:.3f} "
-                f"F1 {prf(*self.pairs)[2]:.3f} | unpaired P {prf(*self.gaps)[0]:.2f} R {prf(*self.gaps)[1]:.2f} "
-                f"F1 {prf(*self.gaps)[2]:.2f}")
+        (p, r, f), (gp, gr, gf) = prf(*self.pairs), prf(*self.gaps)
+        return f"{name:<30} strict P {p:.3f} R {r:.3f} F1 {f:.3f} | unpaired P {gp:.2f} R {gr:.2f} F1 {gf:.2f}"
 
 
 def main() -> int:

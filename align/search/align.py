@@ -40,15 +40,6 @@ _HEADING = frozenset((HEADING,))
 _WORD_SENTENCE = re.compile(r"^\W*[^\W\d_]+(?:\W+[^\W\d_]+)?\W*$")
 
 
-def _model_for(options: Options, source_lang: str | None, target_lang: str | None) -> Options:
-    """`options` with the same-language weights where both sides are in one known language, unless turned off
-    or the caller chose weights of their own."""
-    src, tgt = primary_language(source_lang), primary_language(target_lang)
-    if options.same_language_weights and src and src == tgt and src != "und" and options.model == CostModel():
-        return replace(options, model=SAME_LANGUAGE)
-    return options
-
-
 @dataclass(frozen=True)
 class Options:
     """Settings of an alignment run; the defaults are the tuned ones."""
@@ -67,6 +58,15 @@ class Options:
     #                          pass is guided by lengths alone (Chinese against English, before the lexicon)
     drift: float = 0.04      # ... and its band is this share of the document wide: blocks of lengths drift
     same_language_weights: bool = True   # two texts in one language: `SAME_LANGUAGE` in place of the default model
+
+
+def _model_for(options: Options, source_lang: str | None, target_lang: str | None) -> Options:
+    """`options` with the same-language weights where both sides are in one known language, unless turned off
+    or the caller chose weights of their own."""
+    src, tgt = primary_language(source_lang), primary_language(target_lang)
+    if options.same_language_weights and src and src == tgt and src != "und" and options.model == CostModel():
+        return replace(options, model=SAME_LANGUAGE)
+    return options
 
 
 @dataclass(frozen=True)
@@ -170,6 +170,7 @@ def score_pairs(source: Sequence[Segment], target: Sequence[Segment], path: Sequ
                 options: Options = Options()) -> tuple[tuple[Bead, ...], bool]:
     """Scores for pairs given, not searched (a bilingual file's units, a reviser's corrections): the same
     features and lexicon as a search would use, learned from these pairs; and whether the sides shared content."""
+    path = list(path)
     src_texts, tgt_texts = [s.text for s in source], [t.text for t in target]
     if not src_texts or not tgt_texts:
         return tuple(Bead(s, t) for s, t in path), True
@@ -178,14 +179,14 @@ def score_pairs(source: Sequence[Segment], target: Sequence[Segment], path: Sequ
     lexical = shared_share(src_m, tgt_m, feats.not_content) >= options.min_shared
     ratio = _length_ratio(feats.src_lengths, feats.tgt_lengths)
     if options.lexicon:
-        lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, list(path),
+        lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path,
                                                            content=(feats.src_matrix, feats.tgt_matrix))
         if pairs:
             lexical = True
             weights = _lexicon_weights(lex_src, lex_tgt, options.lexicon_weight)
             src_m, tgt_m = _with_lexicon(src_m, lex_src, weights), _with_lexicon(tgt_m, lex_tgt, weights)
-    scores, similarity = bead_scores(list(path), src_m, tgt_m, feats.src_lengths, feats.tgt_lengths,
-                                     paired_ratio(list(path), feats.src_lengths, feats.tgt_lengths, ratio), options.model)
+    scores, similarity = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths,
+                                     paired_ratio(path, feats.src_lengths, feats.tgt_lengths, ratio), options.model)
     return tuple(Bead(tuple(s), tuple(t), score, sim) for (s, t), score, sim in zip(path, scores, similarity)), lexical
 
 
@@ -379,7 +380,7 @@ def paired_ratio(path: Sequence[tuple[Sequence[int], Sequence[int]]], src_length
         return fallback
     _, src = bead_sides(paired, 0)
     _, tgt = bead_sides(paired, 1)
-    return _length_ratio(src_lengths[src], tgt_lengths[tgt]) if len(src) and len(tgt) else fallback
+    return _length_ratio(src_lengths[src], tgt_lengths[tgt])
 
 
 def _length_ratio(src_lengths: np.ndarray, tgt_lengths: np.ndarray) -> float:

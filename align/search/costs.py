@@ -263,17 +263,15 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
             if a > 1 or b > 1:
                 without = _best_without_an_end(cosines, a, b, step, width)
                 cost = cost + np.where(titles, 0.0, model.dilution * np.maximum(without - cos, 0.0) / sd)
-            # a link or debris line, or a heading, paired with ordinary sentences (not with its own kind)
-            for weight, cum_src, cum_tgt in ((model.unrelated_in_bead, unrelated_src, unrelated_tgt),
-                                             (model.marked_in_bead, marked_src, marked_tgt),
-                                             (model.heading_with_sentence, heading_src, heading_tgt)):
+            # a link or debris line, or a heading, paired with ordinary sentences (not with its own kind); a bead
+            # of headings only (a title in two lines against one: `CHAPITRE II .` `LA MARE AUX LARMES .`) mixes none
+            for weight, cum_src, cum_tgt, exempt in ((model.unrelated_in_bead, unrelated_src, unrelated_tgt, None),
+                                                     (model.marked_in_bead, marked_src, marked_tgt, None),
+                                                     (model.heading_with_sentence, heading_src, heading_tgt, titles)):
                 if weight:
-                    own_src = (cum_src[rows] - cum_src[np.maximum(rows - a, 0)])[:, None]
-                    own_tgt = cum_tgt[jc] - cum_tgt[np.maximum(jc - b, 0)]
-                    odd = np.abs(own_src - own_tgt)
-                    if cum_src is heading_src:   # a bead of headings only (a title in two lines against one,
-                        odd = np.where(titles, 0.0, odd)   # `CHAPITRE II .` `LA MARE AUX LARMES .`) mixes no sentence
-                    cost = cost + weight * odd
+                    odd = np.abs((cum_src[rows] - cum_src[np.maximum(rows - a, 0)])[:, None]
+                                 - (cum_tgt[jc] - cum_tgt[np.maximum(jc - b, 0)]))
+                    cost = cost + weight * (odd if exempt is None else np.where(exempt, 0.0, odd))
             out[k] = np.where(valid, cost + cut, np.inf)[skip:]
         return out
 

@@ -104,6 +104,15 @@ class TestBadInput:
         assert code == 1 and out == ""
         assert err.count("\n") == 1 and err.startswith("align: error: ") and message in err
 
+    @pytest.mark.parametrize("command", [["pairs"], ["compare", "--out"], ["report", "--out"]])
+    @pytest.mark.parametrize("empty_first", [True, False])
+    def test_an_empty_side_is_named_as_empty_whatever_the_other_size(self, capsys, files, command, empty_first):
+        pair = [str(files / "empty.txt"), str(files / "long.txt")]   # 1.2 MB against 0: sizes alone would refuse
+        out_dir = [str(files / "out")] if "--out" in command else []
+        code, out, err = run(capsys, command[0], *(pair if empty_first else pair[::-1]), *command[1:], *out_dir)
+        assert code == 1 and err.count("\n") == 1 and "empty.txt: empty file" in err
+        assert not (files / "out").exists()
+
     def test_encoding_option_reads_latin1(self, capsys, files):
         code, out, _ = run(capsys, "segment", str(files / "latin1.txt"), "--encoding", "latin-1")
         assert code == 0 and "café crème" in out

@@ -110,11 +110,11 @@ def test_chinese_and_english_sides_share_little():
 
 
 def _features(src, src_lang, tgt, tgt_lang):
-    from align.search.vectors import Vocabulary, collect_terms
-    vocab = Vocabulary()
-    src_terms = collect_terms(src, src_lang, vocab, Vocabulary())
-    tgt_terms = collect_terms(tgt, tgt_lang, vocab, Vocabulary())
-    return src_terms.counts(len(vocab.index)), tgt_terms.counts(len(vocab.index))
+    from align.search.vectors import Vocabulary, assign_columns, collect_terms
+    src_terms = collect_terms(src, src_lang, Vocabulary())
+    tgt_terms = collect_terms(tgt, tgt_lang, Vocabulary())
+    width = assign_columns(src_terms, tgt_terms)
+    return src_terms.counts(width), tgt_terms.counts(width)
 
 
 def test_a_chinese_news_pair_aligns_one_to_one_by_length_numbers_and_names():

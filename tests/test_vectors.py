@@ -136,3 +136,32 @@ def test_compiled_bead_dots_equal_the_bead_vectors_to_the_bit(seed, monkeypatch)
     dense_s, dense_t = src.toarray().astype(np.float64), tgt.toarray().astype(np.float64)
     for k, (s, t) in enumerate(beads):
         assert compiled[0][k] == pytest.approx(float(dense_s[list(s)].sum(0) @ dense_t[list(t)].sum(0)))
+
+
+def _columns(src, tgt):
+    s = vectors.collect_terms(src, "fr", vectors.Vocabulary())
+    t = vectors.collect_terms(tgt, "en", vectors.Vocabulary())
+    width = vectors.assign_columns(s, t)
+    return width, s.counts(width), t.counts(width)
+
+
+def test_feature_columns_are_in_order_of_first_sight_whatever_the_process_met_before(monkeypatch):
+    src, tgt = ["Le lac, 12 km ?", "Un lac."], ["The lake: 12 km?", "Lake Geneva."]
+    width, s, t = _columns(src, tgt)
+    # the source's numbers and marks come first, then its words' n-grams, then the target's new features
+    assert width == len(set(s.indices) | set(t.indices)) and s.indices[s.indptr[0]:s.indptr[1]].min() == 0
+    seen = _columns(["Tout autre chose, 7 fois.", "Genève"], ["Something else entirely"])
+    assert seen[0] > 0
+    monkeypatch.setattr(vectors, "_FEATURE_ID_LIMIT", 0)   # the table starts again after every comparison
+    for again in (_columns(src, tgt), _columns(src, tgt)):
+        assert again[0] == width
+        for mine, theirs in zip(again[1:], (s, t)):
+            assert np.array_equal(mine.indptr, theirs.indptr) and np.array_equal(mine.indices, theirs.indices)
+            assert np.array_equal(mine.data, theirs.data)
+
+
+def test_every_feature_of_a_comparison_has_one_column():
+    width, s, t = _columns(["aa bb"], ["bb cc"])
+    names = set(ngrams("aa")) | set(ngrams("bb")) | set(ngrams("cc"))
+    assert width == len(names)
+    assert len(set(s.indices) & set(t.indices)) == len(set(ngrams("bb")))

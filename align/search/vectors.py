@@ -9,7 +9,7 @@ import re
 import unicodedata
 from array import array
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -92,23 +92,6 @@ class Vocabulary:
             columns = self._word_columns[word] = tuple(index.setdefault(g, len(index)) for g in ngrams(word))
         return columns
 
-    def columns_of_words(self, words: Sequence[str]) -> list[tuple[int, ...]]:
-        """`word_columns` of many words at once: the same columns, assigned in the same order of first sight,
-        with the new n-grams found in one pass over them all."""
-        grams = [self._word_columns.get(word) or ngrams(word) for word in words]
-        index = self.index
-        fresh = [g for word, g in zip(words, grams) if word not in self._word_columns]
-        for gram in dict.fromkeys(chain.from_iterable(fresh)):
-            if gram not in index:
-                index[gram] = len(index)
-        out = []
-        for word, g in zip(words, grams):
-            columns = self._word_columns.get(word)
-            if columns is None:
-                columns = self._word_columns[word] = tuple(map(index.__getitem__, g))
-            out.append(columns)
-        return out
-
     def segment_ids(self, text: str, text_words: Sequence[str], lang: str | None) -> list[int]:
         """Columns of one segment's features: n-grams of its words (from `words(text)`) and its numbers by value."""
         out: list[int] = []
@@ -118,10 +101,55 @@ class Vocabulary:
         return out
 
 
+_FEATURE_IDS: dict[str, int] = {}
+"""Every feature this process has met (n-gram, number, mark) -> an id of its own. A comparison's columns are
+its features in order of first sight (`assign_columns`), whatever the ids: the same input gives the same
+columns in any process; the ids only spare a long run's repeated words a dictionary look-up per n-gram."""
+_FEATURE_ID_LIMIT = 1 << 22   # features kept before the table starts again (a long batch meets new words forever)
+
+
+def _feature_ids(names: Iterable[str]) -> list[int]:
+    ids = _FEATURE_IDS
+    return [ids.setdefault(name, len(ids)) for name in names]
+
+
+@lru_cache(maxsize=1 << 17)
+def _gram_ids(word: str) -> tuple[int, ...]:
+    """The process-wide ids of a word's character n-grams (see `ngrams`)."""
+    ids = _FEATURE_IDS
+    padded = f"<{word}>"
+    return tuple([ids.setdefault(padded[k:k + n], len(ids)) for n in NGRAM_SIZES
+                  for k in range(max(1, len(padded) - n + 1))])
+
+
+def assign_columns(*sides: "SideTerms") -> int:
+    """Turn the feature ids that `collect_terms` gathered for the sides of one comparison into its columns, in
+    order of first sight over the sides in turn (each side's numbers and marks, then its words' n-grams), and
+    return how many columns there are."""
+    streams = [terms for side in sides for terms in (side.number_columns, side.ngram_columns)]
+    stream = np.concatenate([np.frombuffer(s, dtype=np.int32) for s in streams if len(s)] or
+                            [np.empty(0, np.int32)])
+    _, first, inverse = np.unique(stream, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), dtype=np.int32)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(first), dtype=np.int32)
+    local = rank[inverse.reshape(-1)]
+    offset = 0
+    for side in sides:
+        for name in ("number_columns", "ngram_columns"):
+            size = len(getattr(side, name))
+            setattr(side, name, array("i", local[offset:offset + size].tobytes()))
+            offset += size
+    if len(_FEATURE_IDS) > _FEATURE_ID_LIMIT:   # between comparisons, never inside one
+        _FEATURE_IDS.clear()
+        _gram_ids.cache_clear()
+    return len(first)
+
+
 @dataclass
 class SideTerms:
     """One side's words and numbers per segment, gathered in one pass over its texts; `counts` turns them into
-    n-gram feature counts (each distinct word's n-grams are listed once, not once per occurrence)."""
+    n-gram feature counts (each distinct word's n-grams are listed once, not once per occurrence). The feature
+    columns are process-wide ids until `assign_columns` makes them the comparison's own."""
 
     words: array = field(default_factory=lambda: array("i"))
     word_ptr: array = field(default_factory=lambda: array("q", [0]))
@@ -145,30 +173,30 @@ class SideTerms:
         return hstack([occurrences, numbers]) @ vstack([per_word, Csr.identity(width)])
 
 
-def collect_terms(texts: Iterable[str], lang: str | None, vocab: Vocabulary, word_vocab: Vocabulary) -> SideTerms:
-    """Words (this side's `word_vocab`), numbers and punctuation marks and their feature columns (shared `vocab`)
-    and letter counts."""
+def collect_terms(texts: Iterable[str], lang: str | None, word_vocab: Vocabulary) -> SideTerms:
+    """One side's words (in its own `word_vocab`), numbers, punctuation marks and letter counts; the feature
+    columns come when every side of the comparison is collected (`assign_columns`)."""
     out = SideTerms()
     for text in texts:
         text_words = words(text)
         keys = tuple(number.key for number in find_numbers(text, lang))
         out.numbers.append(keys)
-        out.number_columns.extend(vocab.ids("#" + key for key in keys))
+        out.number_columns.extend(_feature_ids("#" + key for key in keys))
         spelled = written_out_numbers(text, lang, text_words)
         if spelled:
-            out.number_columns.extend(vocab.ids("#" + key for key in sorted(spelled) if key not in keys))
+            out.number_columns.extend(_feature_ids("#" + key for key in sorted(spelled) if key not in keys))
         marks = punctuation_marks(text)
         if marks:
-            out.number_columns.extend(vocab.ids(marks))
+            out.number_columns.extend(_feature_ids(marks))
         out.number_ptr.append(len(out.number_columns))
         out.words.extend(word_vocab.ids(text_words))
         out.word_ptr.append(len(out.words))
         # in unspaced scripts a word list holds characters and their pairs: count the letters themselves
         out.letters.append(sum(map(len, text_words)) if text.isascii() or max(text) < _FIRST_UNSPACED
                            else letter_count(text))
-    for columns in vocab.columns_of_words(list(word_vocab.index)):   # in id order
-        out.ngram_columns.extend(columns)
-        out.ngram_ptr.append(len(out.ngram_columns))
+    grams = list(map(_gram_ids, word_vocab.index))   # in id order
+    out.ngram_columns = array("i", chain.from_iterable(grams))
+    out.ngram_ptr.extend(accumulate(map(len, grams)))
     out.n_words = len(word_vocab.index)
     return out
 

@@ -53,8 +53,9 @@ def teach_pair(index: int, job: Job, presegmented: bool = False, lexicon: RunLex
         from align.search.align import Options, align_documents, taught_words
 
         source, target, _, _ = _texts(job)
-        alignment = align_documents(source, target, job.source_lang, job.target_lang,   # the first pass is enough
-                                    Options(presegmented=presegmented, lexicon=False))
+        # the first pass is enough, and its scores are not read
+        alignment = align_documents(source, target, job.source_lang, job.target_lang,
+                                    Options(presegmented=presegmented, lexicon=False, scores=False))
         return Taught(index, (alignment.source_lang, alignment.target_lang), taught_words(alignment))
     except Exception:  # the review of the same pair reports the error; the lexicon just goes without it
         return Taught(index)

@@ -58,6 +58,8 @@ class Options:
     #                          pass is guided by lengths alone (Chinese against English, before the lexicon)
     drift: float = 0.04      # ... and its band is this share of the document wide: blocks of lengths drift
     same_language_weights: bool = True   # two texts in one language: `SAME_LANGUAGE` in place of the default model
+    scores: bool = True      # False: the beads alone, scores left at 0 (a first look nobody reads the scores of,
+    #                          such as the one that teaches a batch run's lexicon)
 
 
 def _model_for(options: Options, source_lang: str | None, target_lang: str | None) -> Options:
@@ -251,6 +253,8 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
             del lex_src, lex_tgt
             path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options,
                                   MOVES, guide=path, unrelated=unrelated, anchor_index=anchor_index)
+    if not options.scores:
+        return tuple(Bead(s, t) for s, t in path), lexical
     scores, similarity = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths,
                                      paired_ratio(path, feats.src_lengths, feats.tgt_lengths, ratio), options.model)
     return tuple(Bead(s, t, score, sim) for (s, t), score, sim in zip(path, scores, similarity)), lexical

@@ -35,8 +35,10 @@ def find_anchors(side: str, segment: Segment, lang: str) -> tuple[Anchor, ...]:
     """
     text = segment.text
     tokens = list(_TOKEN.finditer(text))
-    letters = [c for c in text if c.isalpha()]
-    shouting = len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)  # an all-caps line
+    shouting = False   # an all-caps line: 8 letters or more, over 0.8 of them capitals (so 7 capitals at least)
+    if sum(map(str.isupper, text)) >= 7:
+        letters = [c for c in text if c.isalpha()]
+        shouting = len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
     anchors: list[Anchor] = []
     run: list[re.Match[str]] = []
 

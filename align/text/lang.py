@@ -230,7 +230,7 @@ def detect_language(text: str, default: str = UNDETERMINED) -> str:
         profile = STOPWORDS[code]
         if _PROFILE_SCRIPT[code] != script:
             continue
-        score = sum(seen[w] for w in profile) + 0.5 * sum(folded.count(c) for c in _LETTERS[code])
+        score = _stopwords_seen(seen, profile) + 0.5 * sum(folded.count(c) for c in _LETTERS[code])
         if score > best_score:
             best, best_score = code, score
     # a stop word or two in a long text is chance (names, loans): not enough to call it that language
@@ -249,7 +249,14 @@ def stopword_score(text: str, lang: str) -> float:
         return 0.0
     folded = text.casefold()
     seen = Counter(_WORD.findall(folded))
-    return sum(seen[w] for w in profile) + 0.5 * sum(folded.count(c) for c in _LETTERS.get(lang, ""))
+    return _stopwords_seen(seen, profile) + 0.5 * sum(folded.count(c) for c in _LETTERS.get(lang, ""))
+
+
+def _stopwords_seen(seen: Counter, profile: frozenset[str]) -> int:
+    """How many of the words counted in `seen` are stop words of `profile` (over the shorter of the two)."""
+    if len(seen) < len(profile):
+        return sum(n for word, n in seen.items() if word in profile)
+    return sum(seen[w] for w in profile)
 
 
 _LANGUAGE_SCRIPT = {"zh": "Han", "ja": "Han", "ko": "Hangul", "ru": "Cyrillic", "uk": "Cyrillic", "bg": "Cyrillic",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from align.text.lang import HAN_KANA_CHARACTERS, character_class, strip_accents
@@ -120,6 +121,13 @@ def find_numbers(text: str, lang: str | None = None) -> tuple[Number, ...]:
     >>> [n.key for n in find_numbers("12 000 firmes, 32,5 billions, 4,57 %", "fr")]
     ['12000', '32500000000000', '4.57%']
     """
+    return _numbers_in(text, lang)
+
+
+@lru_cache(maxsize=1 << 14)
+def _numbers_in(text: str, lang: str | None) -> tuple[Number, ...]:
+    """`find_numbers`, remembered: the features, the anchors and the number checks each read a segment's
+    numbers (frozen, so one tuple serves them all)."""
     has_cjk = not text.isascii() and max(text) >= "\u2e80" and _HAS_CJK.search(text) is not None
     if not _DIGIT.search(text):
         return _cjk_numerals(text, ()) if has_cjk else ()

@@ -164,3 +164,14 @@ def test_shared_share_is_the_share_of_rows_with_a_feature_of_the_other_side(n, m
         expected = min(share(a, b, skip), share(b, a, skip))
         got = shared_share(Csr.from_dense(a), Csr.from_dense(b), skip if skip.any() else None)
         assert got == expected
+
+
+def test_unscored_alignment_has_the_same_beads_with_scores_left_at_zero():
+    from align.search.align import Options, align_documents
+    src = "Der Berg ist hoch. Wir stiegen um 5 Uhr auf. Der Gipfel war frei."
+    tgt = "La montagne est haute. Nous sommes montés à 5 heures. Le sommet était dégagé."
+    scored = align_documents(src, tgt, "de", "fr")
+    bare = align_documents(src, tgt, "de", "fr", Options(scores=False))
+    assert [(b.src, b.tgt) for b in bare.beads] == [(b.src, b.tgt) for b in scored.beads]
+    assert all(b.score == 0.0 and b.similarity == 0.0 for b in bare.beads)
+    assert any(b.score > 0.5 for b in scored.beads)

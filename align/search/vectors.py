@@ -37,7 +37,7 @@ def words(text: str) -> list[str]:
         return _WORD.findall(text.lower())
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    runs = UNSPACED_RUN.findall(text) if max(text) >= _FIRST_UNSPACED else []
+    runs = UNSPACED_RUN.findall(text) if _FROM_THAI_ON.search(text) else []
     if runs:
         text = UNSPACED_RUN.sub(" ", text)
     found: list[str] = []
@@ -49,7 +49,8 @@ def words(text: str) -> list[str]:
     return found
 
 
-_FIRST_UNSPACED = "\u0e00"   # no script written without spaces starts before Thai
+_FROM_THAI_ON = re.compile("[\u0e00-\U0010ffff]")   # no script written without spaces starts before Thai
+# (a regular expression finds such a character in C; `max(text)` made a string of every character)
 
 
 def letter_count(text: str) -> int:
@@ -192,7 +193,7 @@ def collect_terms(texts: Iterable[str], lang: str | None, word_vocab: Vocabulary
         out.words.extend(word_vocab.ids(text_words))
         out.word_ptr.append(len(out.words))
         # in unspaced scripts a word list holds characters and their pairs: count the letters themselves
-        out.letters.append(sum(map(len, text_words)) if text.isascii() or max(text) < _FIRST_UNSPACED
+        out.letters.append(sum(map(len, text_words)) if text.isascii() or not _FROM_THAI_ON.search(text)
                            else letter_count(text))
     grams = list(map(_gram_ids, word_vocab.index))   # in id order
     out.ngram_columns = array("i", chain.from_iterable(grams))

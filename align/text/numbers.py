@@ -79,12 +79,13 @@ _CJK = HAN_KANA_CHARACTERS + character_class(frozenset(["Hangul"]))
 _WORD_NOT_CJK = r"(?![" + _CJK + r"])\w"
 _HAS_CJK = re.compile("[" + HAN_KANA_CHARACTERS + "]")
 _NUMBER = re.compile(
-    r"(?<!" + _WORD_NOT_CJK + r")(?<!\d[.,])(?P<num>\d{1,3}(?:(?:[" + _SEP + r"]\d{3})+|(?:,\d{3})+(?!\d)|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
+    r"(?=\d)(?<!" + _WORD_NOT_CJK + r")(?<!\d[.,])(?P<num>\d{1,3}(?:(?:[" + _SEP + r"]\d{3})+|(?:,\d{3})+(?!\d)|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)"
     r"(?P<suffix>(?:(?![" + _CJK + r"])[^\W\d_]){1,3})?(?!" + _WORD_NOT_CJK + r")"  # 5G, 3D, 1er stay one token
     r"(?:[\s\u00a0\u202f]*(?P<scale>(?i:" + "|".join(_SCALE_WORDS) + r")(?:[\s\u00a0\u202f]+(?i:"
     + "|".join(_SCALE_WORDS) + r"))?)\b)?"   # one scale word, or two: mille milliards, tausend Milliarden
     r"(?:[\s\u00a0\u202f]*(?P<pct>(?i:[%％]|per ?cent\b|pour ?cent\b|prozent\b|por ?ciento\b|per ?cento\b|procent\b)))?")
+# `(?=\d)` first: the look-behinds are tried only where a number can start (a quarter faster on prose).
 # Only the words ignore case (`(?i:...)`): under IGNORECASE the whole pattern took 23 ms to compile (10 ms now),
 # case-folding the CJK ranges of its look-behinds: a tenth of a short review's start-up.
 
@@ -128,7 +129,7 @@ def find_numbers(text: str, lang: str | None = None) -> tuple[Number, ...]:
 def _numbers_in(text: str, lang: str | None) -> tuple[Number, ...]:
     """`find_numbers`, remembered: the features, the anchors and the number checks each read a segment's
     numbers (frozen, so one tuple serves them all)."""
-    has_cjk = not text.isascii() and max(text) >= "\u2e80" and _HAS_CJK.search(text) is not None
+    has_cjk = not text.isascii() and _HAS_CJK.search(text) is not None
     if not _DIGIT.search(text):
         return _cjk_numerals(text, ()) if has_cjk else ()
     found = []

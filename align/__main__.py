@@ -1,4 +1,5 @@
 """`python -m align`."""
 from align.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":   # not when a worker process started afresh imports it
+    raise SystemExit(main())

@@ -165,3 +165,42 @@ def test_every_feature_of_a_comparison_has_one_column():
     names = set(ngrams("aa")) | set(ngrams("bb")) | set(ngrams("cc"))
     assert width == len(names)
     assert len(set(s.indices) & set(t.indices)) == len(set(ngrams("bb")))
+
+
+def _terms_of(side):
+    return (bytes(side.words), bytes(side.word_ptr), bytes(side.number_ptr), bytes(side.letters), side.numbers,
+            side.n_words)
+
+
+def test_a_long_pair_read_side_by_side_gives_the_same_features_as_one_read_here(monkeypatch):
+    """The target read by a second process: the same words, numbers, marks and columns as read here."""
+    from align.search import both_sides
+    src = [f"Der Gipfel {k}: 12.000 Meter, {k % 7} Tage «gut»?" for k in range(40)] + ["Über 3,5 Prozent."]
+    tgt = [f"Le sommet {k} : 12 000 mètres, {k % 5} jours « bien » ?" for k in range(45)] + ["雅列共活了九百六十二岁。"]
+
+    def read(parallel: bool):
+        monkeypatch.setattr(both_sides, "MIN_PARALLEL_SEGMENTS", 0 if parallel else 10 ** 9)
+        monkeypatch.setattr("align.search.kernel.threads", lambda: 2)
+        vs, vt = vectors.Vocabulary(), vectors.Vocabulary()
+        s, t = both_sides.collect_both(src, tgt, "de", "fr", vs, vt)
+        width = vectors.assign_columns(s, t)
+        return width, vt.index, [(_terms_of(x), x.counts(width)) for x in (s, t)]
+
+    answers = []
+    real = both_sides._finish
+    monkeypatch.setattr(both_sides, "_finish", lambda reader: answers.append(real(reader)) or answers[-1])
+    apart, here = read(True), read(False)
+    assert len(answers) == 1 and answers[0] is not None     # the second process was asked, and answered
+    assert apart[:2] == here[:2]
+    for (terms_a, counts_a), (terms_b, counts_b) in zip(apart[2], here[2]):
+        assert terms_a == terms_b
+        assert np.array_equal(counts_a.indices, counts_b.indices) and np.array_equal(counts_a.data, counts_b.data)
+
+
+def test_a_second_process_that_cannot_start_leaves_the_reading_here(monkeypatch):
+    from align.search import both_sides
+    monkeypatch.setattr(both_sides, "MIN_PARALLEL_SEGMENTS", 0)
+    monkeypatch.setattr("align.search.kernel.threads", lambda: 2)
+    monkeypatch.setattr(both_sides.sys, "executable", "/nonexistent/python")
+    s, t = both_sides.collect_both(["Un lac."], ["A lake."], "fr", "en", vectors.Vocabulary(), vectors.Vocabulary())
+    assert s.n_words == 2 and t.n_words == 2

@@ -107,7 +107,8 @@ _FEATURE_IDS: dict[str, int] = {}
 """Every feature this process has met (n-gram, number, mark) -> an id of its own. A comparison's columns are
 its features in order of first sight (`assign_columns`), whatever the ids: the same input gives the same
 columns in any process; the ids only spare a long run's repeated words a dictionary look-up per n-gram."""
-_FEATURE_ID_LIMIT = 1 << 22   # features kept before the table starts again (a long batch meets new words forever)
+_FEATURE_ID_LIMIT = 1 << 19   # features kept before the table starts again: a long batch meets new words
+#                              forever, and a book leaves a million n-grams that its search has no use for
 
 
 def _feature_ids(names: Iterable[str]) -> list[int]:
@@ -178,6 +179,11 @@ class SideTerms:
 def collect_terms(texts: Iterable[str], lang: str | None, word_vocab: Vocabulary) -> SideTerms:
     """One side's words (in its own `word_vocab`), numbers, punctuation marks and letter counts; the feature
     columns come when every side of the comparison is collected (`assign_columns`)."""
+    return with_ngrams(text_terms(texts, lang, word_vocab), word_vocab)
+
+
+def text_terms(texts: Iterable[str], lang: str | None, word_vocab: Vocabulary) -> SideTerms:
+    """`collect_terms` but for the words' n-grams: the part that reads every text (see `with_ngrams`)."""
     out = SideTerms()
     for text in texts:
         text_words = words(text)
@@ -196,11 +202,31 @@ def collect_terms(texts: Iterable[str], lang: str | None, word_vocab: Vocabulary
         # in unspaced scripts a word list holds characters and their pairs: count the letters themselves
         out.letters.append(sum(map(len, text_words)) if text.isascii() or not _FROM_THAI_ON.search(text)
                            else letter_count(text))
-    grams = list(map(_gram_ids, word_vocab.index))   # in id order
-    out.ngram_columns = array("i", chain.from_iterable(grams))
-    out.ngram_ptr.extend(accumulate(map(len, grams)))
-    out.n_words = len(word_vocab.index)
     return out
+
+
+def with_ngrams(terms: SideTerms, word_vocab: Vocabulary) -> SideTerms:
+    """`terms` with the character n-grams of every word of `word_vocab` (in id order), once a word."""
+    grams = list(map(_gram_ids, word_vocab.index))
+    terms.ngram_columns = array("i", chain.from_iterable(grams))
+    terms.ngram_ptr = array("q", [0])
+    terms.ngram_ptr.extend(accumulate(map(len, grams)))
+    terms.n_words = len(word_vocab.index)
+    return terms
+
+
+def feature_names() -> list[str]:
+    """The features met so far by id (an id is the order it was first met in): what a worker that read one
+    side's texts sends back with its ids, for the parent to turn them into its own."""
+    return list(_FEATURE_IDS)
+
+
+def own_feature_ids(names: Sequence[str], ids: array) -> array:
+    """Another process's feature ids (`ids`, numbering `names`) as this process's."""
+    if not len(ids):
+        return array("i")
+    mapping = np.array(_feature_ids(names), dtype=np.int32)
+    return array("i", mapping[np.frombuffer(ids, dtype=np.int32)].tobytes())
 
 
 # Marks that every script writes in its own form but a translation keeps: a question, an exclamation, a

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import os
 import pickle
-import subprocess
 import sys
-import threading
 from typing import Sequence
 
 from align.search.vectors import (SideTerms, Vocabulary, collect_terms, feature_names, own_feature_ids,
@@ -50,6 +48,9 @@ def read_side(texts: Sequence[str], lang: str | None) -> tuple[SideTerms, list[s
 
 def _start_reader(texts: Sequence[str], lang: str | None):
     """The second process, its input being written (by a thread, while this one reads the source), or None."""
+    import subprocess   # imported here: 5 ms of every short review's start-up otherwise
+    import threading
+
     package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p))
     try:

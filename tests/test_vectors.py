@@ -1,3 +1,5 @@
+import sys
+
 import pytest
 import numpy as np
 
@@ -204,3 +206,27 @@ def test_a_second_process_that_cannot_start_leaves_the_reading_here(monkeypatch)
     monkeypatch.setattr(both_sides.sys, "executable", "/nonexistent/python")
     s, t = both_sides.collect_both(["Un lac."], ["A lake."], "fr", "en", vectors.Vocabulary(), vectors.Vocabulary())
     assert s.n_words == 2 and t.n_words == 2
+
+
+def test_comparisons_on_several_threads_get_the_columns_they_get_alone(monkeypatch):
+    """The feature table starts again between comparisons (here after every one), never inside one running on
+    another thread."""
+    from concurrent.futures import ThreadPoolExecutor
+    from align.search.align import _Features
+    monkeypatch.setattr(vectors, "_FEATURE_ID_LIMIT", 0)
+    pairs = [([f"Der Gipfel {k} war {w} und hoch." for w in ("frei", "weiß", "nah")],
+              [f"Le sommet {k} était {w} et haut." for w in ("libre", "blanc", "proche")]) for k in range(12)]
+
+    def columns(pair):
+        f = _Features.build(pair[0], pair[1], "de", "fr")
+        return f.src_matrix.indices.tobytes(), f.tgt_matrix.indices.tobytes(), f.src_matrix.data.tobytes()
+
+    alone = [columns(p) for p in pairs]
+    switching = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)    # threads take turns inside a comparison, as they would on a busy server
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            together = list(pool.map(columns, pairs * 5))
+    finally:
+        sys.setswitchinterval(switching)
+    assert together == alone * 5

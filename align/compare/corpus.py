@@ -15,7 +15,7 @@ from align.compare.diff import Edit, word_diff
 from align.text.lang import detect_language
 from align.text.segment import SENTENCE, Segment, split_document
 from align.search.csr import vstack
-from align.search.vectors import Vocabulary, assign_columns, collect_terms, idf_weights, weight
+from align.search.vectors import FEATURE_TABLE, Vocabulary, assign_columns, collect_terms, idf_weights, weight
 
 MATCH_THRESHOLD = 0.45
 """Cosine from which two sentences of different documents count as sharing a passage."""
@@ -69,8 +69,9 @@ def compare_corpus(texts: Sequence[str], paths: Sequence[str], lang: str | None 
 
 def _sentence_vectors(segments: Sequence[Sequence[Segment]], langs: Sequence[str]) -> list[np.ndarray]:
     """L2-normalised IDF n-gram vectors of every sentence, one dense block per document."""
-    terms = [collect_terms([s.text for s in segs], lang, Vocabulary()) for segs, lang in zip(segments, langs)]
-    width = assign_columns(*terms)
+    with FEATURE_TABLE:
+        terms = [collect_terms([s.text for s in segs], lang, Vocabulary()) for segs, lang in zip(segments, langs)]
+        width = assign_columns(*terms)
     counts = [t.counts(width) for t in terms]
     stacked = vstack(counts)
     idf = idf_weights(stacked, stacked.rows(0, 0))  # document frequency over every sentence of every document

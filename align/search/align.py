@@ -26,7 +26,7 @@ from align.search.boundaries import AnchorIndex, anchors, clause_goes_on, open_p
 from align.search.lexicon import BeadWords, WordPairs, bead_words, heldout_lexicon_features
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, Segment, split_document
 from align.search.both_sides import collect_both
-from align.search.vectors import (SideTerms, Vocabulary, assign_columns, bead_sides, count_matrix,
+from align.search.vectors import (FEATURE_TABLE, SideTerms, Vocabulary, assign_columns, bead_sides, count_matrix,
                                   idf_weights, pool, weight, words)
 
 if TYPE_CHECKING:
@@ -296,8 +296,9 @@ class _Features:
     @staticmethod
     def build(src: Sequence[str], tgt: Sequence[str], src_lang: str | None, tgt_lang: str | None) -> "_Features":
         src_vocab, tgt_vocab = Vocabulary(), Vocabulary()
-        src_terms, tgt_terms = collect_both(src, tgt, src_lang, tgt_lang, src_vocab, tgt_vocab)
-        width = assign_columns(src_terms, tgt_terms)
+        with FEATURE_TABLE:
+            src_terms, tgt_terms = collect_both(src, tgt, src_lang, tgt_lang, src_vocab, tgt_vocab)
+            width = assign_columns(src_terms, tgt_terms)
         src_counts = src_terms.counts(width)
         tgt_counts = tgt_terms.counts(width)
         idf = idf_weights(src_counts, tgt_counts)

@@ -6,6 +6,7 @@ n-grams across languages; a learned lexicon adds shared features for word pairs 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from array import array
 from functools import lru_cache
@@ -107,6 +108,9 @@ _FEATURE_IDS: dict[str, int] = {}
 """Every feature this process has met (n-gram, number, mark) -> an id of its own. A comparison's columns are
 its features in order of first sight (`assign_columns`), whatever the ids: the same input gives the same
 columns in any process; the ids only spare a long run's repeated words a dictionary look-up per n-gram."""
+FEATURE_TABLE = threading.Lock()
+"""Held by a comparison from the first `collect_terms` to `assign_columns`: the table starts again only between
+two comparisons, never inside one that another thread is running."""
 _FEATURE_ID_LIMIT = 1 << 19   # features kept before the table starts again: a long batch meets new words
 #                              forever, and a book leaves a million n-grams that its search has no use for
 

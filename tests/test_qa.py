@@ -98,6 +98,10 @@ class TestUrlsAndEmails:
     def test_the_same_addresses_and_handles(self):
         assert urls_and_emails(view("Follow @xinhua and see www.news.cn.", "Suivez @xinhua et voyez www.news.cn.")) == ()
 
+    def test_an_address_in_capitals_a_hashtag_and_a_lost_handle(self):
+        (flag,) = urls_and_emails(view("See WWW.NEWS.CN and #Xinhua, or ask @xinhua.", "Voir #Xinhua, ou demandez."))
+        assert "www.news.cn" in flag.message and "@xinhua" in flag.message and "#Xinhua" not in flag.message
+
 
 class TestPlaceholders:
     def test_a_lost_placeholder_is_an_error(self):

@@ -163,9 +163,26 @@ _HANDLE = re.compile(r"(?<![\w@])[@#][^\W\d_][\w.]*\w")
 
 
 def _links(text: str) -> Counter:
-    found = Counter(m.group().rstrip("/").casefold() for m in _URL.finditer(text))
-    found.update(m.group().casefold() for m in _EMAIL.finditer(text))
+    """URLs and e-mail addresses (looked for only where their `://`, `www.` or `@` is: most sentences have none)."""
+    found = Counter(m.group().rstrip("/").casefold() for m in _URL.finditer(text)) \
+        if "://" in text or "www." in text.lower() else Counter()
+    if "@" in text:
+        found.update(m.group().casefold() for m in _EMAIL.finditer(text))
     return found
+
+
+def _handles(text: str) -> list[str]:
+    """@handles and #hashtags, e-mail addresses left out."""
+    if "@" not in text and "#" not in text:
+        return []
+    return [m.group() for m in _HANDLE.finditer(_EMAIL.sub(" ", text) if "@" in text else text)]
+
+
+def _without_addresses(text: str) -> str:
+    """The text with its handles, hashtags and e-mail addresses blanked out."""
+    if "@" not in text and "#" not in text:
+        return text
+    return _EMAIL.sub(" ", _HANDLE.sub(" ", text))
 
 
 def urls_and_emails(pair: PairView) -> tuple[Flag, ...]:
@@ -174,8 +191,8 @@ def urls_and_emails(pair: PairView) -> tuple[Flag, ...]:
         return ()
     src, tgt = _text(pair.source), _text(pair.target)
     src_links, tgt_links = _links(src), _links(tgt)
-    src_links.update(m.group() for m in _HANDLE.finditer(_EMAIL.sub(" ", src)))
-    tgt_links.update(m.group() for m in _HANDLE.finditer(_EMAIL.sub(" ", tgt)))
+    src_links.update(_handles(src))
+    tgt_links.update(_handles(tgt))
     missing, extra = src_links - tgt_links, tgt_links - src_links
     if not missing and not extra:
         return ()
@@ -219,7 +236,7 @@ def symbols(pair: PairView) -> tuple[Flag, ...]:
     if not pair.source or not pair.target:
         return ()
     src, tgt = _text(pair.source), _text(pair.target)
-    src_links, tgt_links = _EMAIL.sub(" ", _HANDLE.sub(" ", src)), _EMAIL.sub(" ", _HANDLE.sub(" ", tgt))
+    src_links, tgt_links = _without_addresses(src), _without_addresses(tgt)
     odd = []
     for symbol in _SYMBOLS:
         a, b = src_links.count(symbol) + src_links.count(chr(ord(symbol) + 0xFEE0)), \

@@ -51,20 +51,22 @@ def find_anchors(side: str, segment: Segment, lang: str) -> tuple[Anchor, ...]:
             anchors.append(Anchor(text[start:end], words, False, Span(side, segment.id, start, end)))
         run.clear()
 
+    def opens_sentence(k: int, match: re.Match[str]) -> bool:
+        before = text[max(0, match.start() - 40):match.start()].rstrip()  # the tail is enough, and linear
+        return k == 0 or before.endswith((".", "!", "?", ":", "«", "“", '"', "(")) or \
+            (k == 1 and not tokens[0].group()[0].isupper())
+
     for k, match in enumerate(tokens):
         word = match.group()
-        after = text[match.end():match.end() + 1]
-        before = text[max(0, match.start() - 40):match.start()].rstrip()  # the tail is enough, and linear
-        opens_sentence = k == 0 or before.endswith((".", "!", "?", ":", "«", "“", '"', "(")) or \
-            (k == 1 and not tokens[0].group()[0].isupper())
-        if after == "." and len(word) <= 2:
+        if len(word) <= 2 and text[match.end():match.end() + 1] == ".":
             close()
             continue  # U.S., M., z.B.
-        if _ACRONYM.match(word) and not shouting:
+        capital = word[0].isupper()    # an acronym or a name starts with one: most words are neither
+        if capital and _ACRONYM.match(word) and not shouting:
             close()
             anchors.append(Anchor(word, (word.rstrip("s").lower(),), True,
                                   Span(side, segment.id, match.start(), match.end())))
-        elif word[0].isupper() and not opens_sentence and lang != "de" and not word.isupper():
+        elif capital and lang != "de" and not word.isupper() and not opens_sentence(k, match):
             run.append(match)
         elif run and word.lower() in _CONNECTORS:
             run.append(match)

@@ -122,11 +122,9 @@ def _feature_ids(names: Iterable[str]) -> list[int]:
 
 @lru_cache(maxsize=1 << 17)
 def _gram_ids(word: str) -> tuple[int, ...]:
-    """The process-wide ids of a word's character n-grams (see `ngrams`)."""
+    """The process-wide ids of a word's character n-grams (`ngrams`)."""
     ids = _FEATURE_IDS
-    padded = f"<{word}>"
-    return tuple([ids.setdefault(padded[k:k + n], len(ids)) for n in NGRAM_SIZES
-                  for k in range(max(1, len(padded) - n + 1))])
+    return tuple([ids.setdefault(gram, len(ids)) for gram in ngrams(word)])
 
 
 def assign_columns(*sides: "SideTerms") -> int:

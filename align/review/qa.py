@@ -16,6 +16,7 @@ from align.errors import AlignError
 from align.review.flags import ERROR, INFO, WARNING, Flag, Span
 from align.text.glossary import Term
 from align.text.lang import UNDETERMINED, UNSPACED_RUN, detect_language, script_family, stopword_score
+from align.text.patterns import past_common_blocks
 
 Rule = Callable[[PairView], tuple[Flag, ...]]
 
@@ -290,7 +291,7 @@ def _term_pattern(term: str) -> re.Pattern:
     """A term found as a whole word (or, in unspaced scripts such as Chinese, anywhere), case and spacing
     ignored."""
     body = r"\s+".join(re.escape(part) for part in term.split())
-    if UNSPACED_RUN.search(term):
+    if past_common_blocks(term) and UNSPACED_RUN.search(term):
         return re.compile(body, re.IGNORECASE)
     return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
 

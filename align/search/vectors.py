@@ -20,6 +20,7 @@ from align.search.csr import Csr, hstack, vstack
 from align.search.kernel import csr_arrays, kernel
 from align.text.lang import UNSPACED_RUN, strip_accents
 from align.text.numbers import NUMBER_WORD_LANGS as _NUMBER_WORD_LANGS, NUMBER_WORDS, find_numbers, spelled_numbers
+from align.text.patterns import past_common_blocks
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 NGRAM_SIZES = (3, 4)
@@ -38,7 +39,7 @@ def words(text: str) -> list[str]:
         return _WORD.findall(text.lower())
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    runs = UNSPACED_RUN.findall(text) if _FROM_THAI_ON.search(text) else []
+    runs = UNSPACED_RUN.findall(text) if past_common_blocks(text) else []
     if runs:
         text = UNSPACED_RUN.sub(" ", text)
     found: list[str] = []
@@ -51,8 +52,8 @@ def words(text: str) -> list[str]:
 
 
 _FROM_THAI_ON = re.compile("[^\x00-\u0dff]")   # no script written without spaces starts before Thai
-# (a regular expression finds such a character in C, where `max(text)` made a string of every character; the
-# class is written as what it leaves out, which compiles in 1 ms where the range up to U+10FFFF took 9)
+# (written as what it leaves out, which compiles in 1 ms where the range up to U+10FFFF took 9); a segment
+# without one counts its words' letters
 
 
 def letter_count(text: str) -> int:

@@ -7,6 +7,8 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
+from align.text.patterns import LazyPattern
+
 # Short, frequent function words: enough to tell the supported languages apart on a paragraph.
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the of and to in is that for it with as was on be by are this from at have has "
@@ -108,11 +110,11 @@ _ASCII_LETTERS = re.compile("[A-Za-z]")
 _LATIN_LETTERS = re.compile("[^\\W\\d_]")
 _NOT_LATIN = re.compile("[^\u0000-\u02af\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]")
 # one pattern per script, counting its letters only (a block also holds marks and signs)
-_SCRIPT_PATTERNS = tuple((name, re.compile(f"(?=[{character_class(frozenset([name]))}])[^\\W\\d_]"))
+_SCRIPT_PATTERNS = tuple((name, LazyPattern(f"(?=[{character_class(frozenset([name]))}])[^\\W\\d_]"))
                          for name in sorted({script for _, script in _BLOCKS} - {"Other"}))
 UNSPACED_CHARACTERS = character_class(NO_SPACE_SCRIPTS)
 HAN_KANA_CHARACTERS = character_class(frozenset(("Han", "Kana")))
-UNSPACED_RUN = re.compile(f"[{UNSPACED_CHARACTERS}]+")
+UNSPACED_RUN = LazyPattern(f"[{UNSPACED_CHARACTERS}]+")
 """A run of scripts written without spaces (Han, Kana, Thai, Lao, Khmer, Myanmar): no word boundaries to find."""
 
 # Abbreviations that end in a period and do not end a sentence (lower-cased, without the final period).

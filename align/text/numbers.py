@@ -11,6 +11,7 @@ from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from align.text.lang import HAN_KANA_CHARACTERS, character_class, strip_accents
+from align.text.patterns import LazyPattern, past_common_blocks
 
 # Languages that write a decimal comma and group thousands with a point or a space.
 DECIMAL_COMMA = frozenset("fr de es it pt nl is sv da nb pl cs ro tr fi hu ru uk bg sr el".split())
@@ -76,18 +77,29 @@ _UNDETERMINED_SCALES = _agreed_scales()
 # Han, Kana and Hangul count as word characters, but a number glued to them is still a number (`达32.5万亿元`,
 # `1000만`); only Han and Kana write numbers in characters of their own.
 _CJK = HAN_KANA_CHARACTERS + character_class(frozenset(["Hangul"]))
-_WORD_NOT_CJK = r"(?![" + _CJK + r"])\w"
-_HAS_CJK = re.compile("[" + HAN_KANA_CHARACTERS + "]")
-_NUMBER = re.compile(
-    r"(?=\d)(?<!" + _WORD_NOT_CJK + r")(?<!\d[.,])(?P<num>\d{1,3}(?:(?:[" + _SEP + r"]\d{3})+|(?:,\d{3})+(?!\d)|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
-    r"|\d+(?:[.,]\d+)?)"
-    r"(?P<suffix>(?:(?![" + _CJK + r"])[^\W\d_]){1,3})?(?!" + _WORD_NOT_CJK + r")"  # 5G, 3D, 1er stay one token
-    r"(?:[\s\u00a0\u202f]*(?P<scale>(?i:" + "|".join(_SCALE_WORDS) + r")(?:[\s\u00a0\u202f]+(?i:"
-    + "|".join(_SCALE_WORDS) + r"))?)\b)?"   # one scale word, or two: mille milliards, tausend Milliarden
-    r"(?:[\s\u00a0\u202f]*(?P<pct>(?i:[%％]|per ?cent\b|pour ?cent\b|prozent\b|por ?ciento\b|per ?cento\b|procent\b)))?")
+
+
+def _number_pattern(cjk: str) -> str:
+    """The number pattern; `cjk`, the characters that count as word characters but may touch a number
+    (none for a text without CJK, whose pattern then compiles in a tenth of the time)."""
+    word = r"(?![" + cjk + r"])\w" if cjk else r"\w"
+    letter = r"(?![" + cjk + r"])[^\W\d_]" if cjk else r"[^\W\d_]"
+    return (
+        r"(?=\d)(?<!" + word + r")(?<!\d[.,])(?P<num>\d{1,3}(?:(?:[" + _SEP + r"]\d{3})+|(?:,\d{3})+(?!\d)|(?:\.\d{3})+(?!\d))(?:[.,]\d+)?"
+        r"|\d+(?:[.,]\d+)?)"
+        r"(?P<suffix>(?:" + letter + r"){1,3})?(?!" + word + r")"  # 5G, 3D, 1er stay one token
+        r"(?:[\s\u00a0\u202f]*(?P<scale>(?i:" + "|".join(_SCALE_WORDS) + r")(?:[\s\u00a0\u202f]+(?i:"
+        + "|".join(_SCALE_WORDS) + r"))?)\b)?"   # one scale word, or two: mille milliards, tausend Milliarden
+        r"(?:[\s\u00a0\u202f]*(?P<pct>(?i:[%％]|per ?cent\b|pour ?cent\b|prozent\b|por ?ciento\b|per ?cento\b|procent\b)))?")
+
+
+_HAS_CJK = LazyPattern("[" + HAN_KANA_CHARACTERS + "]")
+_NUMBER = re.compile(_number_pattern(""))
+_NUMBER_BY_CJK = LazyPattern(_number_pattern(_CJK))
 # `(?=\d)` first: the look-behinds are tried only where a number can start (a quarter faster on prose).
-# Only the words ignore case (`(?i:...)`): under IGNORECASE the whole pattern took 23 ms to compile (10 ms now),
-# case-folding the CJK ranges of its look-behinds: a tenth of a short review's start-up.
+# Only the words ignore case (`(?i:...)`): under IGNORECASE the whole pattern took 23 ms to compile (10 ms
+# then), case-folding the CJK ranges of its look-behinds. The one without them (for a text that cannot hold
+# CJK, where it finds the same numbers) compiles in a third of the time; the CJK one only when a text needs it.
 
 # Chinese and Japanese: scale characters after figures (`1.2万`, `32.5万亿`), numbers in characters
 # (`一万二千`, `九百三十`, `三点五`), percentages (`百分之三点五`) and ordinals (`第三`).
@@ -95,8 +107,8 @@ _CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三"
                "八": 8, "九": 9}
 _CJK_UNITS = {"十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3, "천": 3}
 _CJK_SCALES = {"万": 4, "萬": 4, "亿": 8, "億": 8, "兆": 12, "만": 4, "억": 8, "조": 12}
-_CJK_SCALE_AFTER = re.compile("[十百千万萬亿億兆천만억조]+")   # Korean writes them in Hangul: 1000만 = 10 million
-_CJK_NUMERAL = re.compile("(?P<pct>百分之)?(?P<num>[零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億兆]+(?:[点點][零〇一二三四五六七八九]+)?)")
+_CJK_SCALE_AFTER = LazyPattern("[十百千万萬亿億兆천만억조]+")   # Korean writes them in Hangul: 1000만 = 10 million
+_CJK_NUMERAL = LazyPattern("(?P<pct>百分之)?(?P<num>[零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億兆]+(?:[点點][零〇一二三四五六七八九]+)?)")
 
 
 @dataclass(frozen=True)
@@ -129,12 +141,13 @@ def find_numbers(text: str, lang: str | None = None) -> tuple[Number, ...]:
 def _numbers_in(text: str, lang: str | None) -> tuple[Number, ...]:
     """`find_numbers`, remembered: the features, the anchors and the number checks each read a segment's
     numbers (frozen, so one tuple serves them all)."""
-    has_cjk = not text.isascii() and _HAS_CJK.search(text) is not None
+    wide = past_common_blocks(text)
+    has_cjk = wide and _HAS_CJK.search(text) is not None
     if not _DIGIT.search(text):
         return _cjk_numerals(text, ()) if has_cjk else ()
     found = []
     scales = _SCALES.get(lang or "", _UNDETERMINED_SCALES)
-    for match in _NUMBER.finditer(text):
+    for match in (_NUMBER_BY_CJK if wide else _NUMBER).finditer(text):
         value = parse_number(match.group("num"), lang)
         if value is None:
             continue

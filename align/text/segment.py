@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from align.text.lang import HAN_KANA_CHARACTERS, MONTHS, STOPWORDS, UNSPACED_RUN, abbreviations, detect_language
+from align.text.patterns import LazyPattern, past_common_blocks
 
 SENTENCE, HEADING, META, LINK, BOILERPLATE = "sentence", "heading", "meta", "link", "boilerplate"
 KINDS = (SENTENCE, HEADING, META, LINK, BOILERPLATE)
@@ -89,13 +90,21 @@ _CREDIT_SUFFIX = re.compile(r"\s*[\[(](?:photo|foto|image|picture)\s*[/:][^\])]{
 # space; in Chinese and Japanese at `。！？` or `……` with no space after (closing quotes and brackets stay
 # with the sentence they close).
 _CLOSERS = "\"'”’»)\\]」』）》〉】"
-_TERMINATOR = re.compile(
-    r"(?:\.{3}|…|[.!?;\u037e؟।॥։።۔]+)(?:[" + _CLOSERS + r"]|[\u00a0\u202f ](?=»))*(?=[\s]+(?P<next>\S))"
-    r"|(?P<wide>[。！？｡．]+|……|[!?]+(?=[" + _CLOSERS + r"]*[" + HAN_KANA_CHARACTERS + r"]))"
-    r"[" + _CLOSERS + r"]*(?=\s*(?P<wide_next>\S))")
+
+
+def _terminator(han_kana: bool) -> str:
+    """The sentence-end pattern; with `han_kana`, also `!` and `?` before Chinese or Japanese (a text that has
+    none of those scripts gets the same ends without them, and that pattern compiles in a fifth of the time)."""
+    glued = r"|[!?]+(?=[" + _CLOSERS + r"]*[" + HAN_KANA_CHARACTERS + r"])" if han_kana else ""
+    return (r"(?:\.{3}|…|[.!?;\u037e؟।॥։።۔]+)(?:[" + _CLOSERS + r"]|[\u00a0\u202f ](?=»))*(?=[\s]+(?P<next>\S))"
+            r"|(?P<wide>[。！？｡．]+|……" + glued + r")[" + _CLOSERS + r"]*(?=\s*(?P<wide_next>\S))")
+
+
+_TERMINATOR = re.compile(_terminator(False))
+_TERMINATOR_BY_HAN_KANA = LazyPattern(_terminator(True))
 _SENTENCE_END = re.compile(r"[.,!?…:;。！？｡．；：，、؟।॥։።۔\u037e][" + _CLOSERS + r"\s\u00a0\u202f]*$")
 # `新华社北京8月31日电（记者 张三）`: the dateline of Chinese wire copy
-_CJK_DATELINE = re.compile(r"^[\u4e00-\u9fff]{2,16}\d{1,2}月\d{1,2}日(?:电|讯)(?:\s*[（(][^）)]{1,30}[）)])?")
+_CJK_DATELINE = LazyPattern(r"^[\u4e00-\u9fff]{2,16}\d{1,2}月\d{1,2}日(?:电|讯)(?:\s*[（(][^）)]{1,30}[）)])?")
 # speech broken off (`and after dinner-- "`, `C'est tout simple — "`, `the box-`): a sentence, never a heading
 _BROKEN_OFF = re.compile(r"(?:--|[-—–])[" + _CLOSERS + r"\s]*$")
 _SPEECH_DASH = re.compile(r"(?:--|[—–])\s*\w")   # a line of dialogue opens with a dash
@@ -227,7 +236,7 @@ def _title_in_capitals(line: str) -> bool:
 
 def _unspaced_letters(text: str) -> int:
     """Letters of scripts written without spaces (Han, Kana, Thai...): each is about a word."""
-    if text.isascii():
+    if not past_common_blocks(text):
         return 0
     return sum(c.isalpha() for run in UNSPACED_RUN.findall(text) for c in run)
 
@@ -258,7 +267,8 @@ def _split_paragraph(para: str, lang: str) -> list[tuple[int, int, str]]:
     if kind != SENTENCE:
         out.append((pos, end, kind))
     else:
-        dateline = _DATELINE.match(para, pos, end) or _CJK_DATELINE.match(para, pos, end)
+        dateline = _DATELINE.match(para, pos, end) or (_CJK_DATELINE.match(para, pos, end)
+                                                        if "\u4e00" <= para[pos:pos + 1] <= "\u9fff" else None)
         if dateline and dateline.end() < end:
             out.append((pos, dateline.end(), META))
             pos, _ = _strip_span(para, dateline.end(), end)
@@ -279,7 +289,7 @@ def split_sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]
     abbrevs = abbreviations(lang)
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _TERMINATOR.finditer(text):
+    for match in (_TERMINATOR_BY_HAN_KANA if past_common_blocks(text) else _TERMINATOR).finditer(text):
         cut = match.end()
         if _is_boundary(text, start, match, abbrevs, lang):
             s, e = _strip_span(text, start, cut)

@@ -30,26 +30,9 @@ class LazyPattern:
                     self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
-    def search(self, *args, **kwargs):
-        return self.compiled().search(*args, **kwargs)
-
-    def match(self, *args, **kwargs):
-        return self.compiled().match(*args, **kwargs)
-
-    def fullmatch(self, *args, **kwargs):
-        return self.compiled().fullmatch(*args, **kwargs)
-
-    def finditer(self, *args, **kwargs):
-        return self.compiled().finditer(*args, **kwargs)
-
-    def findall(self, *args, **kwargs):
-        return self.compiled().findall(*args, **kwargs)
-
-    def sub(self, *args, **kwargs):
-        return self.compiled().sub(*args, **kwargs)
-
-    def split(self, *args, **kwargs):
-        return self.compiled().split(*args, **kwargs)
+    def __getattr__(self, name: str):
+        # `search`, `match`, `finditer`, `sub`... are the compiled pattern's own
+        return getattr(self.compiled(), name)
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r})"

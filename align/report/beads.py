@@ -1,10 +1,10 @@
 """The `pairs` output: beads in the Vecalign convention, TSV of the two texts, or JSON with ids."""
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from align.report.csv import tsv_cell
+from align.report.jsontext import json_text
 
 if TYPE_CHECKING:
     from align.search.align import Alignment
@@ -26,4 +26,4 @@ def format_alignment(alignment: "Alignment", fmt: str) -> str:
            "beads": [{"source": list(b.src), "target": list(b.tgt),
                       "source_ids": [src[i].id for i in b.src], "target_ids": [tgt[j].id for j in b.tgt],
                       "score": round(b.score, 4)} for b in alignment.beads]}
-    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json_text(doc)

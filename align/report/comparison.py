@@ -5,7 +5,6 @@ report.json keeps the review's fields (`source` = hypothesis, `target` = referen
 """
 from __future__ import annotations
 
-import json
 from html import escape
 from typing import Any, Sequence
 
@@ -15,6 +14,7 @@ from align.report.csv import table_csv
 from align.report.html import _CSS, _side, _severity
 from align.report.json import review_record
 from align.report.segments import segment_record
+from align.report.jsontext import json_text
 
 _DIFF_CSS = """
 ins{background:#d7f5dd;text-decoration:none}del{background:#fbd5d0}
@@ -39,7 +39,7 @@ def comparison_record(comparison: Comparison) -> dict[str, Any]:
 
 
 def format_comparison_json(comparison: Comparison) -> str:
-    return json.dumps(comparison_record(comparison), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json_text(comparison_record(comparison))
 
 
 def _inline_diff(comparison: Comparison, k: int) -> str:

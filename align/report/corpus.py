@@ -1,7 +1,6 @@
 """Outputs of `align corpus`: matrix.csv, matches.csv, report.json and report.html with a heat map."""
 from __future__ import annotations
 
-import json
 import os
 from html import escape
 from typing import Any
@@ -11,6 +10,7 @@ from align.report.comparison import diff_html
 from align.report.csv import table_csv
 from align.report.html import _CSS
 from align.report.segments import segment_record
+from align.report.jsontext import json_text
 
 _HEAT_CSS = """
 .heat td{text-align:center;font-variant-numeric:tabular-nums;border:1px solid #fff;min-width:5em}
@@ -34,7 +34,7 @@ def corpus_record(c: CorpusComparison) -> dict[str, Any]:
 
 
 def format_corpus_json(c: CorpusComparison) -> str:
-    return json.dumps(corpus_record(c), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json_text(corpus_record(c))
 
 
 def format_matrix_csv(c: CorpusComparison) -> str:

@@ -1,7 +1,6 @@
 """Outputs of `align check`: report.json (segments and issues) and report.md."""
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Any, Sequence
 
@@ -11,6 +10,7 @@ from align.report.md import _quote
 from align.report.segments import segment_record
 from align.review.review import SCHEMA_VERSION
 from align.text.segment import Segment
+from align.report.jsontext import json_text
 
 
 def check_record(path: str, lang: str, segments: Sequence[Segment], issues: Sequence[Issue]) -> dict[str, Any]:
@@ -23,7 +23,7 @@ def check_record(path: str, lang: str, segments: Sequence[Segment], issues: Sequ
 
 
 def format_check_json(path: str, lang: str, segments: Sequence[Segment], issues: Sequence[Issue]) -> str:
-    return json.dumps(check_record(path, lang, segments, issues), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json_text(check_record(path, lang, segments, issues))
 
 
 def format_check_md(path: str, lang: str, segments: Sequence[Segment], issues: Sequence[Issue]) -> str:

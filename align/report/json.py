@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from typing import Any
 
 from align import __version__
 from align.review.flags import Flag
 from align.report.segments import segment_record
 from align.review.review import SCHEMA_VERSION, Document, Pair, Review
+from align.report.jsontext import json_text
 
 
 def flag_record(flag: Flag) -> dict[str, Any]:
@@ -58,4 +58,4 @@ def format_review_json(review: Review) -> str:
         for pair, state in zip(record["pairs"], review.states):
             pair["state"] = state
         record["settled_flags"] = [dataclasses.asdict(s) for s in review.settled]
-    return json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json_text(record)

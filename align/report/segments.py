@@ -1,11 +1,11 @@
 """The `segment` listing: what the toolkit will align, as text, TSV or JSON."""
 from __future__ import annotations
 
-import json
 from typing import Sequence
 
 from align.report.csv import tsv_cell
 from align.text.segment import Segment
+from align.report.jsontext import json_text
 
 
 def _cell(text: str) -> str:
@@ -17,7 +17,7 @@ def format_segments(segments: Sequence[Segment], fmt: str, path: str = "", lang:
     """Render segments as `text` (for reading), `tsv` (for spreadsheets) or `json` (for programs)."""
     if fmt == "json":
         doc = {"path": path, "lang": lang, "segments": [segment_record(s) for s in segments]}
-        return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        return json_text(doc)
     if fmt == "tsv":
         rows = ["id\tparagraph\tkind\tstart\tend\ttext"]
         rows += [f"{s.id}\t{s.paragraph}\t{s.kind}\t{s.start}\t{s.end}\t{tsv_cell(s.text)}" for s in segments]

@@ -1,5 +1,7 @@
 """One test per divergence rule, on hand-made pairs."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from align.search.anchors import find_anchors
 from align.review.divergence import (PairView, added, check_pair, dropped, low_similarity, merged_or_split,
@@ -189,3 +191,26 @@ def test_flag_is_a_plain_frozen_dataclass():
     flag = Flag("added", "info", "x")
     with pytest.raises(AttributeError):
         flag.type = "dropped"
+
+
+_ANCHOR_TEXT = st.text(alphabet=st.sampled_from(list("aAbBéÉxXyYsS.-«» ,:!?ΣσǅIU0")), max_size=40)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_ANCHOR_TEXT, st.sampled_from(["en", "fr", "de"]))
+def test_a_segment_skipped_unread_has_no_anchor(text, lang):
+    from align.search.anchors import _scan_anchors, cannot_hold_anchors
+
+    if cannot_hold_anchors(text, lang):
+        assert _scan_anchors("source", seg("s", 0, text), lang) == ()
+
+
+def test_only_a_segment_that_may_hold_an_anchor_is_read():
+    from align.search.anchors import cannot_hold_anchors
+
+    assert cannot_hold_anchors("Le ministre a parlé hier soir.", "fr")
+    assert cannot_hold_anchors("« Il pleut », dit-il.", "fr")
+    assert not cannot_hold_anchors("Le ministre a parlé à Paris.", "fr")
+    assert not cannot_hold_anchors("le ministre de Paris.", "fr")
+    assert cannot_hold_anchors("Der Minister sprach mit der Presse.", "de")   # nouns: only acronyms count
+    assert not cannot_hold_anchors("Der Minister sprach vor der UNO.", "de")

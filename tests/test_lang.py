@@ -1,4 +1,8 @@
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from align.text.lang import UNDETERMINED, abbreviations, detect_language, script_of, strip_accents
 
@@ -57,3 +61,24 @@ def test_script_of(char, script):
 
 def test_undetermined_language_uses_every_abbreviation():
     assert {"mr", "z.b", "mme"} <= abbreviations(UNDETERMINED)
+
+
+
+_MIXED = st.text(alphabet=st.sampled_from(list("abcÉéß1_ .,中文字かなカナ한국어Русскийελληνικάעבריתالعربيةहिन्दीไทย"
+                                               "\u0301\u200b")), max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MIXED)
+def test_scripts_counts_runs_of_letters_as_many_letters_as_one_by_one(text):
+    from collections import Counter
+
+    from align.text import lang
+
+    one_by_one = Counter({name: len(re.findall(f"(?=[{lang.character_class(frozenset([name]))}])[^\\W\\d_]", text))
+                          for name, _ in lang._SCRIPT_PATTERNS})
+    if text.isascii():
+        one_by_one = Counter({"Latin": len(re.findall("[A-Za-z]", text))})
+    elif not lang._NOT_LATIN.search(text):
+        one_by_one = Counter({"Latin": len(re.findall(r"[^\W\d_]", text))})
+    assert +lang.scripts(text) == +one_by_one

@@ -45,8 +45,10 @@ def _reads_as_source(text: str, source_lang: str, target_lang: str) -> bool:
         return False
     if script_family(source_lang) != script_family(target_lang):
         return detect_language(text) == source_lang   # across scripts the script alone tells
-    src, tgt = stopword_score(text, source_lang), stopword_score(text, target_lang)
-    return src >= 2 and src >= 2 * tgt + 1 and detect_language(text) == source_lang
+    src = stopword_score(text, source_lang)
+    if src < 2:
+        return False      # most segments: the target's score is not needed
+    return src >= 2 * stopword_score(text, target_lang) + 1 and detect_language(text) == source_lang
 
 
 def _prose(text: str) -> bool:
@@ -75,10 +77,10 @@ def untranslated(pair: PairView) -> tuple[Flag, ...]:
 def left_in_source_language(pair: PairView) -> tuple[Flag, ...]:
     """A segment of the translation still written in the source language (an `untranslated` error). Not run
     when the languages given contradict the texts: then every segment would read as "the source's"."""
-    if not _two_languages(pair) or untranslated(pair):
+    if not _two_languages(pair):
         return ()
     left = [t for t in pair.target if _reads_as_source(t.text, pair.source_lang, pair.target_lang)]
-    if left:
+    if left and not untranslated(pair):
         return (Flag("untranslated", ERROR, f"Written in the {pair.sides[0]}'s language ({pair.source_lang}), "
                                             f"not in {pair.target_lang}: left untranslated?",
                      tuple(Span("target", t.id, 0, len(t.text)) for t in left)),)

@@ -13,6 +13,7 @@ from align.search.vectors import words
 
 _TOKEN = re.compile(r"[^\W_][\w-]*[^\W_]|[^\W_]", re.UNICODE)   # elisions (l’Internet) split off
 _ACRONYM = re.compile(r"^[A-Z]{2,}s?$")
+_TWO_CAPITALS = re.compile("[A-Z]{2}")
 _CONNECTORS = frozenset("of and for the de des du la le et für und der die das von del y e di da".split())
 
 
@@ -33,6 +34,23 @@ def find_anchors(side: str, segment: Segment, lang: str) -> tuple[Anchor, ...]:
     German capitalises every noun, so there only acronyms count. Dotted abbreviations (U.S., z.B.)
     are localised in translation and are not anchors. Cached: each pair asks for both sides twice.
     """
+    return () if cannot_hold_anchors(segment.text, lang) else _scan_anchors(side, segment, lang)
+
+
+def cannot_hold_anchors(text: str, lang: str) -> bool:
+    """Whether a segment is sure to have no anchor without reading it word by word (most have none): in German
+    no two capitals in a row (an acronym's), elsewhere no capital at all or only in the first word."""
+    if lang == "de":
+        return _TWO_CAPITALS.search(text) is None
+    capitals = 0 if text.islower() else sum(map(str.isupper, text))
+    if capitals != 1:
+        return capitals == 0
+    first = _TOKEN.search(text)       # the one capital is in the first word, which opens the sentence
+    return first is not None and any(map(str.isupper, first.group()))
+
+
+def _scan_anchors(side: str, segment: Segment, lang: str) -> tuple[Anchor, ...]:
+    """`find_anchors` word by word."""
     text = segment.text
     tokens = list(_TOKEN.finditer(text))
     shouting = False   # an all-caps line: 8 letters or more, over 0.8 of them capitals (so 7 capitals at least)
@@ -59,20 +77,24 @@ def find_anchors(side: str, segment: Segment, lang: str) -> tuple[Anchor, ...]:
     for k, match in enumerate(tokens):
         word = match.group()
         if len(word) <= 2 and text[match.end():match.end() + 1] == ".":
-            close()
+            if run:
+                close()
             continue  # U.S., M., z.B.
         capital = word[0].isupper()    # an acronym or a name starts with one: most words are neither
         if capital and _ACRONYM.match(word) and not shouting:
-            close()
+            if run:
+                close()
             anchors.append(Anchor(word, (word.rstrip("s").lower(),), True,
                                   Span(side, segment.id, match.start(), match.end())))
         elif capital and lang != "de" and not word.isupper() and not opens_sentence(k, match):
             run.append(match)
-        elif run and word.lower() in _CONNECTORS:
-            run.append(match)
-        else:
-            close()
-    close()
+        elif run:
+            if word.lower() in _CONNECTORS:
+                run.append(match)
+            else:
+                close()
+    if run:
+        close()
     return tuple(anchors)
 
 
@@ -96,19 +118,24 @@ def _matched(anchor: Anchor, other_words: set[str]) -> bool:
     return False
 
 
-def _triples(word: str) -> set[str]:
-    return {word[k:k + 3] for k in range(len(word) - 2)}
+@lru_cache(maxsize=1 << 14)
+def _triples(word: str) -> frozenset[str]:
+    return frozenset(word[k:k + 3] for k in range(len(word) - 2))
 
 
 def missing_anchors(side: str, mine: Sequence[Segment], theirs: Sequence[Segment], lang: str,
                     other_lang: str) -> list[Anchor]:
     """The anchors of `mine` that `theirs` does not carry over (acronyms: only a shortfall in number)."""
     anchors = [a for s in mine for a in find_anchors(side, s, lang)]
-    other_words = _other_side_words(theirs)
+    if not anchors:
+        return []     # most pairs: nothing to look up on the other side
     other_side = "target" if side == "source" else "source"
-    other_acronyms = Counter(a.text for s in theirs for a in find_anchors(other_side, s, other_lang) if a.acronym)
-    missing = []
     own_acronyms = Counter(a.text for a in anchors if a.acronym)
+    other_acronyms: Counter[str] = Counter()
+    if own_acronyms:
+        other_acronyms.update(a.text for s in theirs for a in find_anchors(other_side, s, other_lang) if a.acronym)
+    other_words = _other_side_words(theirs) if any(not a.acronym for a in anchors) else set()
+    missing = []
     # acronyms are often localised (SMEs / PME): only a shortfall in number counts as missing
     spare_acronyms = sum((other_acronyms - own_acronyms).values())
     for anchor in anchors:

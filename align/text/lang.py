@@ -106,11 +106,11 @@ def character_class(names: frozenset[str]) -> str:
     return "".join(ranges)
 
 
-_ASCII_LETTERS = re.compile("[A-Za-z]")
-_LATIN_LETTERS = re.compile("[^\\W\\d_]")
+_ASCII_LETTERS = re.compile("[A-Za-z]+")     # runs of letters: counted by their lengths, fewer strings made
+_LATIN_LETTERS = re.compile("[^\\W\\d_]+")
 _NOT_LATIN = re.compile("[^\u0000-\u02af\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]")
 # one pattern per script, counting its letters only (a block also holds marks and signs)
-_SCRIPT_PATTERNS = tuple((name, LazyPattern(f"(?=[{character_class(frozenset([name]))}])[^\\W\\d_]"))
+_SCRIPT_PATTERNS = tuple((name, LazyPattern(f"(?:(?=[{character_class(frozenset([name]))}])[^\\W\\d_])+"))
                          for name in sorted({script for _, script in _BLOCKS} - {"Other"}))
 UNSPACED_CHARACTERS = character_class(NO_SPACE_SCRIPTS)
 HAN_KANA_CHARACTERS = character_class(frozenset(("Han", "Kana")))
@@ -190,10 +190,10 @@ def scripts(text: str) -> Counter[str]:
     [('Han', 2), ('Latin', 7)]
     """
     if text.isascii():
-        return Counter({"Latin": len(_ASCII_LETTERS.findall(text))})
+        return Counter({"Latin": sum(map(len, _ASCII_LETTERS.findall(text)))})
     if not _NOT_LATIN.search(text):   # Latin letters, accents and punctuation only: one pass
-        return +Counter({"Latin": len(_LATIN_LETTERS.findall(text))})
-    counts = Counter({name: len(pattern.findall(text)) for name, pattern in _SCRIPT_PATTERNS})
+        return +Counter({"Latin": sum(map(len, _LATIN_LETTERS.findall(text)))})
+    counts = Counter({name: sum(map(len, pattern.findall(text))) for name, pattern in _SCRIPT_PATTERNS})
     return +counts   # drop the scripts with no letter
 
 
@@ -256,9 +256,7 @@ def stopword_score(text: str, lang: str) -> float:
 
 def _stopwords_seen(seen: Counter, profile: frozenset[str]) -> int:
     """How many of the words counted in `seen` are stop words of `profile` (over the shorter of the two)."""
-    if len(seen) < len(profile):
-        return sum(n for word, n in seen.items() if word in profile)
-    return sum(seen[w] for w in profile)
+    return sum([seen[w] for w in seen.keys() & profile])   # the set intersection runs in C
 
 
 _LANGUAGE_SCRIPT = {"zh": "Han", "ja": "Han", "ko": "Hangul", "ru": "Cyrillic", "uk": "Cyrillic", "bg": "Cyrillic",

@@ -83,18 +83,19 @@ def teachers(count: int, limit: int = TEACHERS) -> list[int]:
 def run_lexicons(taught: Sequence[Taught], count: int, folds: int = 5) -> dict[int, RunLexicon]:
     """For each of the run's `count` pairs, the word pairs it may use: a pair that taught gets those learned
     from the other folds of its language pair, any other pair those learned from every teacher."""
-    from align.search.lexicon import heldout_word_pairs, learn_word_pairs
+    from align.search.lexicon import heldout_word_pairs, learn_word_pairs, word_presence
 
     groups: dict[tuple[str, str], list[Taught]] = {}
     for item in sorted(taught, key=lambda t: t.index):
         if item.langs is not None and item.words is not None:
             groups.setdefault(item.langs, []).append(item)
     groups = {langs: members for langs, members in sorted(groups.items()) if len(members) >= 2}
-    everyone: RunLexicon = {langs: learn_word_pairs([m.words for m in members if m.words])
-                            for langs, members in groups.items()}
+    documents = {langs: [m.words for m in members if m.words] for langs, members in groups.items()}
+    presence = {langs: word_presence(docs) for langs, docs in documents.items()}   # counted once for all folds
+    everyone: RunLexicon = {langs: learn_word_pairs(docs, presence=presence[langs]) for langs, docs in documents.items()}
     out: dict[int, RunLexicon] = {index: everyone for index in range(count)} if everyone else {}
     for langs, members in groups.items():
-        for item, pairs in zip(members, heldout_word_pairs([m.words for m in members if m.words], folds)):
+        for item, pairs in zip(members, heldout_word_pairs(documents[langs], folds, presence=presence[langs])):
             out[item.index] = {langs: pairs}
     return out
 

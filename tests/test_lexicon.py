@@ -1,3 +1,5 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import numpy as np
 
 from align.search.csr import Csr
@@ -58,6 +60,20 @@ def test_a_document_never_sees_pairs_only_its_own_fold_teaches():
     first = {(s, t) for s, t, _ in lexicons[0].pairs}
     assert ("cat", "chat") in first and ("owl", "hibou") not in first
     assert ("owl", "hibou") in {(s, t) for s, t, _ in lexicons[1].pairs}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sets(st.sampled_from("abcdefg"), max_size=3),
+                                   st.sets(st.sampled_from("ABCDEFG"), max_size=3)), max_size=5), max_size=7),
+       st.integers(1, 5))
+def test_each_fold_learns_what_the_other_folds_alone_would_teach(documents, folds):
+    from align.search.lexicon import heldout_word_pairs, learn_word_pairs
+    docs = [_taught(*beads) for beads in documents]
+    count = max(1, min(folds, len(docs)))
+    fold_of = [k * count // max(1, len(docs)) for k in range(len(docs))]
+    expected = [learn_word_pairs([d for d, g in zip(docs, fold_of) if g != f] if count > 1 else [], 1, 0.3)
+                for f in fold_of]
+    assert heldout_word_pairs(docs, folds, min_count=1, min_dice=0.3) == expected
 
 
 def test_word_pairs_become_features_only_where_both_words_occur():

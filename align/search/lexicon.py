@@ -200,36 +200,64 @@ def bead_words(src_words: Sequence[frozenset[str]], tgt_words: Sequence[frozense
 
 
 def heldout_word_pairs(documents: Sequence[BeadWords], folds: int = 5, min_count: int = 2,
-                       min_dice: float = 0.4) -> list[WordPairs]:
+                       min_dice: float = 0.4, presence: "_Presence | None" = None) -> list[WordPairs]:
     """For each document, the word pairs learned from the documents of the other folds: a document's own
-    first-pass beads never confirm themselves (as `heldout_lexicon_features` within a document)."""
+    first-pass beads never confirm themselves (as `heldout_lexicon_features` within a document). The folds
+    share one count of where every word stands (`presence`, made here when not given)."""
     folds = max(1, min(folds, len(documents)))
     fold_of = [k * folds // max(1, len(documents)) for k in range(len(documents))]
-    learned = [learn_word_pairs([d for d, f in zip(documents, fold_of) if f != fold] if folds > 1 else [],
-                                min_count, min_dice) for fold in range(folds)]
+    if folds == 1:
+        return [WordPairs() for _ in documents]
+    presence = presence or word_presence(documents)
+    row_fold = np.repeat(np.array(fold_of, dtype=np.int64), [len(d.src) for d in documents])
+    learned = [_learned(presence, row_fold != fold, min_count, min_dice) for fold in range(folds)]
     return [learned[f] for f in fold_of]
 
 
-def learn_word_pairs(documents: Sequence[BeadWords], min_count: int = 2, min_dice: float = 0.4) -> WordPairs:
+def learn_word_pairs(documents: Sequence[BeadWords], min_count: int = 2, min_dice: float = 0.4,
+                     presence: "_Presence | None" = None) -> WordPairs:
     """Word pairs associated across the beads of many documents (Dice over bead co-occurrence, as `learn_lexicon`)."""
+    return _learned(presence or word_presence(documents), None, min_count, min_dice)
+
+
+@dataclass(frozen=True)
+class _Presence:
+    """Beads x words 0/1 matrices of both sides over a run's documents, and the words of their columns (sorted)."""
+
+    src_vocab: list[str]
+    tgt_vocab: list[str]
+    src: Csr
+    tgt: Csr
+
+
+def word_presence(documents: Sequence[BeadWords]) -> _Presence:
+    """Which words each bead of `documents` holds, a side at a time."""
     src_vocab = sorted({w for d in documents for side in d.src for w in side})
     tgt_vocab = sorted({w for d in documents for side in d.tgt for w in side})
-    src_index = {w: k for k, w in enumerate(src_vocab)}
-    tgt_index = {w: k for k, w in enumerate(tgt_vocab)}
 
-    def presence(sides: list[frozenset[str]], index: dict[str, int]) -> Csr:
-        rows = np.concatenate([np.full(len(s), k, dtype=np.int64) for k, s in enumerate(sides)] + [np.zeros(0, int)])
-        cols = np.array([index[w] for s in sides for w in sorted(s)], dtype=np.int64)
+    def presence(sides: list[frozenset[str]], vocab: list[str]) -> Csr:
+        index = {w: k for k, w in enumerate(vocab)}
+        sizes = np.fromiter(map(len, sides), dtype=np.int64, count=len(sides))
+        rows = np.repeat(np.arange(len(sides), dtype=np.int64), sizes)
+        # a row's columns in any order: the matrix comes out with each row sorted
+        cols = np.fromiter((index[w] for s in sides for w in s), dtype=np.int64, count=int(sizes.sum()))
         return Csr.from_entries(np.ones(len(cols), dtype=np.float32), rows, cols, (len(sides), max(1, len(index))))
 
-    src_sides = [s for d in documents for s in d.src]
-    tgt_sides = [t for d in documents for t in d.tgt]
-    if not src_sides:
+    return _Presence(src_vocab, tgt_vocab, presence([s for d in documents for s in d.src], src_vocab),
+                     presence([t for d in documents for t in d.tgt], tgt_vocab))
+
+
+def _learned(presence: _Presence, keep: np.ndarray | None, min_count: int, min_dice: float) -> WordPairs:
+    """The word pairs of the beads `keep` marks (all when None): a word no kept bead holds has no pair."""
+    src, tgt = presence.src, presence.tgt
+    if keep is not None:
+        src, tgt = src.keep_rows(keep), tgt.keep_rows(keep)
+    if not src.nnz or not tgt.nnz:
         return WordPairs()
-    rows, cols, dice = associated(presence(src_sides, src_index), presence(tgt_sides, tgt_index), min_count,
-                                  min_dice)
-    return WordPairs(tuple(sorted((src_vocab[r], tgt_vocab[c], round(float(x), 4))
-                                  for r, c, x in zip(rows, cols, dice))))
+    rows, cols, dice = associated(src, tgt, min_count, min_dice)
+    sources = map(presence.src_vocab.__getitem__, rows.tolist())
+    targets = map(presence.tgt_vocab.__getitem__, cols.tolist())
+    return WordPairs(tuple(sorted(zip(sources, targets, [round(x, 4) for x in dice.astype(np.float64).tolist()]))))
 
 
 def _first_copies(src_rows: Csr, tgt_rows: Csr,

@@ -187,3 +187,22 @@ def test_a_killed_worker_is_one_line_and_the_run_resumes(corpus, monkeypatch, ca
     assert code == 1 and "worker process died" in err and err.count("\n") == 1
     monkeypatch.setattr(batch, "review_pair", real)
     assert main(["batch", str(corpus / "manifest.tsv"), "--out", str(corpus / "out"), "--jobs", "2"]) == 0
+
+
+def test_bitext_table_reads_back_as_pandas_wrote_it_and_needs_no_pandas():
+    import io
+
+    from align.report.batch import _bitext_parquet
+    rows = [("p0", 0, "Il a dit.", "He said.", 0.9, ["low_similarity"]), ("p0", 1, "", "=1+1", 0.0, []),
+            ("p1", 0, "été", "summer", 0.5, ["added", "dropped"])]
+    expected = pd.DataFrame(rows, columns=["pair_id", "bead", "source", "target", "score", "flags"])
+    expected["bead"] = expected["bead"].astype("int32")
+    ours = pd.read_parquet(io.BytesIO(_bitext_parquet(rows)))
+    pd.testing.assert_frame_equal(ours, pd.read_parquet(io.BytesIO(expected.to_parquet(index=False))))
+    assert [list(f) for f in ours["flags"]] == [r[5] for r in rows]
+    empty = pd.read_parquet(io.BytesIO(_bitext_parquet([])))
+    assert empty.shape == (0, 6) and str(empty["score"].dtype) == "float64"
+    code = ("import sys; from align.report.batch import _bitext_parquet; "
+            "_bitext_parquet([('p', 0, 'a', 'b', 0.5, ['x'])]); print('pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"

@@ -174,9 +174,12 @@ def run_jobs(jobs: Sequence[tuple[int, Job]], workers: int = 1, scheduler: str |
         for index, job in jobs:
             yield run(index, job, presegmented, lexicons.get(index))
     else:
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
         from concurrent.futures.process import BrokenProcessPool
 
+        if multiprocessing.get_start_method() == "fork":
+            _load_modules(task)   # imported once here, the forked workers start with them
         # the lexicons go to each worker once (a run has a handful, shared by its pairs), not with every pair
         pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_start_worker,
                                    initargs=(lexicons, os.getpid()))
@@ -192,6 +195,16 @@ def run_jobs(jobs: Sequence[tuple[int, Job]], workers: int = 1, scheduler: str |
             _stop(pool)
             raise
         pool.shutdown()
+
+
+def _load_modules(task: str) -> None:
+    """Import what a worker's task runs (numpy and the aligner, for a review also the rules and writers)."""
+    import align.search.align  # noqa: F401
+    import align.text.formats  # noqa: F401
+    if task != "teach":
+        import align.report.json  # noqa: F401
+        import align.report.tmx  # noqa: F401
+        import align.review.review  # noqa: F401
 
 
 def _stop(pool) -> None:

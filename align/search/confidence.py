@@ -11,7 +11,7 @@ import numpy as np
 
 from align.search.costs import CostModel, length_cost, middle_value
 from align.search.csr import Csr
-from align.search.vectors import bead_dots, bead_membership
+from align.search.vectors import bead_dots, bead_sides
 
 
 SCORE_WEIGHTS = (0.92, 1.21, 0.15)
@@ -30,16 +30,24 @@ def bead_evidence(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: 
     length = np.full(len(path), np.nan)
     for b0 in range(0, len(path), chunk):
         block = path[b0:b0 + chunk]
-        bs, bt = bead_membership(block, 0, src.shape[0]), bead_membership(block, 1, tgt.shape[0])
-        dot, norm_s, norm_t = bead_dots(block, src, tgt)
+        sides = bead_sides(block, 0), bead_sides(block, 1)
+        dot, norm_s, norm_t = bead_dots(block, src, tgt, sides)
         norm = np.sqrt(norm_s * norm_t)
         with np.errstate(invalid="ignore", divide="ignore"):
             cos[b0:b0 + chunk] = np.where(norm > 0, dot / norm, 0.0)
-        length[b0:b0 + chunk] = length_cost(bs @ src_len, bt @ tgt_len, ratio, model.length_variance)
+        length[b0:b0 + chunk] = length_cost(_side_sums(sides[0], src_len), _side_sums(sides[1], tgt_len), ratio,
+                                            model.length_variance)
     empty = np.array([not (s and t) for s, t in path], dtype=bool)
     cos[empty] = np.nan
     length[empty] = np.nan
     return cos, length
+
+
+def _side_sums(side: tuple[np.ndarray, np.ndarray], values: np.ndarray) -> np.ndarray:
+    """Per bead, the sum of `values` over its segments of one side (`bead_sides`), in segment order."""
+    sizes, segments = side
+    rows = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    return np.bincount(rows, weights=np.asarray(values, dtype=np.float64)[segments], minlength=len(sizes))
 
 
 def unrelated_baseline(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: Csr,

@@ -272,18 +272,21 @@ def bead_membership(beads: Sequence[tuple[Sequence[int], Sequence[int]]], side: 
     return Csr.from_entries(np.ones(len(rows), dtype=dtype), rows, cols, (len(beads), n_segments))
 
 
-def bead_dots(beads: Sequence[tuple[Sequence[int], Sequence[int]]], src: Csr, tgt: Csr
+def bead_dots(beads: Sequence[tuple[Sequence[int], Sequence[int]]], src: Csr, tgt: Csr,
+              sides: "tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]] | None" = None
               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per bead, the dot product of its two sides' vectors (each the sum of its segments' rows) and each side's
-    squared norm; in C without building the bead vectors where the kernel is built, the same sums either way."""
+    squared norm; in C without building the bead vectors where the kernel is built, the same sums either way.
+    `sides`: `bead_sides` of both sides when the caller has them."""
     lib = kernel()
     if lib is None or src.dtype != np.float32 or tgt.dtype != np.float32:
         vs = bead_membership(beads, 0, src.shape[0]) @ src
         vt = bead_membership(beads, 1, tgt.shape[0]) @ tgt
         return vs.row_dots(vt), vs.row_dots(vs), vt.row_dots(vt)
+    sides = sides or (bead_sides(beads, 0), bead_sides(beads, 1))
 
     def side(k: int) -> tuple[np.ndarray, np.ndarray]:
-        sizes, segments = bead_sides(beads, k)
+        sizes, segments = sides[k]
         return np.concatenate(([0], np.cumsum(sizes))).astype(np.int64), segments
 
     (sp, ss), (tp, ts) = side(0), side(1)

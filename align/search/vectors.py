@@ -122,10 +122,14 @@ def _feature_ids(names: Iterable[str]) -> list[int]:
 
 
 @lru_cache(maxsize=1 << 17)
-def _gram_ids(word: str) -> tuple[int, ...]:
-    """The process-wide ids of a word's character n-grams (`ngrams`)."""
+def _gram_ids(word: str) -> bytes:
+    """The process-wide ids of a word's character n-grams (`ngrams`), as the bytes of an `array("i")`: a side's
+    words are joined into one array without a Python object per n-gram."""
     ids = _FEATURE_IDS
-    return tuple([ids.setdefault(gram, len(ids)) for gram in ngrams(word)])
+    return array("i", [ids.setdefault(gram, len(ids)) for gram in ngrams(word)]).tobytes()
+
+
+_ID_SIZE = array("i").itemsize
 
 
 def assign_columns(*sides: "SideTerms") -> int:
@@ -211,9 +215,10 @@ def text_terms(texts: Iterable[str], lang: str | None, word_vocab: Vocabulary) -
 def with_ngrams(terms: SideTerms, word_vocab: Vocabulary) -> SideTerms:
     """`terms` with the character n-grams of every word of `word_vocab` (in id order), once a word."""
     grams = list(map(_gram_ids, word_vocab.index))
-    terms.ngram_columns = array("i", chain.from_iterable(grams))
+    terms.ngram_columns = array("i")
+    terms.ngram_columns.frombytes(b"".join(grams))
     terms.ngram_ptr = array("q", [0])
-    terms.ngram_ptr.extend(accumulate(map(len, grams)))
+    terms.ngram_ptr.extend(accumulate(len(g) // _ID_SIZE for g in grams))
     terms.n_words = len(word_vocab.index)
     return terms
 

@@ -92,7 +92,8 @@ def run_lexicons(taught: Sequence[Taught], count: int, folds: int = 5) -> dict[i
     groups = {langs: members for langs, members in sorted(groups.items()) if len(members) >= 2}
     documents = {langs: [m.words for m in members if m.words] for langs, members in groups.items()}
     presence = {langs: word_presence(docs) for langs, docs in documents.items()}   # counted once for all folds
-    everyone: RunLexicon = {langs: learn_word_pairs(docs, presence=presence[langs]) for langs, docs in documents.items()}
+    everyone: RunLexicon = {langs: learn_word_pairs(docs, presence=presence[langs])
+                            for langs, docs in documents.items()}
     out: dict[int, RunLexicon] = {index: everyone for index in range(count)} if everyone else {}
     for langs, members in groups.items():
         for item, pairs in zip(members, heldout_word_pairs(documents[langs], folds, presence=presence[langs])):

@@ -200,7 +200,7 @@ def bead_words(src_words: Sequence[frozenset[str]], tgt_words: Sequence[frozense
 
 
 def heldout_word_pairs(documents: Sequence[BeadWords], folds: int = 5, min_count: int = 2,
-                       min_dice: float = 0.4, presence: "_Presence | None" = None) -> list[WordPairs]:
+                       min_dice: float = 0.4, presence: "WordPresence | None" = None) -> list[WordPairs]:
     """For each document, the word pairs learned from the documents of the other folds: a document's own
     first-pass beads never confirm themselves (as `heldout_lexicon_features` within a document). The folds
     share one count of where every word stands (`presence`, made here when not given)."""
@@ -215,13 +215,13 @@ def heldout_word_pairs(documents: Sequence[BeadWords], folds: int = 5, min_count
 
 
 def learn_word_pairs(documents: Sequence[BeadWords], min_count: int = 2, min_dice: float = 0.4,
-                     presence: "_Presence | None" = None) -> WordPairs:
+                     presence: "WordPresence | None" = None) -> WordPairs:
     """Word pairs associated across the beads of many documents (Dice over bead co-occurrence, as `learn_lexicon`)."""
     return _learned(presence or word_presence(documents), None, min_count, min_dice)
 
 
 @dataclass(frozen=True)
-class _Presence:
+class WordPresence:
     """Beads x words 0/1 matrices of both sides over a run's documents, and the words of their columns (sorted)."""
 
     src_vocab: list[str]
@@ -230,7 +230,7 @@ class _Presence:
     tgt: Csr
 
 
-def word_presence(documents: Sequence[BeadWords]) -> _Presence:
+def word_presence(documents: Sequence[BeadWords]) -> WordPresence:
     """Which words each bead of `documents` holds, a side at a time."""
     src_vocab = sorted({w for d in documents for side in d.src for w in side})
     tgt_vocab = sorted({w for d in documents for side in d.tgt for w in side})
@@ -243,11 +243,11 @@ def word_presence(documents: Sequence[BeadWords]) -> _Presence:
         cols = np.fromiter((index[w] for s in sides for w in s), dtype=np.int64, count=int(sizes.sum()))
         return Csr.from_entries(np.ones(len(cols), dtype=np.float32), rows, cols, (len(sides), max(1, len(index))))
 
-    return _Presence(src_vocab, tgt_vocab, presence([s for d in documents for s in d.src], src_vocab),
+    return WordPresence(src_vocab, tgt_vocab, presence([s for d in documents for s in d.src], src_vocab),
                      presence([t for d in documents for t in d.tgt], tgt_vocab))
 
 
-def _learned(presence: _Presence, keep: np.ndarray | None, min_count: int, min_dice: float) -> WordPairs:
+def _learned(presence: WordPresence, keep: np.ndarray | None, min_count: int, min_dice: float) -> WordPairs:
     """The word pairs of the beads `keep` marks (all when None): a word no kept bead holds has no pair."""
     src, tgt = presence.src, presence.tgt
     if keep is not None:

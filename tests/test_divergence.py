@@ -1,4 +1,6 @@
 """One test per divergence rule, on hand-made pairs."""
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -41,6 +43,13 @@ class TestAddedAndDropped:
     @pytest.mark.parametrize("kind, severity", [("heading", "info"), ("meta", "info"), ("sentence", "error")])
     def test_dropped_severity(self, kind, severity):
         assert types(dropped(view([seg("s", 0, "Interview: a headline", kind)], []))) == [("dropped", severity)]
+
+    @pytest.mark.parametrize("kind, severity", [("heading", "warning"), ("meta", "info"), ("sentence", "error")])
+    def test_a_heading_dropped_inside_the_text_is_a_warning(self, kind, severity):
+        pair = dataclasses.replace(view([seg("s", 9, "A MYSTERY TO BE SOLVED", kind)], []), in_body=True)
+        (flag,) = dropped(pair)
+        assert (flag.type, flag.severity) == ("dropped", severity)
+        assert ("section title" in flag.message) == (kind == "heading")
 
     def test_stray_characters_are_information(self):
         assert types(added(view([], ["”"]))) == [("added", "info")]

@@ -168,3 +168,22 @@ def test_cutting_the_sentence_that_already_omits_a_name_widens_its_warning(seed,
     assert flag.type == "partial_omission"
     named = {pair.source[0].text[span.start:span.end] for span in flag.spans}
     assert {"Xinhua", "SMEs", "Jin"} <= named
+
+
+def test_a_section_title_left_out_is_a_warning_the_headline_only_information():
+    """The headline at the top is often left out on purpose; a heading inside the text is a section title lost."""
+    source = ("Robots on the factory floor\n\n"
+              "The minister visited the robot factory in Shanghai on Monday morning.\n"
+              "Exports of electric vehicles rose by thirty percent in the first half of the year.\n\n"
+              "Plans for the coming decade\n\n"
+              "The government will invest in research centres across the country.\n"
+              "Officials expect the new plants to open before the end of next year.\n")
+    target = ("Le ministre a visité l'usine de robots de Shanghai lundi matin.\n"
+              "Les exportations de véhicules électriques ont augmenté de trente pour cent au premier semestre.\n\n"
+              "Le gouvernement investira dans des centres de recherche dans tout le pays.\n"
+              "Les responsables s'attendent à ce que les nouvelles usines ouvrent avant la fin de l'année "
+              "prochaine.\n")
+    review = review_documents(source, target)
+    left_out = {p.source[0].text: f.severity for p in review.pairs if not p.target for f in p.flags
+                if f.type == "dropped"}
+    assert left_out == {"Robots on the factory floor": "info", "Plans for the coming decade": "warning"}

@@ -44,6 +44,7 @@ class PairView:
     sides: tuple[str, str] = ("source", "translation")   # what a reader calls each side
     similarity: float = 1.0    # the score from shared content alone (a cut sentence keeps it, a replaced one not)
     lexical: bool = True       # the document pair shared content to compare: scores and similarities mean something
+    in_body: bool = False      # the source side comes after the document's first sentence (not its opening lines)
 
     @property
     def same_script(self) -> bool:
@@ -69,6 +70,8 @@ _ADDED_MESSAGES = {
     SENTENCE: (ERROR, "Sentence of the {tgt} with no counterpart in the {src}: it was added, or belongs to a "
                       "neighbouring sentence."),
 }
+_DROPPED_SECTION_TITLE = (WARNING, "Heading inside the {src} (a chapter or section title), not in the {tgt}: "
+                                   "check whether it was left out.")
 _DROPPED_MESSAGES = {
     LINK: (INFO, "Link line of the {src}, not carried over."),
     META: (INFO, "Date, dateline, byline or credit of the {src}, not carried over (often on purpose)."),
@@ -113,11 +116,14 @@ def added(pair: PairView) -> tuple[Flag, ...]:
 
 
 def dropped(pair: PairView) -> tuple[Flag, ...]:
-    """Source segments with no translation: a sentence is an error, a headline or dateline only information."""
+    """Source segments with no translation: a sentence is an error, a headline or dateline at the top only
+    information (often left out on purpose), a heading inside the text a warning (a section title lost)."""
     if pair.target or not pair.source:
         return ()
     if _is_debris(pair.source):
         severity, message = _DEBRIS_MESSAGE
+    elif pair.in_body and pair.source[0].kind == HEADING:
+        severity, message = _DROPPED_SECTION_TITLE
     else:
         severity, message = _DROPPED_MESSAGES.get(pair.source[0].kind, _DROPPED_MESSAGES[SENTENCE])
     message = message.format(src=pair.sides[0], tgt=pair.sides[1])

@@ -182,10 +182,12 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
                                                                    if r is not left_in_source_language)
     rules = RULES + qa_rules + ((terminology_rule(checks.glossary),) if checks.glossary else ())
     pairs = []
+    body_starts = next((k for k, s in enumerate(src) if s.kind == SENTENCE), len(src))
     for bead in alignment.beads:
         view = PairView(tuple(src[i] for i in bead.src), tuple(tgt[j] for j in bead.tgt),
                         alignment.source_lang, alignment.target_lang, bead.score, ratio,
-                        similarity=bead.similarity, lexical=alignment.lexical)
+                        similarity=bead.similarity, lexical=alignment.lexical,
+                        in_body=bool(bead.src) and bead.src[0] > body_starts)
         pairs.append(Pair(view.source, view.target, bead.score, check_pair(view, rules)))
     if "inconsistency" not in checks.skip:
         found = inconsistencies([(p.source, p.target) for p in pairs])

@@ -112,6 +112,13 @@ class TestClassifyLine:
 
 
 class TestSplitDocument:
+    def test_an_editorial_note_over_several_lines_is_a_note_up_to_its_closing_bracket(self):
+        text = ("He spoke .\n[ Redactor : In the original the initial letter is an ' m ' .\n"
+                "It is my supposition that this is the translator 's way , since our typography does not allow it . ]\n"
+                "He left .\n[ Editor : a bracket that never closes\nHe came back .\n")
+        kinds = [s.kind for s in split_document(text, "en", presegmented=True)]
+        assert kinds == [SENTENCE, META, META, SENTENCE, META, SENTENCE]
+
     POEM = ("I must have been changed for Mabel!\n' How doth the little crocodile\nImprove his shining tail ,\n"
             "And pour the waters of the Nile\nOn every golden scale !\n")
 

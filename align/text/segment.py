@@ -146,7 +146,7 @@ def split_document(text: str, lang: str | None = None, doc: str = "s",
                 continue
             for s, e, kind in _split_paragraph(line[start:end], lang):
                 spans.append((offset + start + s, offset + start + e, kind, paragraph))
-    spans = _verse_lines(spans, text, headings)
+    spans = _note_continued(_verse_lines(spans, text, headings), text)
     return tuple(Segment(doc=doc, index=i, text=text[s:e], start=s, end=e, kind=kind, paragraph=p,
                          padding=paddings.get(i, ("", ""))) for i, (s, e, kind, p) in enumerate(spans))
 
@@ -184,6 +184,32 @@ def _verse_lines(spans: list[tuple[int, int, str, int]], text: str,
         k = max(stop, k + 1)
     return [(start, end, SENTENCE, number) if judged[q] and verse[q] else (start, end, kind, number)
             for q, (start, end, kind, number) in enumerate(spans)]
+
+
+_NOTE_LINES = 6
+"""How many lines an editorial note opened with `[` may run on before its `]` (a longer run is no note)."""
+
+
+def _note_continued(spans: list[tuple[int, int, str, int]], text: str) -> list[tuple[int, int, str, int]]:
+    """The sentences that carry on an editorial note opened with `[` (`[ Redactor : In the original ...` /
+    `It is my supposition ... ]`) are the note's too, up to the one that closes the bracket."""
+    out = list(spans)
+    k = 0
+    while k < len(out):
+        start, end, kind, _ = out[k]
+        line = text[start:end]
+        if kind == META and line.startswith("[") and line.count("[") > line.count("]"):
+            depth, stop = line.count("[") - line.count("]"), k + 1
+            while depth > 0 and stop < len(out) and stop - k <= _NOTE_LINES and out[stop][2] == SENTENCE:
+                piece = text[out[stop][0]:out[stop][1]]
+                depth += piece.count("[") - piece.count("]")
+                stop += 1
+            if depth <= 0:
+                out[k + 1:stop] = [(s, e, META, p) for s, e, _, p in out[k + 1:stop]]
+                k = stop
+                continue
+        k += 1
+    return out
 
 
 def classify_line(line: str) -> str:

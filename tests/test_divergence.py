@@ -109,6 +109,26 @@ class TestNumberMismatch:
         (flag,) = number_mismatch(view([src], [tgt]))
         assert (flag.type, flag.severity) == ("number_mismatch", severity)
 
+    @pytest.mark.parametrize("src, tgt, number, reads", [
+        ("They hired 12,000 people last year.", "Ils ont embauché 12,000 personnes l'an dernier.", "12,000",
+         "reads as 12;"),
+        ("Revenue was 32.5 trillion yuan.", "Le chiffre d'affaires a atteint 32.5 trillions de yuans.",
+         "32.5 trillions", "reads as 32.5 x 10^18;"),
+    ])
+    def test_a_number_kept_in_the_source_form_is_a_format_warning(self, src, tgt, number, reads):
+        (flag,) = number_mismatch(view([src], [tgt]))
+        assert (flag.severity, reads in flag.message, "write it as fr does" in flag.message) == ("warning", True, True)
+        assert [(sp.side, tgt[sp.start:sp.end]) for sp in flag.spans] == [("target", number)]
+
+    def test_a_number_kept_in_the_source_form_beside_a_changed_one(self):
+        (flag,) = number_mismatch(view(["They hired 12,000 people in 2023."], ["Ils ont embauché 12,000 personnes en 2024."]))
+        assert flag.severity == "error" and "2023" in flag.message and "reads as 12;" in flag.message
+        assert len(flag.spans) == 3
+
+    def test_a_sentence_left_in_the_source_language_has_its_numbers_read_as_the_source(self):
+        text = "Noting that the digital industry reported a total revenue of 32.5 trillion yuan and 12,000 firms."
+        assert number_mismatch(view([text], [text])) == ()
+
     def test_spans_cover_the_numbers(self):
         (flag,) = number_mismatch(view(["They hired 12,000 people."], ["Ils ont embauché 15 000 personnes."]))
         assert [(s.side, s.start, s.end) for s in flag.spans] == [("source", 11, 17), ("target", 17, 23)]

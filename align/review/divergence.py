@@ -17,7 +17,7 @@ from align.search.anchors import missing_anchors
 from align.search.costs import length_delta
 from align.review.flags import ERROR, INFO, WARNING, Flag, Span
 from align.text.numbers import Number, find_numbers, spelled_numbers
-from align.text.lang import script_family
+from align.text.lang import reads_as_source, script_family
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment
 from align.search.vectors import Vocabulary, words
 
@@ -190,13 +190,73 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
     if not pair.source or not pair.target:
         return ()
     src = _numbers("source", pair.source, pair.source_lang)
-    tgt = _numbers("target", pair.target, pair.target_lang)
+    # a segment left in the source language writes its numbers as the source does (`untranslated` reports it)
+    tgt = [found for t in pair.target for found in _numbers(
+        "target", (t,), pair.source_lang if reads_as_source(t.text, pair.source_lang, pair.target_lang)
+        else pair.target_lang)]
     common = Counter(n.key for n, _ in src) & Counter(n.key for n, _ in tgt)
     # a number in figures on one side may be written out in words on the other (douze mille, twenty-five)
     src_left = _written_out(_unmatched(src, common), pair.target, pair.target_lang)
     tgt_left = _written_out(_unmatched(tgt, common), pair.source, pair.source_lang)
     if not src_left and not tgt_left:
         return ()
+    src_left, tgt_left, copied = _written_as_in_source(src_left, tgt_left, pair.source_lang)
+    flag = _disagreement(pair, src_left, tgt_left)
+    if not copied:
+        return (flag,) if flag else ()
+    note = (f"{', '.join(n.text for n, _ in copied)} is written the way the {pair.sides[0]} writes numbers: in "
+            f"{pair.target_lang} it reads as {', '.join(_readable(n) for n, _ in copied)}; write it as "
+            f"{pair.target_lang} does.")
+    spans = tuple(span for _, span in copied)
+    if flag is None:
+        return (Flag("number_mismatch", WARNING, note[0].upper() + note[1:], spans),)
+    return (Flag(flag.type, flag.severity, f"{flag.message} Also, {note}", flag.spans + spans),)
+
+
+def _readable(number: Number) -> str:
+    """A number's value for a message: `12`, `0.5%`, `32.5 x 10^18` (large values by powers of a thousand)."""
+    value = number.value.normalize()
+    exponent = 0
+    if abs(value) >= 1_000_000:
+        while abs(value) >= 1000 and exponent < 30:
+            value, exponent = value / 1000, exponent + 3
+    text = format(value.normalize(), "f") + (f" x 10^{exponent}" if exponent else "")
+    return text + ("%" if number.percent else "")
+
+
+def _written_as_in_source(src_left: list[tuple[Number, Span]], tgt_left: list[tuple[Number, Span]],
+                          source_lang: str) -> tuple[list, list, list]:
+    """Target numbers that, read the way the source language writes numbers, are a source number left over
+    (`12,000` kept in French, where it reads as 12): the same number in the wrong form, not another number.
+    Returns the source and target numbers still unmatched, and those target numbers."""
+    budget = Counter(n.key for n, _ in src_left)
+    copied, kept = [], []
+    used: Counter = Counter()
+    for number, span in tgt_left:
+        again = find_numbers(number.text, source_lang)
+        key = again[0].key if len(again) == 1 and again[0].text == number.text else None
+        if key is not None and key != number.key and budget[key] > 0:
+            budget[key] -= 1
+            used[key] += 1
+            copied.append((number, span))
+        else:
+            kept.append((number, span))
+    if not copied:
+        return src_left, tgt_left, []
+    src_kept = []
+    for number, span in src_left:
+        if used[number.key] > 0:
+            used[number.key] -= 1
+        else:
+            src_kept.append((number, span))
+    return src_kept, kept, copied
+
+
+def _disagreement(pair: PairView, src_left: list[tuple[Number, Span]],
+                  tgt_left: list[tuple[Number, Span]]) -> Flag | None:
+    """The flag for the numbers of each side with no counterpart on the other."""
+    if not src_left and not tgt_left:
+        return None
     shown_src = ", ".join(n.text for n, _ in src_left) or "nothing"
     shown_tgt = ", ".join(n.text for n, _ in tgt_left) or "nothing"
     if src_left and tgt_left:
@@ -209,8 +269,8 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
         message = f"The {pair.sides[1]} has {shown_tgt}, which is not in the {pair.sides[0]}."
         severity = WARNING
     if severity == WARNING and pair.similarity < UNRELATED_SIMILARITY:
-        return ()  # numbers missing from sides that share nothing: `low_similarity` already covers it
-    return (Flag("number_mismatch", severity, message, tuple(s for _, s in src_left + tgt_left)),)
+        return None  # numbers missing from sides that share nothing: `low_similarity` already covers it
+    return Flag("number_mismatch", severity, message, tuple(s for _, s in src_left + tgt_left))
 
 
 def _written_out(left: list[tuple[Number, Span]], other: Sequence[Segment], lang: str) -> list[tuple[Number, Span]]:

@@ -15,7 +15,7 @@ from align.review.divergence import PairView
 from align.errors import AlignError
 from align.review.flags import ERROR, INFO, WARNING, Flag, Span
 from align.text.glossary import Term
-from align.text.lang import UNDETERMINED, UNSPACED_RUN, detect_language, script_family, stopword_score
+from align.text.lang import UNDETERMINED, UNSPACED_RUN, reads_as_source
 from align.text.patterns import past_common_blocks
 
 Rule = Callable[[PairView], tuple[Flag, ...]]
@@ -34,21 +34,6 @@ _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 UNTRANSLATED_MIN_WORDS = 3
 """Identical sides shorter than this are names, codes or titles that stay as they are (`Xinhua`, `COVID-19`)."""
-READS_AS_MIN_WORDS = 4
-"""A target segment needs this many words before its stop words can say which language it is written in."""
-
-
-def _reads_as_source(text: str, source_lang: str, target_lang: str) -> bool:
-    """The target text is written in the source language: more of the source's stop words, clearly."""
-    words = _WORDS.findall(text)
-    if len(words) < READS_AS_MIN_WORDS:
-        return False
-    if script_family(source_lang) != script_family(target_lang):
-        return detect_language(text) == source_lang   # across scripts the script alone tells
-    src = stopword_score(text, source_lang)
-    if src < 2:
-        return False      # most segments: the target's score is not needed
-    return src >= 2 * stopword_score(text, target_lang) + 1 and detect_language(text) == source_lang
 
 
 def _prose(text: str) -> bool:
@@ -79,7 +64,7 @@ def left_in_source_language(pair: PairView) -> tuple[Flag, ...]:
     when the languages given contradict the texts: then every segment would read as "the source's"."""
     if not _two_languages(pair):
         return ()
-    left = [t for t in pair.target if _reads_as_source(t.text, pair.source_lang, pair.target_lang)]
+    left = [t for t in pair.target if reads_as_source(t.text, pair.source_lang, pair.target_lang)]
     if left and not untranslated(pair):
         return (Flag("untranslated", ERROR, f"Written in the {pair.sides[0]}'s language ({pair.source_lang}), "
                                             f"not in {pair.target_lang}: left untranslated?",

@@ -281,3 +281,22 @@ def _arabic_language(text: str) -> str:
     if any(c in text for c in "ٹڈڑںھےۓ"):
         return "ur"
     return "fa" if any(c in text for c in "پچژگک") else "ar"
+
+
+READS_AS_MIN_WORDS = 4
+"""A segment needs this many words before its stop words can say which language it is written in."""
+_LETTER_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def reads_as_source(text: str, source_lang: str, target_lang: str) -> bool:
+    """A target text written in the source language (left untranslated): clearly more of the source's stop
+    words; across scripts, the script alone tells."""
+    words = _LETTER_WORDS.findall(text)
+    if len(words) < READS_AS_MIN_WORDS:
+        return False
+    if script_family(source_lang) != script_family(target_lang):
+        return detect_language(text) == source_lang
+    src = stopword_score(text, source_lang)
+    if src < 2:
+        return False      # most segments: the target's score is not needed
+    return src >= 2 * stopword_score(text, target_lang) + 1 and detect_language(text) == source_lang

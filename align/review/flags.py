@@ -26,7 +26,7 @@ ITS_TYPES = {
     "number_mismatch": "numbers", "entity_mismatch": "inconsistent-entities", "low_similarity": "mistranslation",
     "untranslated": "untranslated", "doubled_word": "duplication", "whitespace": "whitespace",
     "bracket": "typographical", "url_email": "pattern-problem", "placeholder": "markup", "symbol": "typographical",
-    "inconsistency": "inconsistency", "terminology": "terminology",
+    "inconsistency": "inconsistency", "terminology": "terminology", "moved": "other",
 }
 """Each flag type's ITS 2.0 `locQualityIssueType`, as CAT tools and the XLIFF export name it."""
 

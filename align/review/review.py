@@ -11,6 +11,7 @@ from align.search.align import Alignment, Options, align_documents
 from align.search.lexicon import WordPairs
 from align.review.divergence import LOW_SCORE, RULES, PairView, check_pair
 from align.review.flags import SEVERITIES, Flag
+from align.review.moved import moved_flags
 from align.text.segment import SENTENCE, Segment
 from align.review.qa import PAIR_RULES, inconsistencies, left_in_source_language, terminology_rule
 from align.text.glossary import Term
@@ -189,6 +190,9 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
                         similarity=bead.similarity, lexical=alignment.lexical,
                         in_body=bool(bead.src) and bead.src[0] > body_starts)
         pairs.append(Pair(view.source, view.target, bead.score, check_pair(view, rules)))
+    if alignment.moves and "moved" not in checks.skip:
+        flagged = moved_flags([(p.source, p.target, p.flags) for p in pairs], alignment.moves, src, tgt)
+        pairs = [Pair(p.source, p.target, p.score, f) for p, f in zip(pairs, flagged)]
     if "inconsistency" not in checks.skip:
         found = inconsistencies([(p.source, p.target) for p in pairs])
         pairs = [Pair(p.source, p.target, p.score, p.flags + found.get(k, ())) for k, p in enumerate(pairs)]

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
-from align.search.confidence import bead_scores
+from align.search.confidence import bead_scores, unrelated_baseline
+from align.search.moves import Move, find_moves
 from align.search.csr import Csr, hstack
 from align.search.costs import (COARSE_MOVES, FIRST_PASS_MOVES, MOVES, SAME_LANGUAGE, CostModel, SegmentKinds,
                                 SideStats, make_cost_rows, skip_costs)
@@ -82,6 +83,7 @@ class Alignment:
     source_lang: str
     target_lang: str
     lexical: bool = True     # the sides shared content the search could compare (else: lengths, numbers, names)
+    moves: tuple[Move, ...] = ()   # a source and a target segment out of order that translate each other
 
 
 def align_documents(source_text: "str | Extracted", target_text: "str | Extracted", source_lang: str | None = None,
@@ -97,8 +99,8 @@ def align_documents(source_text: "str | Extracted", target_text: "str | Extracte
     """
     src, tgt, source_lang, target_lang = segment_pair(source_text, target_text, source_lang, target_lang,
                                                       options.presegmented)
-    beads, lexical = _align(src, tgt, source_lang, target_lang, options, word_pairs)
-    return Alignment(src, tgt, beads, source_lang, target_lang, lexical)
+    beads, lexical, moves = _align(src, tgt, source_lang, target_lang, options, word_pairs)
+    return Alignment(src, tgt, beads, source_lang, target_lang, lexical, moves)
 
 
 def segment_pair(source: "str | Extracted", target: "str | Extracted", source_lang: str | None,
@@ -202,13 +204,14 @@ def taught_words(alignment: Alignment) -> BeadWords:
 
 def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], source_lang: str | None,
            target_lang: str | None, options: Options,
-           word_pairs: WordPairs | None = None) -> tuple[tuple[Bead, ...], bool]:
-    """The beads, and whether the two sides shared content to compare (many features, or a learned lexicon)."""
+           word_pairs: WordPairs | None = None) -> tuple[tuple[Bead, ...], bool, tuple[Move, ...]]:
+    """The beads, whether the two sides shared content to compare (many features, or a learned lexicon), and
+    the sentences moved out of order (none unless scored)."""
     src_texts = [s.text if isinstance(s, Segment) else s for s in source]
     tgt_texts = [t.text if isinstance(t, Segment) else t for t in target]
     n, m = len(src_texts), len(tgt_texts)
     if n == 0 or m == 0:
-        return tuple(Bead((i,), ()) for i in range(n)) + tuple(Bead((), (j,)) for j in range(m)), True
+        return tuple(Bead((i,), ()) for i in range(n)) + tuple(Bead((), (j,)) for j in range(m)), True, ()
     options = _model_for(options, source_lang, target_lang)
     feats = _Features.build(src_texts, tgt_texts, source_lang, target_lang)
     src_unrelated = _unrelated(source, src_texts, feats.src_letters)
@@ -255,10 +258,18 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
             path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options,
                                   MOVES, guide=path, unrelated=unrelated, anchor_index=anchor_index)
     if not options.scores:
-        return tuple(Bead(s, t) for s, t in path), lexical
-    scores, similarity = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths,
-                                     paired_ratio(path, feats.src_lengths, feats.tgt_lengths, ratio), options.model)
-    return tuple(Bead(s, t, score, sim) for (s, t), score, sim in zip(path, scores, similarity)), lexical
+        return tuple(Bead(s, t) for s, t in path), lexical, ()
+    pair_ratio = paired_ratio(path, feats.src_lengths, feats.tgt_lengths, ratio)
+    baseline = unrelated_baseline(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, pair_ratio,
+                                  options.model)
+    scores, similarity = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, pair_ratio,
+                                     options.model, baseline)
+    beads = tuple(Bead(s, t, score, sim) for (s, t), score, sim in zip(path, scores, similarity))
+    moves = find_moves(path, scores, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths,
+                       lambda pairs: bead_scores(pairs, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths,
+                                                 pair_ratio, options.model, baseline)[0],
+                       lambda i, j: not set(feats.src_numbers[i]).isdisjoint(feats.tgt_numbers[j])) if lexical else ()
+    return beads, lexical, moves
 
 
 def _lexicon_weights(lex_src: Csr, lex_tgt: Csr, lexicon_weight: float) -> np.ndarray:

@@ -77,16 +77,17 @@ def unrelated_baseline(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], 
 
 def bead_scores(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src: Csr,
                 tgt: Csr, src_len: np.ndarray, tgt_len: np.ndarray, ratio: float,
-                model: CostModel) -> tuple[list[float], list[float]]:
+                model: CostModel, baseline: tuple[float, float] | None = None) -> tuple[list[float], list[float]]:
     """Confidence in [0, 1] that a bead's two sides translate each other, and the same from their shared
     content alone; 0 for a bead with an empty side.
 
     Logistic functions of the bead's similarity, as a z-score against swapped beads of the same
     document (so it carries over between language pairs), and (for the score) its length cost; 0.5
-    means as likely a translation as not, on the development set's beads against swapped ones.
+    means as likely a translation as not, on the development set's beads against swapped ones. `baseline`,
+    the `unrelated_baseline` of an alignment, scores other pairs of its segments (not a path) on its scale.
     """
     cos, length = bead_evidence(path, src, tgt, src_len, tgt_len, ratio, model)
-    mu, sd = unrelated_baseline(path, src, tgt, src_len, tgt_len, ratio, model)
+    mu, sd = baseline or unrelated_baseline(path, src, tgt, src_len, tgt_len, ratio, model)
     scores = score_from_evidence(cos, length, mu, sd)
     similarity = score_from_evidence(cos, np.where(np.isnan(length), np.nan, 0.0), mu, sd, SIMILARITY_WEIGHTS)
     return [float(x) for x in scores], [float(x) for x in similarity]

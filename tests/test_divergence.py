@@ -185,6 +185,30 @@ class TestOmissionsAndEntities:
         assert types(flags) == [("entity_mismatch", "info")] and flags[0].spans[0].side == "target"
 
 
+class TestRespeltNames:
+    def test_a_garbled_word_of_a_name_kept_otherwise_is_a_warning(self):
+        src = "The plan was presented by Minister Jin Zhuanglong on Monday in Beijing."
+        tgt = "Le plan a été présenté lundi à Pékin par le ministre Jin Zhuanlong."
+        (flag,) = [f for f in omissions_and_entities(view([src], [tgt])) if "spelt" in f.message]
+        assert (flag.type, flag.severity) == ("entity_mismatch", "warning")
+        assert [(sp.side, (src if sp.side == "source" else tgt)[sp.start:sp.end]) for sp in flag.spans] == \
+            [("source", "Zhuanglong"), ("target", "Zhuanlong")]
+
+    def test_one_long_name_spelt_differently_is_information(self):
+        flags = omissions_and_entities(view(["Then my uncle Liedenbrock came in quickly."],
+                                            ["Alors mon oncle Lidenbrock entra rapidement."]))
+        assert [(f.type, f.severity) for f in flags if "spelt" in f.message] == [("entity_mismatch", "info")]
+
+    @pytest.mark.parametrize("src, tgt", [
+        ("The delegation then flew on to Tunisia with the minister.", "La délégation s'est ensuite rendue en Tunisie avec le ministre."),
+        ("The ship reached Hamburg on Monday evening.", "Le navire a atteint Hambourg lundi soir."),
+        ("He lived in the Königstrasse in the old town.", "Il habitait la König-strasse dans la vieille ville."),
+        ("Minister Jin Zhuanglong spoke on Monday.", "Le ministre Jin Zhuanglong a parlé lundi."),
+    ])
+    def test_translated_forms_hyphens_and_the_same_spelling_are_not_flagged(self, src, tgt):
+        assert not [f for f in omissions_and_entities(view([src], [tgt])) if "spelt" in f.message]
+
+
 class TestLowSimilarity:
     def test_low_score(self):
         assert types(low_similarity(view(["One."], ["Deux."], score=0.2))) == [("low_similarity", "warning")]

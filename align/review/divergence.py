@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from align.search.anchors import missing_anchors
+from align.search.anchors import missing_anchors, respelt_names
 from align.search.costs import length_delta
 from align.review.flags import ERROR, INFO, WARNING, Flag, Span
 from align.text.numbers import Number, find_numbers, spelled_numbers
@@ -315,11 +315,24 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
         names = ", ".join(f"“{a.text}”" for a in src_missing)
         flags.append(Flag("entity_mismatch", WARNING, f"{names} from the source does not appear in the "
                                                       f"translation.", tuple(a.span for a in src_missing)))
+    for respelt in respelt_names("source", pair.source, pair.target, pair.source_lang):
+        # within a name whose other words are kept as they are, a garbled or mistyped word; one word alone
+        # may be the other language's spelling (Liedenbrock / Lidenbrock in two translations of Verne)
+        flags.append(Flag("entity_mismatch", WARNING if respelt.kept_rest else INFO,
+                          f"“{respelt.word}” is spelt “{pair_text(pair, respelt.other_span)}” in the "
+                          f"{pair.sides[1]}: check the name.", (respelt.span, respelt.other_span)))
     if tgt_missing:  # a name the translation adds is usually explicitation (l’Everest): information only
         names = ", ".join(f"“{a.text}”" for a in tgt_missing)
         flags.append(Flag("entity_mismatch", INFO, f"{names} in the translation does not appear in the source.",
                           tuple(a.span for a in tgt_missing)))
     return tuple(flags)
+
+
+def pair_text(pair: PairView, span: Span) -> str:
+    """The text a span of the pair covers."""
+    segments = pair.source if span.side == "source" else pair.target
+    segment = next(s for s in segments if s.id == span.segment)
+    return segment.text[span.start:span.end]
 
 
 def low_similarity(pair: PairView) -> tuple[Flag, ...]:

@@ -149,3 +149,83 @@ def missing_anchors(side: str, mine: Sequence[Segment], theirs: Sequence[Segment
         elif not _matched(anchor, other_words):
             missing.append(anchor)
     return missing
+
+
+@dataclass(frozen=True)
+class Respelling:
+    """A word of a name on one side that the other side spells a letter or two differently (Zhuanglong /
+    Zhuanlong): the same name garbled or mistyped, not a name translated."""
+
+    anchor: Anchor
+    word: str          # the word as the name has it
+    kept_rest: bool    # the name's other words are on the other side as they are (Jin Zhuanglong / Jin Zhuanlong)
+    span: Span
+    other_span: Span   # the other side's spelling
+
+
+def respelt_names(side: str, mine: Sequence[Segment], theirs: Sequence[Segment], lang: str) -> list[Respelling]:
+    """Words of `mine`'s names that `theirs` spells one or two letters differently, where the change is not
+    in the ending (Tunisia / Tunisie is a translation) and the rest of the name is kept as it is (or the name is
+    one word of eight letters or more that differs by one letter); hyphens aside (König-strasse)."""
+    anchors = [a for s in mine for a in find_anchors(side, s, lang) if not a.acronym]
+    if not anchors:
+        return []
+    other_side = "target" if side == "source" else "source"
+    other_words = _other_side_words(theirs)
+    capitalised: dict[str, Span] = {}
+    for segment in theirs:
+        for match in _TOKEN.finditer(segment.text):
+            token = match.group()
+            if token[0].isupper() and len(token) >= 5:
+                capitalised.setdefault(strip_accents(token).lower(),
+                                       Span(other_side, segment.id, match.start(), match.end()))
+    found = []
+    for anchor in anchors:
+        for word in anchor.words:
+            if len(word) < 6 or word in other_words:
+                continue
+            rest = [w for w in anchor.words if w != word]
+            if rest and not any(w in other_words for w in rest):
+                continue    # the name as a whole is not carried over as it is: a translation, not a typo
+            if not rest and len(word) < 8:
+                continue    # one short name alone (Hamburg / Hambourg): as likely the other language's form
+            bare = word.replace("-", "")
+            for other, span in capitalised.items():
+                if other[0] != word[0] or abs(len(other) - len(word)) > 2:
+                    continue
+                distance = _edits(bare, other.replace("-", ""), 2)
+                if distance == 0 or distance > (2 if rest else 1):
+                    continue    # the same letters (König-strasse), or too far apart to be one name
+                prefix = next((k for k, (a, b) in enumerate(zip(word, other)) if a != b), min(len(word), len(other)))
+                if prefix >= min(len(word), len(other)) - 2:
+                    continue    # only the ending differs: Tunisia / Tunisie, Austria / Austrian
+                found.append(_respelling(anchor, word, span, bool(rest)))
+                break
+    return found
+
+
+def _respelling(anchor: Anchor, word: str, other_span: Span, kept_rest: bool) -> Respelling:
+    """The respelt word with its own text and span inside the name."""
+    for match in _TOKEN.finditer(anchor.text):
+        if strip_accents(match.group()).lower() == word:
+            start = anchor.span.start + match.start()
+            return Respelling(anchor, match.group(), kept_rest, Span(anchor.span.side, anchor.span.segment, start,
+                                                                     start + len(match.group())), other_span)
+    return Respelling(anchor, anchor.text, kept_rest, anchor.span, other_span)
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Letters inserted, deleted, substituted or two swapped to turn `a` into `b`; `limit + 1` once past it."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        previous2, previous = previous, row
+    return min(previous[-1], limit + 1)

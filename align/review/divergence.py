@@ -16,6 +16,7 @@ import numpy as np
 from align.search.anchors import missing_anchors, respelt_names
 from align.search.costs import length_delta
 from align.review.flags import ERROR, INFO, WARNING, Flag, Span
+from align.text.dates import months
 from align.text.numbers import Number, find_numbers, spelled_numbers
 from align.text.lang import reads_as_source, script_family
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment
@@ -273,6 +274,42 @@ def _disagreement(pair: PairView, src_left: list[tuple[Number, Span]],
     return Flag("number_mismatch", severity, message, tuple(s for _, s in src_left + tgt_left))
 
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+def date_mismatch(pair: PairView) -> tuple[Flag, ...]:
+    """Dates in another month: both sides name months in dates (`Aug. 31`, `31 juillet`, `8月31日`) and they
+    differ, which the number check cannot see when the day agrees."""
+    if not pair.source or not pair.target:
+        return ()
+    src = [(m, Span("source", s.id, m.start, m.end)) for s in pair.source for m in months(s.text)]
+    if not src:
+        return ()
+    tgt = [(m, Span("target", t.id, m.start, m.end)) for t in pair.target for m in months(t.text)]
+    if not tgt:
+        return ()
+    common = Counter(m.month for m, _ in src) & Counter(m.month for m, _ in tgt)
+    src_left = [(m, span) for m, span in src if not _spend(common, m.month)]
+    common = Counter(m.month for m, _ in src) & Counter(m.month for m, _ in tgt)
+    tgt_left = [(m, span) for m, span in tgt if not _spend(common, m.month)]
+    if not src_left or not tgt_left:
+        return ()
+    said = ", ".join(f"{_MONTH_NAMES[m.month - 1]} ({m.text})" for m, _ in src_left)
+    written = ", ".join(f"{_MONTH_NAMES[m.month - 1]} ({m.text})" for m, _ in tgt_left)
+    return (Flag("date_mismatch", ERROR, f"Dates disagree: the {pair.sides[0]} has {said} where the "
+                                         f"{pair.sides[1]} has {written}.",
+                 tuple(span for _, span in src_left + tgt_left)),)
+
+
+def _spend(budget: Counter, key: int) -> bool:
+    """Take one `key` from the budget if there is one left."""
+    if budget[key] > 0:
+        budget[key] -= 1
+        return True
+    return False
+
+
 def _written_out(left: list[tuple[Number, Span]], other: Sequence[Segment], lang: str) -> list[tuple[Number, Span]]:
     """The numbers of `left` that the other side does not write out in words."""
     if not left:
@@ -348,7 +385,8 @@ def low_similarity(pair: PairView) -> tuple[Flag, ...]:
                                             f"check the meaning and the alignment."),)
 
 
-RULES: tuple[Rule, ...] = (added, dropped, merged_or_split, number_mismatch, omissions_and_entities, low_similarity)
+RULES: tuple[Rule, ...] = (added, dropped, merged_or_split, number_mismatch, date_mismatch, omissions_and_entities,
+                           low_similarity)
 
 
 def check_pair(pair: PairView, rules: Sequence[Rule] = RULES) -> tuple[Flag, ...]:

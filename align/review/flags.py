@@ -27,6 +27,7 @@ ITS_TYPES = {
     "untranslated": "untranslated", "doubled_word": "duplication", "whitespace": "whitespace",
     "bracket": "typographical", "url_email": "pattern-problem", "placeholder": "markup", "symbol": "typographical",
     "inconsistency": "inconsistency", "terminology": "terminology", "moved": "other",
+    "date_mismatch": "mistranslation",
 }
 """Each flag type's ITS 2.0 `locQualityIssueType`, as CAT tools and the XLIFF export name it."""
 

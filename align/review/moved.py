@@ -9,7 +9,7 @@ from align.search.moves import Move
 from align.text.segment import Segment
 
 REPLACED = frozenset({"dropped", "added", "low_similarity", "number_mismatch", "entity_mismatch", "partial_omission",
-                      "merged", "split", "reordered"})
+                      "merged", "split", "reordered", "date_mismatch"})
 """What a pair made only of moved segments owes to the move: it is rendered elsewhere, and the sides it was
 paired with are strangers, whose numbers and names say nothing."""
 

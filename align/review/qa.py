@@ -308,7 +308,7 @@ def terminology_rule(terms: Sequence[Term]) -> Rule:
 
 CHECKS = ("added", "dropped", "merged_or_split", "number_mismatch", "partial_omission", "entity_mismatch",
           "low_similarity", "untranslated", "doubled_word", "whitespace", "bracket", "url_email",
-          "placeholder", "symbol", "inconsistency", "terminology", "moved")
+          "placeholder", "symbol", "inconsistency", "terminology", "moved", "date_mismatch")
 """Every check by the flag type it raises: what `--skip-check NAME` accepts."""
 
 

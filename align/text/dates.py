@@ -1,0 +1,84 @@
+"""Months named in a date (`Aug. 31`, `31 août`, `am 3. März 2023`, `8月31日`): which month each side says, so
+a date moved to another month in translation is caught where the day's number alone agrees."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from align.text.lang import strip_accents
+
+_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "gennaio", "gen", "janeiro",
+        "januari"),
+    2: ("february", "feb", "fevrier", "fevr", "fev", "februar", "febrero", "febbraio", "fevereiro", "fev",
+        "februari"),
+    3: ("march", "mar", "mars", "marz", "marzo", "marco", "maart", "mrt"),
+    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
+    5: ("may", "mai", "mayo", "maggio", "maio", "mei"),
+    6: ("june", "jun", "juin", "juni", "junio", "giugno", "giu", "junho"),
+    7: ("july", "jul", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho"),
+    8: ("august", "aug", "aout", "agosto", "ago", "augustus"),
+    9: ("september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro"),
+    10: ("october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "ott", "outubro", "out"),
+    11: ("november", "nov", "novembre", "noviembre", "novembro"),
+    12: ("december", "dec", "decembre", "dezember", "dez", "diciembre", "dic", "dicembre", "dezembro"),
+}
+_MONTH_OF = {strip_accents(name): month for month, names in _NAMES.items() for name in names}
+_AMBIGUOUS = frozenset({"may", "mar", "gen", "set", "out", "ago", "dic", "jan", "mai"})
+"""Month names that are also everyday words (English `may`, Portuguese `set`, `out`...): a month only when
+capitalised or written next to a day's or year's number."""
+_HAN_MONTH = re.compile(r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月")
+_HAN_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+                 "十一": 11, "十二": 12}
+
+
+@dataclass(frozen=True)
+class Month:
+    """A month named in a date: its number (1-12) and where the name stands."""
+
+    month: int
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    names = sorted(_MONTH_OF, key=len, reverse=True)
+    # a month name next to a number: `Aug. 31`, `31 août`, `3. März`, `May 2023`, `le 1er mai`
+    return re.compile(r"(?<![^\W\d_])(" + "|".join(names) + r")\.?(?![^\W\d_])", re.IGNORECASE)
+
+
+_NEAR_NUMBER = re.compile(r"\d")
+_DAY_BEFORE = re.compile(r"\d(?:er|º|°|\.)?\s*$")
+
+
+def months(text: str) -> tuple[Month, ...]:
+    """The months the text names in dates: a month name (any of the Latin-script languages above, full or
+    abbreviated) with a number within a few characters, or a Chinese or Japanese `N月`."""
+    found: list[Month] = []
+    if "月" in text:
+        for match in _HAN_MONTH.finditer(text):
+            raw = match.group(1)
+            number = int(raw) if raw.isdigit() else _HAN_NUMERALS.get(raw)
+            if number:
+                found.append(Month(number, match.start(), match.end(), match.group()))
+    if not _NEAR_NUMBER.search(text):
+        return tuple(found)
+    folded = strip_accents(text)
+    if len(folded) != len(text):
+        folded = text     # a decomposition changed the length: read the text as it is
+    for match in _pattern().finditer(folded):
+        word = match.group(1).lower()
+        month = _MONTH_OF.get(strip_accents(word))
+        if month is None:
+            continue
+        around = text[max(0, match.start() - 6):match.start()] + text[match.end():match.end() + 7]
+        if not _NEAR_NUMBER.search(around):
+            continue
+        if strip_accents(word) in _AMBIGUOUS and not text[match.start()].isupper() \
+                and not _DAY_BEFORE.search(text, 0, match.start()):
+            continue    # `may`, `set`, `out` in lower case are words, unless a day comes first (le 1er mai)
+        found.append(Month(month, match.start(), match.end(), text[match.start():match.end()]))
+    return tuple(sorted(found, key=lambda m: m.start))

@@ -209,6 +209,31 @@ class TestRespeltNames:
         assert not [f for f in omissions_and_entities(view([src], [tgt])) if "spelt" in f.message]
 
 
+def test_days_and_months_standing_alone_are_not_names():
+    src = "The plan, presented on Monday and due in May 2025, pleased the March Hare."
+    tgt = "Le plan, présenté lundi et attendu en mai 2025, a plu au Lièvre."
+    messages = " ".join(f.message for f in omissions_and_entities(view([src], [tgt])))
+    assert "Monday" not in messages and "“May" not in messages
+
+
+class TestNameReplaced:
+    SRC = "The plan was presented by Minister of Industry Jin Zhuanglong on Monday."
+
+    def test_a_person_replaced_by_another_under_the_same_title_is_a_warning(self):
+        tgt = "Le plan a été présenté lundi par le ministre de l’Industrie Li Qiang."
+        flags = [f for f in omissions_and_entities(view([self.SRC], [tgt])) if f.type == "entity_mismatch"]
+        assert [(f.severity, "“Li Qiang”" in f.message and "“Jin Zhuanglong”" in f.message) for f in flags] == \
+            [("warning", True)]
+
+    @pytest.mark.parametrize("tgt", [
+        "Le plan a été présenté lundi par le ministre de l’Industrie Jin Zhuanglong, selon Xinhua.",  # a name added
+        "Le plan a été présenté lundi par le ministre Jin Zhuanglong devant Li Qiang.",
+    ])
+    def test_a_name_added_beside_the_source_names_is_information(self, tgt):
+        flags = [f for f in omissions_and_entities(view([self.SRC], [tgt])) if f.type == "entity_mismatch"]
+        assert [f.severity for f in flags] == ["info"]
+
+
 class TestLowSimilarity:
     def test_low_score(self):
         assert types(low_similarity(view(["One."], ["Deux."], score=0.2))) == [("low_similarity", "warning")]

@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from align.search.anchors import missing_anchors, respelt_names
+from align.search.anchors import missing_anchors, names_replaced, respelt_names
 from align.search.costs import length_delta
 from align.review.flags import ERROR, INFO, WARNING, Flag, Span
 from align.text.dates import months
@@ -358,6 +358,14 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
         flags.append(Flag("entity_mismatch", WARNING if respelt.kept_rest else INFO,
                           f"“{respelt.word}” is spelt “{pair_text(pair, respelt.other_span)}” in the "
                           f"{pair.sides[1]}: check the name.", (respelt.span, respelt.other_span)))
+    # a person's name replaced under the same title (le ministre de l’Industrie Li Qiang for ... Jin Zhuanglong)
+    replaced = names_replaced("source", pair.source, pair.target, pair.source_lang, pair.target_lang)
+    for lost, other, span in replaced:
+        flags.append(Flag("entity_mismatch", WARNING, f"“{other}” in the {pair.sides[1]} stands where the "
+                                                      f"{pair.sides[0]} names “{lost}”: a name replaced by another?",
+                          (span,)))
+    tgt_missing = [a for a in tgt_missing if not any(a.span.segment == span.segment and a.span.start <= span.start
+                                                     and span.end <= a.span.end for _, _, span in replaced)]
     if tgt_missing:  # a name the translation adds is usually explicitation (l’Everest): information only
         names = ", ".join(f"“{a.text}”" for a in tgt_missing)
         flags.append(Flag("entity_mismatch", INFO, f"{names} in the translation does not appear in the source.",

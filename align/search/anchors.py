@@ -14,6 +14,11 @@ from align.search.vectors import words
 _TOKEN = re.compile(r"[^\W_][\w-]*[^\W_]|[^\W_]", re.UNICODE)   # elisions (l’Internet) split off
 _ACRONYM = re.compile(r"^[A-Z]{2,}s?$")
 _TWO_CAPITALS = re.compile("[A-Z]{2}")
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
+"""English capitalises the days and months that other languages write in lower case (Monday / lundi): alone,
+no names."""
 _CONNECTORS = frozenset("of and for the de des du la le et für und der die das von del y e di da".split())
 
 
@@ -86,7 +91,8 @@ def _scan_anchors(side: str, segment: Segment, lang: str) -> tuple[Anchor, ...]:
                 close()
             anchors.append(Anchor(word, (word.rstrip("s").lower(),), True,
                                   Span(side, segment.id, match.start(), match.end())))
-        elif capital and lang != "de" and not word.isupper() and not opens_sentence(k, match):
+        elif capital and lang != "de" and not word.isupper() and not opens_sentence(k, match) \
+                and not (lang == "en" and not run and _calendar_word(word, tokens, k)):
             run.append(match)
         elif run:
             if word.lower() in _CONNECTORS:
@@ -98,6 +104,14 @@ def _scan_anchors(side: str, segment: Segment, lang: str) -> tuple[Anchor, ...]:
     return tuple(anchors)
 
 
+def _calendar_word(word: str, tokens: list[re.Match[str]], k: int) -> bool:
+    """A day or month standing alone (`on Monday`, `in May 2023`), not the start of a name (`March Hare`)."""
+    if word.lower() not in CALENDAR_WORDS:
+        return False
+    following = tokens[k + 1].group() if k + 1 < len(tokens) else ""
+    return not (following[:1].isupper() and following.lower() not in CALENDAR_WORDS)
+
+
 def _other_side_words(segments: Sequence[Segment]) -> set[str]:
     return {w for s in segments for w in words(s.text)}
 
@@ -105,17 +119,64 @@ def _other_side_words(segments: Sequence[Segment]) -> set[str]:
 def _matched(anchor: Anchor, other_words: set[str]) -> bool:
     """A name is kept when one of its words is on the other side as it is, with the same first four letters
     (China/Chine), or spelt close enough (Kangchendzönga/Kanchenjunga share over a third of their letter triples)."""
-    for word in anchor.words:
-        if word in other_words:
+    return any(_word_kept(word, other_words) for word in anchor.words)
+
+
+def _word_kept(word: str, other_words: set[str]) -> bool:
+    """One word of a name on the other side: as it is, with the same first four letters, or spelt close."""
+    if word in other_words:
+        return True
+    if len(word) >= 5:
+        if any(w.startswith(word[:4]) for w in other_words if len(w) >= 4):
             return True
-        if len(word) >= 5:
-            if any(w.startswith(word[:4]) for w in other_words if len(w) >= 4):
-                return True
-            grams = _triples(word)
-            if any(2 * len(grams & _triples(w)) >= 0.35 * (len(grams) + len(_triples(w)))
-                   for w in other_words if abs(len(w) - len(word)) <= 3 and len(w) >= 5):
-                return True
+        grams = _triples(word)
+        if any(2 * len(grams & _triples(w)) >= 0.35 * (len(grams) + len(_triples(w)))
+               for w in other_words if abs(len(w) - len(word)) <= 3 and len(w) >= 5):
+            return True
     return False
+
+
+def names_replaced(side: str, mine: Sequence[Segment], theirs: Sequence[Segment], lang: str,
+                   other_lang: str) -> list[tuple[str, str, Span]]:
+    """Names of `mine` whose last two words or more the other side lacks while it keeps the words before them
+    (`Minister of Industry Jin Zhuanglong` / `le ministre de l'Industrie Li Qiang`), where the other side has
+    a name ending in as many words that `mine` lacks: a person's name replaced by another's. Each as (the
+    lost words, the other side's words, their span)."""
+    lost = _lost_tails(side, mine, theirs, lang, need_kept=True)
+    if not lost:
+        return []
+    other_side = "target" if side == "source" else "source"
+    added = _lost_tails(other_side, theirs, mine, other_lang, need_kept=False)
+    out = []
+    for text, size, _ in lost:
+        other = next((a for a in added if a[1] == size), None)
+        if other is not None:
+            added.remove(other)
+            out.append((text, other[0], other[2]))
+    return out
+
+
+def _lost_tails(side: str, mine: Sequence[Segment], theirs: Sequence[Segment], lang: str,
+                need_kept: bool) -> list[tuple[str, int, Span]]:
+    """The last two words or more of `mine`'s names that `theirs` lacks (after a word it keeps, if `need_kept`):
+    their text, how many words, and their span."""
+    out = []
+    other_words: set[str] | None = None
+    for segment in mine:
+        for anchor in find_anchors(side, segment, lang):
+            if anchor.acronym or len(anchor.words) < 2:
+                continue
+            other_words = other_words if other_words is not None else _other_side_words(theirs)
+            kept = [_word_kept(w, other_words) for w in anchor.words]
+            last_kept = max((k for k, v in enumerate(kept) if v), default=-1)
+            tail = len(kept) - 1 - last_kept
+            if tail < 2 or (need_kept and last_kept < 0):
+                continue
+            tokens = [m for m in _TOKEN.finditer(anchor.text) if m.group().lower() not in _CONNECTORS][-tail:]
+            start, end = anchor.span.start + tokens[0].start(), anchor.span.start + tokens[-1].end()
+            out.append((anchor.text[tokens[0].start():tokens[-1].end()], tail,
+                        Span(anchor.span.side, anchor.span.segment, start, end)))
+    return out
 
 
 @lru_cache(maxsize=1 << 14)

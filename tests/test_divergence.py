@@ -216,6 +216,19 @@ def test_days_and_months_standing_alone_are_not_names():
     assert "Monday" not in messages and "“May" not in messages
 
 
+def test_a_name_of_the_document_opening_a_sentence_is_looked_up_too():
+    from align.search.anchors import document_names
+    doc = [seg("s", 0, "The plan came from Minister Jin Zhuanglong and the council."),
+           seg("s", 1, "' But the council , ' she said , ' but Jin agreed . '"),
+           seg("s", 2, "Jin pointed out that the industry had grown quickly in the last ten years.")]
+    names = document_names("source", doc, "en")
+    assert "jin" in names and "but" not in names
+    pair = dataclasses.replace(view([doc[2]], ["Li a souligné que l'industrie avait crû vite ces dix dernières années."]),
+                               source_names=names)
+    assert any("“Jin”" in f.message for f in omissions_and_entities(pair))
+    assert not any("“Jin”" in f.message for f in omissions_and_entities(view([doc[2]], [pair.target[0]])))
+
+
 class TestNameReplaced:
     SRC = "The plan was presented by Minister of Industry Jin Zhuanglong on Monday."
 

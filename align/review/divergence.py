@@ -46,6 +46,8 @@ class PairView:
     similarity: float = 1.0    # the score from shared content alone (a cut sentence keeps it, a replaced one not)
     lexical: bool = True       # the document pair shared content to compare: scores and similarities mean something
     in_body: bool = False      # the source side comes after the document's first sentence (not its opening lines)
+    source_names: frozenset[str] = frozenset()   # words of the names each document writes inside its sentences
+    target_names: frozenset[str] = frozenset()
 
     @property
     def same_script(self) -> bool:
@@ -336,8 +338,10 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
         #            across scripts a name is transliterated (金壮龙, Jin Zhuanglong), so it cannot be looked up
     flags = []
     delta = pair.length_delta
-    src_missing = missing_anchors("source", pair.source, pair.target, pair.source_lang, pair.target_lang)
-    tgt_missing = missing_anchors("target", pair.target, pair.source, pair.target_lang, pair.source_lang)
+    src_missing = missing_anchors("source", pair.source, pair.target, pair.source_lang, pair.target_lang,
+                                  pair.source_names)
+    tgt_missing = missing_anchors("target", pair.target, pair.source, pair.target_lang, pair.source_lang,
+                                  pair.target_names)
     if src_missing and delta < SHORT_WITH_MISSING_ANCHOR:
         names = ", ".join(f"“{a.text}”" for a in src_missing)
         flags.append(Flag("partial_omission", WARNING,

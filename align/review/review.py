@@ -12,6 +12,7 @@ from align.search.lexicon import WordPairs
 from align.review.divergence import LOW_SCORE, RULES, PairView, check_pair
 from align.review.flags import SEVERITIES, Flag
 from align.review.moved import moved_flags
+from align.search.anchors import document_names
 from align.text.segment import SENTENCE, Segment
 from align.review.qa import PAIR_RULES, inconsistencies, left_in_source_language, terminology_rule
 from align.text.glossary import Term
@@ -184,11 +185,13 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
     rules = RULES + qa_rules + ((terminology_rule(checks.glossary),) if checks.glossary else ())
     pairs = []
     body_starts = next((k for k, s in enumerate(src) if s.kind == SENTENCE), len(src))
+    names = (document_names("source", src, alignment.source_lang), document_names("target", tgt, alignment.target_lang))
     for bead in alignment.beads:
         view = PairView(tuple(src[i] for i in bead.src), tuple(tgt[j] for j in bead.tgt),
                         alignment.source_lang, alignment.target_lang, bead.score, ratio,
                         similarity=bead.similarity, lexical=alignment.lexical,
-                        in_body=bool(bead.src) and bead.src[0] > body_starts)
+                        in_body=bool(bead.src) and bead.src[0] > body_starts, source_names=names[0],
+                        target_names=names[1])
         pairs.append(Pair(view.source, view.target, bead.score, check_pair(view, rules)))
     if alignment.moves and "moved" not in checks.skip:
         flagged = moved_flags([(p.source, p.target, p.flags) for p in pairs], alignment.moves, src, tgt)

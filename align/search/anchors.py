@@ -33,13 +33,29 @@ class Anchor:
 
 
 @lru_cache(maxsize=4096)
-def find_anchors(side: str, segment: Segment, lang: str) -> tuple[Anchor, ...]:
-    """Names (runs of capitalised words not opening a sentence) and acronyms of a segment.
+def find_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] = frozenset()) -> tuple[Anchor, ...]:
+    """Names (runs of capitalised words not opening a sentence, or opening it with a word of `names`, the
+    document's names found elsewhere: `Jin said ...` after `Minister Jin Zhuanglong`) and acronyms of a segment.
 
     German capitalises every noun, so there only acronyms count. Dotted abbreviations (U.S., z.B.)
     are localised in translation and are not anchors. Cached: each pair asks for both sides twice.
     """
-    return () if cannot_hold_anchors(segment.text, lang) else _scan_anchors(side, segment, lang)
+    if cannot_hold_anchors(segment.text, lang) and not (names and _opens_with_name(segment.text, names)):
+        return ()
+    return _scan_anchors(side, segment, lang, names)
+
+
+def _opens_with_name(text: str, names: frozenset[str]) -> bool:
+    first = _TOKEN.search(text)
+    return first is not None and first.group()[0].isupper() and strip_accents(first.group()).lower() in names
+
+
+def document_names(side: str, segments: Sequence[Segment], lang: str) -> frozenset[str]:
+    """The words of the names a document writes inside its sentences and never in lower case (lower case, no
+    accents; `But` after a quotation mark is no name), which also name someone where they open a sentence."""
+    lower = {strip_accents(m.group()) for s in segments for m in _TOKEN.finditer(s.text) if m.group()[0].islower()}
+    return frozenset(w for s in segments if s.kind == "sentence" for a in find_anchors(side, s, lang)
+                     if not a.acronym for w in a.words if w not in _CONNECTORS and len(w) >= 2 and w not in lower)
 
 
 def cannot_hold_anchors(text: str, lang: str) -> bool:
@@ -54,7 +70,7 @@ def cannot_hold_anchors(text: str, lang: str) -> bool:
     return first is not None and any(map(str.isupper, first.group()))
 
 
-def _scan_anchors(side: str, segment: Segment, lang: str) -> tuple[Anchor, ...]:
+def _scan_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] = frozenset()) -> tuple[Anchor, ...]:
     """`find_anchors` word by word."""
     text = segment.text
     tokens = list(_TOKEN.finditer(text))
@@ -91,7 +107,8 @@ def _scan_anchors(side: str, segment: Segment, lang: str) -> tuple[Anchor, ...]:
                 close()
             anchors.append(Anchor(word, (word.rstrip("s").lower(),), True,
                                   Span(side, segment.id, match.start(), match.end())))
-        elif capital and lang != "de" and not word.isupper() and not opens_sentence(k, match) \
+        elif capital and lang != "de" and not word.isupper() \
+                and (not opens_sentence(k, match) or (bool(names) and strip_accents(word).lower() in names)) \
                 and not (lang == "en" and not run and _calendar_word(word, tokens, k)):
             run.append(match)
         elif run:
@@ -185,9 +202,10 @@ def _triples(word: str) -> frozenset[str]:
 
 
 def missing_anchors(side: str, mine: Sequence[Segment], theirs: Sequence[Segment], lang: str,
-                    other_lang: str) -> list[Anchor]:
-    """The anchors of `mine` that `theirs` does not carry over (acronyms: only a shortfall in number)."""
-    anchors = [a for s in mine for a in find_anchors(side, s, lang)]
+                    other_lang: str, names: frozenset[str] = frozenset()) -> list[Anchor]:
+    """The anchors of `mine` (with `names`, the document's: see `find_anchors`) that `theirs` does not carry
+    over (acronyms: only a shortfall in number)."""
+    anchors = [a for s in mine for a in find_anchors(side, s, lang, names)]
     if not anchors:
         return []     # most pairs: nothing to look up on the other side
     other_side = "target" if side == "source" else "source"

@@ -193,10 +193,12 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
     if not pair.source or not pair.target:
         return ()
     src = _numbers("source", pair.source, pair.source_lang)
-    # a segment left in the source language writes its numbers as the source does (`untranslated` reports it)
-    tgt = [found for t in pair.target for found in _numbers(
-        "target", (t,), pair.source_lang if reads_as_source(t.text, pair.source_lang, pair.target_lang)
-        else pair.target_lang)]
+    tgt = _numbers("target", pair.target, pair.target_lang)
+    if Counter(n.key for n, _ in src) != Counter(n.key for n, _ in tgt) and pair.source_lang != pair.target_lang:
+        # a segment left in the source language writes its numbers as the source does (`untranslated` says so)
+        tgt = [found for t in pair.target for found in _numbers(
+            "target", (t,), pair.source_lang if reads_as_source(t.text, pair.source_lang, pair.target_lang)
+            else pair.target_lang)]
     common = Counter(n.key for n, _ in src) & Counter(n.key for n, _ in tgt)
     # a number in figures on one side may be written out in words on the other (douze mille, twenty-five)
     src_left = _written_out(_unmatched(src, common), pair.target, pair.target_lang)

@@ -34,15 +34,17 @@ class Anchor:
 
 @lru_cache(maxsize=4096)
 def find_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] = frozenset()) -> tuple[Anchor, ...]:
-    """Names (runs of capitalised words not opening a sentence, or opening it with a word of `names`, the
-    document's names found elsewhere: `Jin said ...` after `Minister Jin Zhuanglong`) and acronyms of a segment.
+    """Names (runs of capitalised words not opening a sentence, or opening the segment with a word of `names`,
+    the document's names found elsewhere: `Jin said ...` after `Minister Jin Zhuanglong`) and acronyms of a segment.
 
     German capitalises every noun, so there only acronyms count. Dotted abbreviations (U.S., z.B.)
     are localised in translation and are not anchors. Cached: each pair asks for both sides twice.
     """
-    if cannot_hold_anchors(segment.text, lang) and not (names and _opens_with_name(segment.text, names)):
-        return ()
-    return _scan_anchors(side, segment, lang, names)
+    if names:
+        # the names only change what the segment's first word is: read it as usual unless a name opens it
+        return _scan_anchors(side, segment, lang, names) if _opens_with_name(segment.text, names) \
+            else find_anchors(side, segment, lang)
+    return () if cannot_hold_anchors(segment.text, lang) else _scan_anchors(side, segment, lang)
 
 
 def _opens_with_name(text: str, names: frozenset[str]) -> bool:
@@ -53,9 +55,13 @@ def _opens_with_name(text: str, names: frozenset[str]) -> bool:
 def document_names(side: str, segments: Sequence[Segment], lang: str) -> frozenset[str]:
     """The words of the names a document writes inside its sentences and never in lower case (lower case, no
     accents; `But` after a quotation mark is no name), which also name someone where they open a sentence."""
-    lower = {strip_accents(m.group()) for s in segments for m in _TOKEN.finditer(s.text) if m.group()[0].islower()}
-    return frozenset(w for s in segments if s.kind == "sentence" for a in find_anchors(side, s, lang)
-                     if not a.acronym for w in a.words if w not in _CONNECTORS and len(w) >= 2 and w not in lower)
+    found = {w for s in segments if s.kind == "sentence" for a in find_anchors(side, s, lang)
+             if not a.acronym for w in a.words if w not in _CONNECTORS and len(w) >= 2}
+    if not found:
+        return frozenset()
+    tokens = set(_TOKEN.findall("\n".join(s.text for s in segments)))
+    lower = {strip_accents(word) for word in tokens if word[0].islower()}
+    return frozenset(found - lower)
 
 
 def cannot_hold_anchors(text: str, lang: str) -> bool:
@@ -108,7 +114,7 @@ def _scan_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] 
             anchors.append(Anchor(word, (word.rstrip("s").lower(),), True,
                                   Span(side, segment.id, match.start(), match.end())))
         elif capital and lang != "de" and not word.isupper() \
-                and (not opens_sentence(k, match) or (bool(names) and strip_accents(word).lower() in names)) \
+                and (not opens_sentence(k, match) or (k == 0 and strip_accents(word).lower() in names)) \
                 and not (lang == "en" and not run and _calendar_word(word, tokens, k)):
             run.append(match)
         elif run:

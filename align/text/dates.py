@@ -8,21 +8,21 @@ from functools import lru_cache
 
 from align.text.lang import strip_accents
 
-_NAMES: dict[int, tuple[str, ...]] = {
+_NAMES: dict[int, tuple[str, ...]] = {     # as written (the lookup also takes them without accents)
     1: ("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "gennaio", "gen", "janeiro",
         "januari"),
-    2: ("february", "feb", "fevrier", "fevr", "fev", "februar", "febrero", "febbraio", "fevereiro", "fev",
+    2: ("february", "feb", "février", "févr", "fév", "februar", "febrero", "febbraio", "fevereiro", "fev",
         "februari"),
-    3: ("march", "mar", "mars", "marz", "marzo", "marco", "maart", "mrt"),
+    3: ("march", "mar", "mars", "märz", "mär", "marzo", "março", "maart", "mrt"),
     4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
     5: ("may", "mai", "mayo", "maggio", "maio", "mei"),
     6: ("june", "jun", "juin", "juni", "junio", "giugno", "giu", "junho"),
     7: ("july", "jul", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho"),
-    8: ("august", "aug", "aout", "agosto", "ago", "augustus"),
+    8: ("august", "aug", "août", "agosto", "ago", "augustus"),
     9: ("september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro"),
     10: ("october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "ott", "outubro", "out"),
     11: ("november", "nov", "novembre", "noviembre", "novembro"),
-    12: ("december", "dec", "decembre", "dezember", "dez", "diciembre", "dic", "dicembre", "dezembro"),
+    12: ("december", "dec", "décembre", "déc", "dezember", "dez", "diciembre", "dic", "dicembre", "dezembro"),
 }
 _MONTH_OF = {strip_accents(name): month for month, names in _NAMES.items() for name in names}
 _AMBIGUOUS = frozenset({"may", "mar", "gen", "set", "out", "ago", "dic", "jan", "mai"})
@@ -51,6 +51,8 @@ def _pattern() -> re.Pattern[str]:
 
 
 _NEAR_NUMBER = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_QUICK_NAMES = frozenset(_MONTH_OF) | frozenset(name for names in _NAMES.values() for name in names)
 _DAY_BEFORE = re.compile(r"\d(?:er|º|°|\.)?\s*$")
 
 
@@ -64,8 +66,8 @@ def months(text: str) -> tuple[Month, ...]:
             number = int(raw) if raw.isdigit() else _HAN_NUMERALS.get(raw)
             if number:
                 found.append(Month(number, match.start(), match.end(), match.group()))
-    if not _NEAR_NUMBER.search(text):
-        return tuple(found)
+    if not _NEAR_NUMBER.search(text) or _QUICK_NAMES.isdisjoint(_LETTERS.findall(text.lower())):
+        return tuple(found)     # most segments: no digit, or no word that could name a month
     folded = strip_accents(text)
     if len(folded) != len(text):
         folded = text     # a decomposition changed the length: read the text as it is

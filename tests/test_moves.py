@@ -101,3 +101,18 @@ def test_skipping_the_moved_check_gives_the_plain_flags_back():
     review = review_documents(source, "\n".join(lines), "en", "fr", checks=Checks(skip=frozenset({"moved"})))
     types = {f.type for p in review.pairs for f in p.flags}
     assert "moved" not in types and {"dropped", "added"} <= types
+
+
+def test_a_moved_pair_is_a_unit_of_the_translation_memory():
+    from align.report.tmx import format_review_tmx
+    source, lines = _seed_lines()
+    moved = lines.pop(9)
+    lines.insert(2, moved)
+    review = review_documents(source, "\n".join(lines), "en", "fr")
+    assert len(review.moved) == 1
+    tmx = format_review_tmx(review)
+    assert tmx.count('tuid="moved-') == 1
+    unit = tmx[tmx.index('tuid="moved-0"'):]
+    unit = unit[:unit.index("</tu>")]
+    assert review.moved[0].source[0].text[:40] in unit and moved.strip()[:40] in unit
+    assert "info moved:" in unit

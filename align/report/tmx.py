@@ -3,7 +3,8 @@
 Which pairs go in (`tm_pairs`): by default (`clean`) those with both sides, no error flag and a score of at
 least the minimum; `scored` keeps pairs with an error flag too, `all` every pair with both sides. Under a
 review-wide doubt (one language on both sides, documents that are not translations of each other) the default
-keeps none. Every unit keeps its score (`x-align-score`) and its flags (`x-align-flags`, and a `note` each).
+keeps none. Sentences the translation moved out of order (`Review.moved`) follow as units of their own
+(`tuid` `moved-N`). Every unit keeps its score (`x-align-score`) and its flags (`x-align-flags`, and a `note` each).
 """
 from __future__ import annotations
 
@@ -45,9 +46,12 @@ def format_review_tmx(review: Review, min_score: float = DEFAULT_MIN_SCORE, incl
         "creationtool": "align", "creationtoolversion": __version__, "segtype": "sentence",
         "o-tmf": "align", "adminlang": "en", "srclang": review.source.lang, "datatype": "plaintext"})
     body = ET.SubElement(root, "body")
-    for k in tm_pairs(review, min_score, include):
-        pair = review.pairs[k]
-        tu = ET.SubElement(body, "tu", {"tuid": str(k)})
+    units = [(str(k), review.pairs[k]) for k in tm_pairs(review, min_score, include)]
+    if include != "clean" or not any(w.kind in UNTRUSTED for w in review.summary.warnings):
+        # sentences the translation moved: a unit each, after the pairs in order
+        units += [(f"moved-{k}", p) for k, p in enumerate(review.moved) if include == "all" or p.score >= min_score]
+    for tuid, pair in units:
+        tu = ET.SubElement(body, "tu", {"tuid": tuid})
         for flag in pair.flags:
             note = ET.SubElement(tu, "note")
             note.text = xml_text(f"{flag.severity} {flag.type}: {flag.message}")

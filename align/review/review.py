@@ -84,6 +84,7 @@ class Review:
     summary: Summary
     settled: tuple = ()        # flags a reviser accepted or dismissed (`FlagDecision`s), when decisions were applied
     states: tuple[str, ...] = ()   # per pair: corrected, confirmed or unreviewed, when decisions were applied
+    moved: tuple[Pair, ...] = ()   # sentences out of order that translate each other (flagged `moved` in place)
 
 
 def review_documents(source_text: "str | Extracted", target_text: "str | Extracted", source_lang: str | None = None,
@@ -145,7 +146,7 @@ def settle_flags(review: Review, decisions: "Decisions") -> Review:
         pairs.append(Pair(pair.source, pair.target, pair.score, tuple(kept)))
         states.append(fixed.get(key, "unreviewed"))
     summary = summarise(review.source, review.target, pairs, review.summary.notes, review.summary.warnings)
-    return Review(review.source, review.target, tuple(pairs), summary, tuple(settled), tuple(states))
+    return Review(review.source, review.target, tuple(pairs), summary, tuple(settled), tuple(states), review.moved)
 
 
 def review_units(units: Sequence[tuple[str, str]], source_lang: str | None = None, target_lang: str | None = None,
@@ -193,9 +194,11 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
                         in_body=bool(bead.src) and bead.src[0] > body_starts, source_names=names[0],
                         target_names=names[1])
         pairs.append(Pair(view.source, view.target, bead.score, check_pair(view, rules)))
+    moved: tuple[Pair, ...] = ()
     if alignment.moves and "moved" not in checks.skip:
         flagged = moved_flags([(p.source, p.target, p.flags) for p in pairs], alignment.moves, src, tgt)
         pairs = [Pair(p.source, p.target, p.score, f) for p, f in zip(pairs, flagged)]
+        moved = tuple(Pair((src[m.source],), (tgt[m.target],), m.score, (MOVED_PAIR,)) for m in alignment.moves)
     if "inconsistency" not in checks.skip:
         found = inconsistencies([(p.source, p.target) for p in pairs])
         pairs = [Pair(p.source, p.target, p.score, p.flags + found.get(k, ())) for k, p in enumerate(pairs)]
@@ -207,8 +210,10 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
     notes = () if alignment.lexical else (LENGTH_ONLY_NOTE,)
     warnings = warnings + pair_score_warnings([p.score for p in pairs if p.source and p.target], LOW_SCORE,
                                               alignment.lexical)
-    return Review(source, target, tuple(pairs), summarise(source, target, pairs, notes, warnings))
+    return Review(source, target, tuple(pairs), summarise(source, target, pairs, notes, warnings), moved=moved)
 
+
+MOVED_PAIR = Flag("moved", "info", "A sentence and its translation that stand in different places of the two texts.")
 
 LENGTH_ONLY_NOTE = ("The two texts share almost no characters and are too short to learn a lexicon from: pairs are "
                     "placed by length, numbers and names, every score is low, and no pair is flagged for a low score.")

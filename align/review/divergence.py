@@ -1,68 +1,33 @@
 """Divergences between a source and its translation: one function per rule, each `PairView -> Flags`.
 
 Every flag carries a type, a severity (`info`, `warning`, `error`), a one-sentence message for a
-translator and, where it points at words, the spans to highlight on each side.
+translator and, where it points at words, the spans to highlight on each side. The number and date rules
+live in `figures.py`, what a rule sees of a pair in `view.py`; both are part of `RULES` here.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from itertools import permutations
-from typing import Callable, Sequence
+from typing import Sequence
 
 import numpy as np
 
 from align.search.anchors import missing_anchors, names_replaced, respelt_names
-from align.search.costs import length_delta
 from align.review.flags import ERROR, INFO, WARNING, Flag, Span
-from align.text.dates import months
-from align.text.numbers import Number, find_numbers, spelled_numbers
-from align.text.lang import reads_as_source, script_family
+from align.review.figures import date_mismatch, number_mismatch
+from align.review.view import UNRELATED_SIMILARITY, PairView, Rule
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment
 from align.search.vectors import Vocabulary, words
 
 LOW_SCORE = 0.5
 """Below this calibrated score a pair is as likely a mistranslation or misalignment as a translation."""
-UNRELATED_SIMILARITY = 0.15
-"""Below this (a similarity z-score near 0), two sides share no more than two unrelated sentences do."""
 SHORT_WITH_MISSING_ANCHOR = -0.5
 """Length delta under which a missing name or acronym counts as a partial omission (target shorter)."""
 SHORT_ALONE = -2.0
 """Length delta under which the target is short enough to report on length alone (past dev's 1st percentile)."""
 
 
-@dataclass(frozen=True)
-class PairView:
-    """What the rules see of one aligned pair: its segments, languages, score and the document's length ratio."""
-
-    source: tuple[Segment, ...]
-    target: tuple[Segment, ...]
-    source_lang: str
-    target_lang: str
-    score: float
-    length_ratio: float
-    sides: tuple[str, str] = ("source", "translation")   # what a reader calls each side
-    similarity: float = 1.0    # the score from shared content alone (a cut sentence keeps it, a replaced one not)
-    lexical: bool = True       # the document pair shared content to compare: scores and similarities mean something
-    in_body: bool = False      # the source side comes after the document's first sentence (not its opening lines)
-    source_names: frozenset[str] = frozenset()   # words of the names each document writes inside its sentences
-    target_names: frozenset[str] = frozenset()
-
-    @property
-    def same_script(self) -> bool:
-        """Both sides written in one script: a name on one side should then appear as such on the other."""
-        return script_family(self.source_lang) == script_family(self.target_lang)
-
-    @property
-    def length_delta(self) -> float:
-        """How many standard deviations the translation is longer (+) or shorter (-) than expected."""
-        src = sum(len(s.text) for s in self.source)
-        tgt = sum(len(t.text) for t in self.target)
-        return float(length_delta(np.array(float(src)), np.array(float(tgt)), self.length_ratio))
-
-
-Rule = Callable[[PairView], tuple[Flag, ...]]
 
 # Messages name the sides as the reader does: {src} and {tgt} are e.g. "source" and "translation".
 _ADDED_MESSAGES = {
@@ -182,155 +147,6 @@ def _cosines(source: Sequence[Segment], target: Sequence[Segment], source_lang: 
     norms = np.linalg.norm(vectors, axis=1)
     vectors = vectors / np.where(norms > 0, norms, 1.0)[:, None]
     return vectors[:len(source)] @ vectors[len(source):].T
-
-
-def _numbers(side: str, segments: Sequence[Segment], lang: str) -> list[tuple[Number, Span]]:
-    return [(n, Span(side, s.id, n.start, n.end)) for s in segments for n in find_numbers(s.text, lang)]
-
-
-def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
-    """Numbers that differ once written forms are normalised (separators, decimal marks, scale words, %)."""
-    if not pair.source or not pair.target:
-        return ()
-    src = _numbers("source", pair.source, pair.source_lang)
-    tgt = _numbers("target", pair.target, pair.target_lang)
-    if Counter(n.key for n, _ in src) != Counter(n.key for n, _ in tgt) and pair.source_lang != pair.target_lang:
-        # a segment left in the source language writes its numbers as the source does (`untranslated` says so)
-        tgt = [found for t in pair.target for found in _numbers(
-            "target", (t,), pair.source_lang if reads_as_source(t.text, pair.source_lang, pair.target_lang)
-            else pair.target_lang)]
-    common = Counter(n.key for n, _ in src) & Counter(n.key for n, _ in tgt)
-    # a number in figures on one side may be written out in words on the other (douze mille, twenty-five)
-    src_left = _written_out(_unmatched(src, common), pair.target, pair.target_lang)
-    tgt_left = _written_out(_unmatched(tgt, common), pair.source, pair.source_lang)
-    if not src_left and not tgt_left:
-        return ()
-    src_left, tgt_left, copied = _written_as_in_source(src_left, tgt_left, pair.source_lang)
-    flag = _disagreement(pair, src_left, tgt_left)
-    if not copied:
-        return (flag,) if flag else ()
-    note = (f"{', '.join(n.text for n, _ in copied)} is written the way the {pair.sides[0]} writes numbers: in "
-            f"{pair.target_lang} it reads as {', '.join(_readable(n) for n, _ in copied)}; write it as "
-            f"{pair.target_lang} does.")
-    spans = tuple(span for _, span in copied)
-    if flag is None:
-        return (Flag("number_mismatch", WARNING, note[0].upper() + note[1:], spans),)
-    return (Flag(flag.type, flag.severity, f"{flag.message} Also, {note}", flag.spans + spans),)
-
-
-def _readable(number: Number) -> str:
-    """A number's value for a message: `12`, `0.5%`, `32.5 x 10^18` (large values by powers of a thousand)."""
-    value = number.value.normalize()
-    exponent = 0
-    if abs(value) >= 1_000_000:
-        while abs(value) >= 1000 and exponent < 30:
-            value, exponent = value / 1000, exponent + 3
-    text = format(value.normalize(), "f") + (f" x 10^{exponent}" if exponent else "")
-    return text + ("%" if number.percent else "")
-
-
-def _written_as_in_source(src_left: list[tuple[Number, Span]], tgt_left: list[tuple[Number, Span]],
-                          source_lang: str) -> tuple[list, list, list]:
-    """Target numbers that, read the way the source language writes numbers, are a source number left over
-    (`12,000` kept in French, where it reads as 12): the same number in the wrong form, not another number.
-    Returns the source and target numbers still unmatched, and those target numbers."""
-    budget = Counter(n.key for n, _ in src_left)
-    copied, kept = [], []
-    used: Counter = Counter()
-    for number, span in tgt_left:
-        again = find_numbers(number.text, source_lang)
-        key = again[0].key if len(again) == 1 and again[0].text == number.text else None
-        if key is not None and key != number.key and budget[key] > 0:
-            budget[key] -= 1
-            used[key] += 1
-            copied.append((number, span))
-        else:
-            kept.append((number, span))
-    if not copied:
-        return src_left, tgt_left, []
-    src_kept = []
-    for number, span in src_left:
-        if used[number.key] > 0:
-            used[number.key] -= 1
-        else:
-            src_kept.append((number, span))
-    return src_kept, kept, copied
-
-
-def _disagreement(pair: PairView, src_left: list[tuple[Number, Span]],
-                  tgt_left: list[tuple[Number, Span]]) -> Flag | None:
-    """The flag for the numbers of each side with no counterpart on the other."""
-    if not src_left and not tgt_left:
-        return None
-    shown_src = ", ".join(n.text for n, _ in src_left) or "nothing"
-    shown_tgt = ", ".join(n.text for n, _ in tgt_left) or "nothing"
-    if src_left and tgt_left:
-        message = f"Numbers disagree: the {pair.sides[0]} has {shown_src} where the {pair.sides[1]} has {shown_tgt}."
-        severity = ERROR
-    elif src_left:
-        message = f"The {pair.sides[0]}'s {shown_src} does not appear in the {pair.sides[1]}."
-        severity = WARNING
-    else:
-        message = f"The {pair.sides[1]} has {shown_tgt}, which is not in the {pair.sides[0]}."
-        severity = WARNING
-    if severity == WARNING and pair.similarity < UNRELATED_SIMILARITY:
-        return None  # numbers missing from sides that share nothing: `low_similarity` already covers it
-    return Flag("number_mismatch", severity, message, tuple(s for _, s in src_left + tgt_left))
-
-
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")
-
-
-def date_mismatch(pair: PairView) -> tuple[Flag, ...]:
-    """Dates in another month: both sides name months in dates (`Aug. 31`, `31 juillet`, `8月31日`) and they
-    differ, which the number check cannot see when the day agrees."""
-    if not pair.source or not pair.target:
-        return ()
-    src = [(m, Span("source", s.id, m.start, m.end)) for s in pair.source for m in months(s.text)]
-    if not src:
-        return ()
-    tgt = [(m, Span("target", t.id, m.start, m.end)) for t in pair.target for m in months(t.text)]
-    if not tgt:
-        return ()
-    common = Counter(m.month for m, _ in src) & Counter(m.month for m, _ in tgt)
-    src_left = [(m, span) for m, span in src if not _spend(common, m.month)]
-    common = Counter(m.month for m, _ in src) & Counter(m.month for m, _ in tgt)
-    tgt_left = [(m, span) for m, span in tgt if not _spend(common, m.month)]
-    if not src_left or not tgt_left:
-        return ()
-    said = ", ".join(f"{_MONTH_NAMES[m.month - 1]} ({m.text})" for m, _ in src_left)
-    written = ", ".join(f"{_MONTH_NAMES[m.month - 1]} ({m.text})" for m, _ in tgt_left)
-    return (Flag("date_mismatch", ERROR, f"Dates disagree: the {pair.sides[0]} has {said} where the "
-                                         f"{pair.sides[1]} has {written}.",
-                 tuple(span for _, span in src_left + tgt_left)),)
-
-
-def _spend(budget: Counter, key: int) -> bool:
-    """Take one `key` from the budget if there is one left."""
-    if budget[key] > 0:
-        budget[key] -= 1
-        return True
-    return False
-
-
-def _written_out(left: list[tuple[Number, Span]], other: Sequence[Segment], lang: str) -> list[tuple[Number, Span]]:
-    """The numbers of `left` that the other side does not write out in words."""
-    if not left:
-        return left
-    spelled = {key for seg in other for key in spelled_numbers(seg.text, lang)}
-    return [(n, span) for n, span in left if n.percent or n.key not in spelled]
-
-
-def _unmatched(found: list[tuple[Number, Span]], common: Counter) -> list[tuple[Number, Span]]:
-    budget = Counter(common)
-    left = []
-    for number, span in found:
-        if budget[number.key] > 0:
-            budget[number.key] -= 1
-        else:
-            left.append((number, span))
-    return left
 
 
 def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:

@@ -9,16 +9,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from typing import Callable, Sequence
+from typing import Sequence
 
-from align.review.divergence import PairView
+from align.review.view import PairView, Rule
 from align.errors import AlignError
 from align.review.flags import ERROR, INFO, WARNING, Flag, Span
 from align.text.glossary import Term
 from align.text.lang import UNDETERMINED, UNSPACED_RUN, reads_as_source
 from align.text.patterns import past_common_blocks
 
-Rule = Callable[[PairView], tuple[Flag, ...]]
 
 
 def _text(segments) -> str:

@@ -1,0 +1,156 @@
+"""Numbers and dates of a pair: figures that differ once their written forms are normalised, and months of
+dates that differ."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Sequence
+
+from align.review.flags import ERROR, WARNING, Flag, Span
+from align.review.view import UNRELATED_SIMILARITY, PairView
+from align.text.dates import months
+from align.text.lang import reads_as_source
+from align.text.numbers import Number, find_numbers, spelled_numbers
+from align.text.segment import Segment
+
+
+def _numbers(side: str, segments: Sequence[Segment], lang: str) -> list[tuple[Number, Span]]:
+    return [(n, Span(side, s.id, n.start, n.end)) for s in segments for n in find_numbers(s.text, lang)]
+
+
+def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
+    """Numbers that differ once written forms are normalised (separators, decimal marks, scale words, %)."""
+    if not pair.source or not pair.target:
+        return ()
+    src = _numbers("source", pair.source, pair.source_lang)
+    tgt = _numbers("target", pair.target, pair.target_lang)
+    if Counter(n.key for n, _ in src) != Counter(n.key for n, _ in tgt) and pair.source_lang != pair.target_lang:
+        # a segment left in the source language writes its numbers as the source does (`untranslated` says so)
+        tgt = [found for t in pair.target for found in _numbers(
+            "target", (t,), pair.source_lang if reads_as_source(t.text, pair.source_lang, pair.target_lang)
+            else pair.target_lang)]
+    common = Counter(n.key for n, _ in src) & Counter(n.key for n, _ in tgt)
+    # a number in figures on one side may be written out in words on the other (douze mille, twenty-five)
+    src_left = _written_out(_unmatched(src, common), pair.target, pair.target_lang)
+    tgt_left = _written_out(_unmatched(tgt, common), pair.source, pair.source_lang)
+    if not src_left and not tgt_left:
+        return ()
+    src_left, tgt_left, copied = _written_as_in_source(src_left, tgt_left, pair.source_lang)
+    flag = _disagreement(pair, src_left, tgt_left)
+    if not copied:
+        return (flag,) if flag else ()
+    note = (f"{', '.join(n.text for n, _ in copied)} is written the way the {pair.sides[0]} writes numbers: in "
+            f"{pair.target_lang} it reads as {', '.join(_readable(n) for n, _ in copied)}; write it as "
+            f"{pair.target_lang} does.")
+    spans = tuple(span for _, span in copied)
+    if flag is None:
+        return (Flag("number_mismatch", WARNING, note[0].upper() + note[1:], spans),)
+    return (Flag(flag.type, flag.severity, f"{flag.message} Also, {note}", flag.spans + spans),)
+
+
+def _readable(number: Number) -> str:
+    """A number's value for a message: `12`, `0.5%`, `32.5 x 10^18` (large values by powers of a thousand)."""
+    value = number.value.normalize()
+    exponent = 0
+    if abs(value) >= 1_000_000:
+        while abs(value) >= 1000 and exponent < 30:
+            value, exponent = value / 1000, exponent + 3
+    text = format(value.normalize(), "f") + (f" x 10^{exponent}" if exponent else "")
+    return text + ("%" if number.percent else "")
+
+
+def _written_as_in_source(src_left: list[tuple[Number, Span]], tgt_left: list[tuple[Number, Span]],
+                          source_lang: str) -> tuple[list, list, list]:
+    """Target numbers that, read the way the source language writes numbers, are a source number left over
+    (`12,000` kept in French, where it reads as 12): the same number in the wrong form, not another number.
+    Returns the source and target numbers still unmatched, and those target numbers."""
+    budget = Counter(n.key for n, _ in src_left)
+    copied, kept = [], []
+    used: Counter = Counter()
+    for number, span in tgt_left:
+        again = find_numbers(number.text, source_lang)
+        key = again[0].key if len(again) == 1 and again[0].text == number.text else None
+        if key is not None and key != number.key and budget[key] > 0:
+            budget[key] -= 1
+            used[key] += 1
+            copied.append((number, span))
+        else:
+            kept.append((number, span))
+    if not copied:
+        return src_left, tgt_left, []
+    return _unmatched(src_left, used), kept, copied
+
+
+def _disagreement(pair: PairView, src_left: list[tuple[Number, Span]],
+                  tgt_left: list[tuple[Number, Span]]) -> Flag | None:
+    """The flag for the numbers of each side with no counterpart on the other."""
+    if not src_left and not tgt_left:
+        return None
+    shown_src = ", ".join(n.text for n, _ in src_left) or "nothing"
+    shown_tgt = ", ".join(n.text for n, _ in tgt_left) or "nothing"
+    if src_left and tgt_left:
+        message = f"Numbers disagree: the {pair.sides[0]} has {shown_src} where the {pair.sides[1]} has {shown_tgt}."
+        severity = ERROR
+    elif src_left:
+        message = f"The {pair.sides[0]}'s {shown_src} does not appear in the {pair.sides[1]}."
+        severity = WARNING
+    else:
+        message = f"The {pair.sides[1]} has {shown_tgt}, which is not in the {pair.sides[0]}."
+        severity = WARNING
+    if severity == WARNING and pair.similarity < UNRELATED_SIMILARITY:
+        return None  # numbers missing from sides that share nothing: `low_similarity` already covers it
+    return Flag("number_mismatch", severity, message, tuple(s for _, s in src_left + tgt_left))
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+def date_mismatch(pair: PairView) -> tuple[Flag, ...]:
+    """Dates in another month: both sides name months in dates (`Aug. 31`, `31 juillet`, `8月31日`) and they
+    differ, which the number check cannot see when the day agrees."""
+    if not pair.source or not pair.target:
+        return ()
+    src = [(m, Span("source", s.id, m.start, m.end)) for s in pair.source for m in months(s.text)]
+    if not src:
+        return ()
+    tgt = [(m, Span("target", t.id, m.start, m.end)) for t in pair.target for m in months(t.text)]
+    if not tgt:
+        return ()
+    common = Counter(m.month for m, _ in src) & Counter(m.month for m, _ in tgt)
+    src_left = [(m, span) for m, span in src if not _spend(common, m.month)]
+    common = Counter(m.month for m, _ in src) & Counter(m.month for m, _ in tgt)
+    tgt_left = [(m, span) for m, span in tgt if not _spend(common, m.month)]
+    if not src_left or not tgt_left:
+        return ()
+    said = ", ".join(f"{_MONTH_NAMES[m.month - 1]} ({m.text})" for m, _ in src_left)
+    written = ", ".join(f"{_MONTH_NAMES[m.month - 1]} ({m.text})" for m, _ in tgt_left)
+    return (Flag("date_mismatch", ERROR, f"Dates disagree: the {pair.sides[0]} has {said} where the "
+                                         f"{pair.sides[1]} has {written}.",
+                 tuple(span for _, span in src_left + tgt_left)),)
+
+
+def _spend(budget: Counter, key: int) -> bool:
+    """Take one `key` from the budget if there is one left."""
+    if budget[key] > 0:
+        budget[key] -= 1
+        return True
+    return False
+
+
+def _written_out(left: list[tuple[Number, Span]], other: Sequence[Segment], lang: str) -> list[tuple[Number, Span]]:
+    """The numbers of `left` that the other side does not write out in words."""
+    if not left:
+        return left
+    spelled = {key for seg in other for key in spelled_numbers(seg.text, lang)}
+    return [(n, span) for n, span in left if n.percent or n.key not in spelled]
+
+
+def _unmatched(found: list[tuple[Number, Span]], common: Counter) -> list[tuple[Number, Span]]:
+    budget = Counter(common)
+    left = []
+    for number, span in found:
+        if budget[number.key] > 0:
+            budget[number.key] -= 1
+        else:
+            left.append((number, span))
+    return left

@@ -150,6 +150,22 @@ class TestReport:
         assert sorted(os.listdir(tmp_path / "r")) == ["pairs.csv", "pairs.tmx", "pairs.xlf", "pairs.xlsx",
                                                       "report.html", "report.json", "report.md"]
 
+    def test_the_edited_seed_translation_is_reviewed_edit_by_edit(self, capsys, tmp_path):
+        """examples/000_edited_…: the seed's French with four edits; each is reported at its pair, nothing else."""
+        import json
+        edited = os.path.join(ROOT, "examples", "000_edited_align-project.txt")
+        code, _, err = run(capsys, "report", SOURCE_SEED, edited, "--out", str(tmp_path / "r"))
+        assert code == 0 and "2 errors, 4 warnings" in err
+        with open(tmp_path / "r" / "report.json", encoding="utf-8") as handle:
+            report = json.load(handle)
+        found = {(tuple(p["source_ids"]), f["type"], f["severity"]) for p in report["pairs"] for f in p["flags"]
+                 if f["severity"] != "info"}
+        assert found == {(("s3",), "entity_mismatch", "warning"),      # Jin Zhuanlong
+                         (("s4",), "partial_omission", "warning"),     # the seed's own: "Xinhua" left out
+                         ((), "moved", "warning"), (("s11",), "moved", "warning"),   # a paragraph moved up
+                         (("s10",), "untranslated", "error"),          # a paragraph left in English
+                         (("s12",), "number_mismatch", "error")}       # 12 000 firms become 15 000
+
     def test_out_is_required(self, capsys):
         code, _, err = run(capsys, "report", SOURCE_SEED, TARGET_SEED)
         assert code == 2 and "--out" in err

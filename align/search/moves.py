@@ -25,7 +25,8 @@ MARGIN_WITH_NUMBER = 1.5
 """The margin that suffices when the two segments also share a number: chance rarely gives both."""
 NEIGHBOURS = 4
 OUT_OF_PLACE = 0.5
-"""A segment with no counterpart, or in a pair scoring below this, may be one whose translation moved."""
+"""A segment with no counterpart, in a pair scoring below this, or one of several on its side of a pair, may be
+one whose translation moved."""
 MIN_LENGTH = 25
 """Characters a segment needs on each side: short lines (`Oh no!`, `he said.`) recur and match by chance."""
 MAX_CANDIDATES = 200
@@ -108,10 +109,12 @@ def _out_of_place(beads: Pairs, bead_score: Sequence[float], src_lengths: Sequen
     tgt_place: dict[int, tuple[int, float]] = {}
     for k, ((s, t), value) in enumerate(zip(beads, bead_score)):
         value = float(value) if s and t else 0.0
-        if value >= OUT_OF_PLACE:
-            continue
-        src_place.update((i, (k, value)) for i in s if src_lengths[i] >= MIN_LENGTH)
-        tgt_place.update((j, (k, value)) for j in t if tgt_lengths[j] >= MIN_LENGTH)
+        # a sentence moved next to another is often taken into its pair: the segments of a side of two or more
+        # may be out of place whatever the pair scores
+        if value < OUT_OF_PLACE or len(s) > 1:
+            src_place.update((i, (k, value if len(s) == 1 else 0.0)) for i in s if src_lengths[i] >= MIN_LENGTH)
+        if value < OUT_OF_PLACE or len(t) > 1:
+            tgt_place.update((j, (k, value if len(t) == 1 else 0.0)) for j in t if tgt_lengths[j] >= MIN_LENGTH)
     return src_place, tgt_place
 
 

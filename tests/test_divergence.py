@@ -185,6 +185,17 @@ class TestOmissionsAndEntities:
         assert types(flags) == [("entity_mismatch", "info")] and flags[0].spans[0].side == "target"
 
 
+def test_across_scripts_a_translation_far_too_short_is_a_partial_omission_on_length_alone():
+    src = "中国制造业增加值达32.5万亿元，连续14年位居全球首位，工业和信息化部部长金壮龙日前在接受新华社记者专访时表示。"
+    full = ("China's manufacturing added value reached 32.5 trillion yuan, ranking first in the world for 14 "
+            "consecutive years, Minister Jin Zhuanglong said in a recent interview with Xinhua.")
+    cut = "Manufacturing reached 32.5 trillion yuan."
+    ratio = len(full) / len(src)
+    assert omissions_and_entities(view([src], [full], ratio=ratio, langs=("zh", "en"))) == ()
+    (flag,) = omissions_and_entities(view([src], [cut], ratio=ratio, langs=("zh", "en")))
+    assert (flag.type, flag.severity) == ("partial_omission", "warning")
+
+
 class TestRespeltNames:
     def test_a_garbled_word_of_a_name_kept_otherwise_is_a_warning(self):
         src = "The plan was presented by Minister Jin Zhuanglong on Monday in Beijing."

@@ -151,9 +151,15 @@ def _cosines(source: Sequence[Segment], target: Sequence[Segment], source_lang: 
 
 def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
     """Names or acronyms on one side only; with a translation shorter than expected, a partial omission."""
-    if not pair.source or not pair.target or pair.similarity < UNRELATED_SIMILARITY or not pair.same_script:
-        return ()  # sides that share nothing: `low_similarity` says so, missing names would only repeat it;
-        #            across scripts a name is transliterated (金壮龙, Jin Zhuanglong), so it cannot be looked up
+    if not pair.source or not pair.target or pair.similarity < UNRELATED_SIMILARITY:
+        return ()  # sides that share nothing: `low_similarity` says so, missing names would only repeat it
+    if not pair.same_script:
+        # across scripts a name is transliterated (金壮龙, Jin Zhuanglong) and cannot be looked up: length alone
+        if pair.length_delta < SHORT_ALONE:
+            return (Flag("partial_omission", WARNING, "The translation is much shorter than the source would lead "
+                                                      "one to expect: part of it may be missing.",
+                         _whole("source", pair.source)),)
+        return ()
     flags = []
     delta = pair.length_delta
     src_missing = missing_anchors("source", pair.source, pair.target, pair.source_lang, pair.target_lang,

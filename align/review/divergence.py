@@ -189,9 +189,9 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
     # a person's name replaced under the same title (le ministre de l’Industrie Li Qiang for ... Jin Zhuanglong)
     replaced = names_replaced("source", pair.source, pair.target, pair.source_lang, pair.target_lang)
     for lost, other, span in replaced:
-        flags.append(Flag("entity_mismatch", WARNING, f"“{other}” in the {pair.sides[1]} stands where the "
-                                                      f"{pair.sides[0]} names “{lost}”: a name replaced by another?",
-                          (span,)))
+        message = f"“{other}” in the {pair.sides[1]} stands where the {pair.sides[0]} names “{lost}”: a name " \
+                  f"replaced by another?"
+        flags.append(Flag("entity_mismatch", WARNING, message, (span,)))
     tgt_missing = [a for a in tgt_missing if not any(a.span.segment == span.segment and a.span.start <= span.start
                                                      and span.end <= a.span.end for _, _, span in replaced)]
     if tgt_missing:  # a name the translation adds is usually explicitation (l’Everest): information only

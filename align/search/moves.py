@@ -59,8 +59,9 @@ def find_moves(beads: Pairs, bead_score: Sequence[float], src: Csr, tgt: Csr, sr
     """Pairs of segments out of place that translate each other, each segment in one at most.
 
     A pair stands when each side is the other's nearest segment in the whole other document, it stands out
-    from their other neighbours by `MARGIN` (less where `shared_number(i, j)` says they share one), it crosses the alignment, and `score` (the calibrated score of
-    one-to-one pairs on the alignment's scale) is high.
+    from their other neighbours by `MARGIN` (less where `shared_number(i, j)` says they share one), the lengths
+    agree, it crosses a link of the alignment, and `score` (the calibrated score of one-to-one pairs on the
+    alignment's scale) is high.
     """
     sure = sum(len(s) for (s, t), value in zip(beads, bead_score) if s and t and value >= MOVED_SCORE)
     if sure < HOLDING * src.shape[0]:
@@ -77,7 +78,6 @@ def find_moves(beads: Pairs, bead_score: Sequence[float], src: Csr, tgt: Csr, sr
     near_tgt = _nearest_mean(from_tgt)
     row_of_target = {j: r for r, j in enumerate(targets)}
     ratio = float(np.sum(tgt_lengths)) / max(1.0, float(np.sum(src_lengths)))
-    two_sided = [k for k, (s, t) in enumerate(beads) if s and t]
     found = []
     for r, i in enumerate(sources):
         j = int(best_tgt[r])
@@ -91,8 +91,7 @@ def find_moves(beads: Pairs, bead_score: Sequence[float], src: Csr, tgt: Csr, sr
         needed = MARGIN_WITH_NUMBER if shared_number(i, j) else MARGIN
         if cos <= 0 or cos < needed * (near_src[r] + near_tgt[c]) / 2:
             continue
-        if src_place[i][0] == tgt_place[j][0] or not _out_of_order(beads, two_sided, src_place[i][0],
-                                                                     tgt_place[j][0]):
+        if src_place[i][0] == tgt_place[j][0] or not _crosses(beads, i, j):
             continue
         found.append((i, j))
     if not found:
@@ -138,12 +137,7 @@ def _nearest_mean(cosines: np.ndarray) -> np.ndarray:
     return top.mean(axis=1)
 
 
-def _out_of_order(beads: Pairs, two_sided: list[int], bi: int, bj: int) -> bool:
-    """Pairing a source segment of bead `bi` with a target segment of bead `bj` crosses a pair of the
-    alignment: a two-sided bead between the two, or the two beads' own other sides (two pairs swapped). Two
-    neighbours that the search left apart are no move."""
-    if beads[bi][1] and beads[bj][0]:
-        return True
-    lo, hi = min(bi, bj), max(bi, bj)
-    start = int(np.searchsorted(two_sided, lo, side="right"))
-    return start < len(two_sided) and two_sided[start] < hi
+def _crosses(beads: Pairs, i: int, j: int) -> bool:
+    """Pairing source `i` with target `j` crosses a link of the alignment between two other segments: the
+    pair is out of order, not a boundary the search drew one segment off."""
+    return any((i2 - i) * (j2 - j) < 0 for s, t in beads if s and t for i2 in s if i2 != i for j2 in t if j2 != j)

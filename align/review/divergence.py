@@ -14,7 +14,7 @@ from typing import Sequence
 import numpy as np
 
 from align.search.anchors import missing_anchors, names_replaced, respelt_names
-from align.review.flags import ERROR, INFO, WARNING, Flag, Span
+from align.review.flags import ERROR, INFO, WARNING, Flag, whole_spans
 from align.review.figures import date_mismatch, number_mismatch
 from align.review.view import UNRELATED_SIMILARITY, PairView, Rule
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment
@@ -49,10 +49,6 @@ _DROPPED_MESSAGES = {
 }
 
 
-def _whole(side: str, segments: Sequence[Segment]) -> tuple[Span, ...]:
-    return tuple(Span(side, s.id, 0, len(s.text)) for s in segments)
-
-
 _CAPTION = re.compile(
     r"^(?:this|the|a) (?:file )?(?:photo|picture|image)\b|\bphoto (?:taken|shows)\b|\bpictured\b"
     r"|^(?:cette|la|une) (?:photo|image)\b|\bphoto prise\b|\bsur (?:la|cette) photo\b"
@@ -80,7 +76,7 @@ def added(pair: PairView) -> tuple[Flag, ...]:
     else:
         severity, message = _ADDED_MESSAGES.get(first.kind, _ADDED_MESSAGES[SENTENCE])
     message = message.format(src=pair.sides[0], tgt=pair.sides[1])
-    return (Flag("added", severity, message, _whole("target", pair.target)),)
+    return (Flag("added", severity, message, whole_spans("target", pair.target)),)
 
 
 def dropped(pair: PairView) -> tuple[Flag, ...]:
@@ -95,7 +91,7 @@ def dropped(pair: PairView) -> tuple[Flag, ...]:
     else:
         severity, message = _DROPPED_MESSAGES.get(pair.source[0].kind, _DROPPED_MESSAGES[SENTENCE])
     message = message.format(src=pair.sides[0], tgt=pair.sides[1])
-    return (Flag("dropped", severity, message, _whole("source", pair.source)),)
+    return (Flag("dropped", severity, message, whole_spans("source", pair.source)),)
 
 
 def merged_or_split(pair: PairView) -> tuple[Flag, ...]:
@@ -153,19 +149,12 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
     """Names or acronyms on one side only; with a translation shorter than expected, a partial omission."""
     if not pair.source or not pair.target or pair.similarity < UNRELATED_SIMILARITY:
         return ()  # sides that share nothing: `low_similarity` says so, missing names would only repeat it
-    if not pair.same_script:
-        # across scripts a name is transliterated (金壮龙, Jin Zhuanglong) and cannot be looked up: length alone
-        if pair.length_delta < SHORT_ALONE:
-            return (Flag("partial_omission", WARNING, "The translation is much shorter than the source would lead "
-                                                      "one to expect: part of it may be missing.",
-                         _whole("source", pair.source)),)
-        return ()
     flags = []
     delta = pair.length_delta
+    # across scripts a name is transliterated (金壮龙, Jin Zhuanglong) and cannot be looked up: length alone
+    same = pair.same_script
     src_missing = missing_anchors("source", pair.source, pair.target, pair.source_lang, pair.target_lang,
-                                  pair.source_names)
-    tgt_missing = missing_anchors("target", pair.target, pair.source, pair.target_lang, pair.source_lang,
-                                  pair.target_names)
+                                  pair.source_names) if same else []
     if src_missing and delta < SHORT_WITH_MISSING_ANCHOR:
         names = ", ".join(f"“{a.text}”" for a in src_missing)
         flags.append(Flag("partial_omission", WARNING,
@@ -175,16 +164,20 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
     elif delta < SHORT_ALONE:
         flags.append(Flag("partial_omission", WARNING,
                           "The translation is much shorter than the source would lead one to expect: part of it "
-                          "may be missing.", _whole("source", pair.source)))
+                          "may be missing.", whole_spans("source", pair.source)))
     elif src_missing:
         names = ", ".join(f"“{a.text}”" for a in src_missing)
         flags.append(Flag("entity_mismatch", WARNING, f"{names} from the source does not appear in the "
                                                       f"translation.", tuple(a.span for a in src_missing)))
+    if not same:
+        return tuple(flags)
+    tgt_missing = missing_anchors("target", pair.target, pair.source, pair.target_lang, pair.source_lang,
+                                  pair.target_names)
     for respelt in respelt_names("source", pair.source, pair.target, pair.source_lang):
         # within a name whose other words are kept as they are, a garbled or mistyped word; one word alone
         # may be the other language's spelling (Liedenbrock / Lidenbrock in two translations of Verne)
         flags.append(Flag("entity_mismatch", WARNING if respelt.kept_rest else INFO,
-                          f"“{respelt.word}” is spelt “{pair_text(pair, respelt.other_span)}” in the "
+                          f"“{respelt.word}” is spelt “{respelt.other}” in the "
                           f"{pair.sides[1]}: check the name.", (respelt.span, respelt.other_span)))
     # a person's name replaced under the same title (le ministre de l’Industrie Li Qiang for ... Jin Zhuanglong)
     replaced = names_replaced("source", pair.source, pair.target, pair.source_lang, pair.target_lang)
@@ -199,13 +192,6 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
         flags.append(Flag("entity_mismatch", INFO, f"{names} in the translation does not appear in the source.",
                           tuple(a.span for a in tgt_missing)))
     return tuple(flags)
-
-
-def pair_text(pair: PairView, span: Span) -> str:
-    """The text a span of the pair covers."""
-    segments = pair.source if span.side == "source" else pair.target
-    segment = next(s for s in segments if s.id == span.segment)
-    return segment.text[span.start:span.end]
 
 
 def low_similarity(pair: PairView) -> tuple[Flag, ...]:

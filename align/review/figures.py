@@ -116,10 +116,8 @@ def date_mismatch(pair: PairView) -> tuple[Flag, ...]:
     tgt = [(m, Span("target", t.id, m.start, m.end)) for t in pair.target for m in months(t.text)]
     if not tgt:
         return ()
-    common = Counter(m.month for m, _ in src) & Counter(m.month for m, _ in tgt)
-    src_left = [(m, span) for m, span in src if not _spend(common, m.month)]
-    common = Counter(m.month for m, _ in src) & Counter(m.month for m, _ in tgt)
-    tgt_left = [(m, span) for m, span in tgt if not _spend(common, m.month)]
+    common = Counter(m.key for m, _ in src) & Counter(m.key for m, _ in tgt)
+    src_left, tgt_left = _unmatched(src, common), _unmatched(tgt, common)
     if not src_left or not tgt_left:
         return ()
     said = ", ".join(f"{_MONTH_NAMES[m.month - 1]} ({m.text})" for m, _ in src_left)
@@ -127,14 +125,6 @@ def date_mismatch(pair: PairView) -> tuple[Flag, ...]:
     return (Flag("date_mismatch", ERROR, f"Dates disagree: the {pair.sides[0]} has {said} where the "
                                          f"{pair.sides[1]} has {written}.",
                  tuple(span for _, span in src_left + tgt_left)),)
-
-
-def _spend(budget: Counter, key: int) -> bool:
-    """Take one `key` from the budget if there is one left."""
-    if budget[key] > 0:
-        budget[key] -= 1
-        return True
-    return False
 
 
 def _written_out(left: list[tuple[Number, Span]], other: Sequence[Segment], lang: str) -> list[tuple[Number, Span]]:
@@ -145,12 +135,13 @@ def _written_out(left: list[tuple[Number, Span]], other: Sequence[Segment], lang
     return [(n, span) for n, span in left if n.percent or n.key not in spelled]
 
 
-def _unmatched(found: list[tuple[Number, Span]], common: Counter) -> list[tuple[Number, Span]]:
+def _unmatched(found: list, common: Counter) -> list:
+    """The (number or month, span) of `found` left once `common` (counts by `key`) is used up, in order."""
     budget = Counter(common)
     left = []
-    for number, span in found:
-        if budget[number.key] > 0:
-            budget[number.key] -= 1
+    for item, span in found:
+        if budget[item.key] > 0:
+            budget[item.key] -= 1
         else:
-            left.append((number, span))
+            left.append((item, span))
     return left

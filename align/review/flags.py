@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
-from align.text.segment import Span  # a flag points at spans of segments
+from align.text.segment import Segment, Span  # a flag points at spans of segments
 
-__all__ = ["INFO", "WARNING", "ERROR", "SEVERITIES", "Span", "Flag", "ITS_TYPES", "its_type"]
+__all__ = ["INFO", "WARNING", "ERROR", "SEVERITIES", "Span", "Flag", "ITS_TYPES", "its_type", "whole_spans"]
 
 INFO, WARNING, ERROR = "info", "warning", "error"
 SEVERITIES = (INFO, WARNING, ERROR)
@@ -19,6 +20,11 @@ class Flag:
     severity: str
     message: str
     spans: tuple[Span, ...] = ()
+
+
+def whole_spans(side: str, segments: Sequence[Segment]) -> tuple[Span, ...]:
+    """Spans covering each of these segments whole (`side` is "source" or "target")."""
+    return tuple(Span(side, s.id, 0, len(s.text)) for s in segments)
 
 
 ITS_TYPES = {

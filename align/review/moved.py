@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from align.review.flags import WARNING, Flag, Span
+from align.review.flags import WARNING, Flag, whole_spans
 from align.search.moves import Move
 from align.text.segment import Segment
 
@@ -24,29 +24,21 @@ def moved_flags(pairs: Sequence[tuple[Sequence[Segment], Sequence[Segment], tupl
                 sides: tuple[str, str] = ("source", "translation")) -> list[tuple[Flag, ...]]:
     """Each pair's flags with its moved segments said: a `moved` warning naming where the other half stands,
     in place of the flags that only the move caused."""
-    by_source = {m.source: m for m in moves}
-    by_target = {m.target: m for m in moves}
+    # each side's moved segments -> their other half, and how a note names it
+    partner = ({m.source: target[m.target] for m in moves}, {m.target: source[m.source] for m in moves})
+    note = (lambda t: f"this {sides[0]} sentence is rendered elsewhere in the {sides[1]}, by {t.id} {_quoted(t)}",
+            lambda s: f"this {sides[1]} sentence renders {s.id} {_quoted(s)}, which stands elsewhere in the {sides[0]}")
     out = []
     for src, tgt, flags in pairs:
-        notes, spans = [], []
-        for s in src:
-            if s.index in by_source:
-                t = target[by_source[s.index].target]
-                notes.append(f"this {sides[0]} sentence is rendered elsewhere in the {sides[1]}, by {t.id} "
-                             f"{_quoted(t)}")
-                spans.append(Span("source", s.id, 0, len(s.text)))
-        for t in tgt:
-            if t.index in by_target:
-                s = source[by_target[t.index].source]
-                notes.append(f"this {sides[1]} sentence renders {s.id} {_quoted(s)}, which stands elsewhere in "
-                             f"the {sides[0]}")
-                spans.append(Span("target", t.id, 0, len(t.text)))
+        moved = [[s for s in src if s.index in partner[0]], [t for t in tgt if t.index in partner[1]]]
+        notes = [note[k](partner[k][seg.index]) for k in (0, 1) for seg in moved[k]]
+        spans = whole_spans("source", moved[0]) + whole_spans("target", moved[1])
         if not notes:
             out.append(flags)
             continue
         # a pair whose every segment moved: its comparison flags compared strangers
-        whole = all(s.index in by_source for s in src) and all(t.index in by_target for t in tgt)
+        whole = len(moved[0]) == len(src) and len(moved[1]) == len(tgt)
         kept = tuple(f for f in flags if not (whole and f.type in REPLACED))
         message = "Moved: " + "; ".join(notes) + "."
-        out.append(kept + (Flag("moved", WARNING, message, tuple(spans)),))
+        out.append(kept + (Flag("moved", WARNING, message, spans),))
     return out

@@ -13,7 +13,7 @@ from typing import Sequence
 
 from align.review.view import PairView, Rule
 from align.errors import AlignError
-from align.review.flags import ERROR, INFO, WARNING, Flag, Span
+from align.review.flags import ERROR, INFO, WARNING, Flag, Span, whole_spans
 from align.text.glossary import Term
 from align.text.lang import UNDETERMINED, UNSPACED_RUN, reads_as_source
 from align.text.patterns import past_common_blocks
@@ -54,7 +54,7 @@ def untranslated(pair: PairView) -> tuple[Flag, ...]:
     src, tgt = _text(pair.source), _text(pair.target)
     if _normal(src) == _normal(tgt) and _prose(src):
         return (Flag("untranslated", ERROR, f"The {pair.sides[1]} is the {pair.sides[0]} itself, not translated.",
-                     tuple(Span("target", t.id, 0, len(t.text)) for t in pair.target)),)
+                     whole_spans("target", pair.target)),)
     return ()
 
 
@@ -67,7 +67,7 @@ def left_in_source_language(pair: PairView) -> tuple[Flag, ...]:
     if left and not untranslated(pair):
         return (Flag("untranslated", ERROR, f"Written in the {pair.sides[0]}'s language ({pair.source_lang}), "
                                             f"not in {pair.target_lang}: left untranslated?",
-                     tuple(Span("target", t.id, 0, len(t.text)) for t in left)),)
+                     whole_spans("target", left)),)
     return ()
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Sequence
 from align.search.align import Alignment, Options, align_documents
 from align.search.lexicon import WordPairs
 from align.review.divergence import LOW_SCORE, RULES, PairView, check_pair
-from align.review.flags import SEVERITIES, Flag
+from align.review.flags import INFO, SEVERITIES, Flag
 from align.review.moved import moved_flags
 from align.search.anchors import document_names
 from align.text.segment import SENTENCE, Segment
@@ -213,7 +213,7 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
     return Review(source, target, tuple(pairs), summarise(source, target, pairs, notes, warnings), moved=moved)
 
 
-MOVED_PAIR = Flag("moved", "info", "A sentence and its translation that stand in different places of the two texts.")
+MOVED_PAIR = Flag("moved", INFO, "A sentence and its translation that stand in different places of the two texts.")
 
 LENGTH_ONLY_NOTE = ("The two texts share almost no characters and are too short to learn a lexicon from: pairs are "
                     "placed by length, numbers and names, every score is low, and no pair is flagged for a low score.")

@@ -195,10 +195,10 @@ def _lost_tails(side: str, mine: Sequence[Segment], theirs: Sequence[Segment], l
             tail = len(kept) - 1 - last_kept
             if tail < 2 or (need_kept and last_kept < 0):
                 continue
-            tokens = [m for m in _TOKEN.finditer(anchor.text) if m.group().lower() not in _CONNECTORS][-tail:]
-            start, end = anchor.span.start + tokens[0].start(), anchor.span.start + tokens[-1].end()
-            out.append((anchor.text[tokens[0].start():tokens[-1].end()], tail,
-                        Span(anchor.span.side, anchor.span.segment, start, end)))
+            spans = _word_spans(anchor)
+            first, last = spans[-tail][1], spans[-1][1]
+            lost = Span(first.side, first.segment, first.start, last.end)
+            out.append((segment.text[lost.start:lost.end], tail, lost))
     return out
 
 
@@ -245,7 +245,8 @@ class Respelling:
     word: str          # the word as the name has it
     kept_rest: bool    # the name's other words are on the other side as they are (Jin Zhuanglong / Jin Zhuanlong)
     span: Span
-    other_span: Span   # the other side's spelling
+    other: str         # the other side's spelling, as written
+    other_span: Span
 
 
 def respelt_names(side: str, mine: Sequence[Segment], theirs: Sequence[Segment], lang: str) -> list[Respelling]:
@@ -257,13 +258,13 @@ def respelt_names(side: str, mine: Sequence[Segment], theirs: Sequence[Segment],
         return []
     other_side = "target" if side == "source" else "source"
     other_words = _other_side_words(theirs)
-    capitalised: dict[str, Span] = {}
+    capitalised: dict[str, tuple[str, Span]] = {}
     for segment in theirs:
         for match in _TOKEN.finditer(segment.text):
             token = match.group()
             if token[0].isupper() and len(token) >= 5:
                 capitalised.setdefault(strip_accents(token).lower(),
-                                       Span(other_side, segment.id, match.start(), match.end()))
+                                       (token, Span(other_side, segment.id, match.start(), match.end())))
     found = []
     for anchor in anchors:
         for word in anchor.words:
@@ -275,7 +276,7 @@ def respelt_names(side: str, mine: Sequence[Segment], theirs: Sequence[Segment],
             if not rest and len(word) < 8:
                 continue    # one short name alone (Hamburg / Hambourg): as likely the other language's form
             bare = word.replace("-", "")
-            for other, span in capitalised.items():
+            for other, (written, span) in capitalised.items():
                 if other[0] != word[0] or abs(len(other) - len(word)) > 2:
                     continue
                 distance = _edits(bare, other.replace("-", ""), 2)
@@ -284,19 +285,26 @@ def respelt_names(side: str, mine: Sequence[Segment], theirs: Sequence[Segment],
                 prefix = next((k for k, (a, b) in enumerate(zip(word, other)) if a != b), min(len(word), len(other)))
                 if prefix >= min(len(word), len(other)) - 2:
                     continue    # only the ending differs: Tunisia / Tunisie, Austria / Austrian
-                found.append(_respelling(anchor, word, span, bool(rest)))
+                found.append(_respelling(anchor, word, written, span, bool(rest)))
                 break
     return found
 
 
-def _respelling(anchor: Anchor, word: str, other_span: Span, kept_rest: bool) -> Respelling:
+def _respelling(anchor: Anchor, word: str, other: str, other_span: Span, kept_rest: bool) -> Respelling:
     """The respelt word with its own text and span inside the name."""
+    text, span = next(((t, sp) for t, sp in _word_spans(anchor) if strip_accents(t).lower() == word),
+                      (anchor.text, anchor.span))
+    return Respelling(anchor, text, kept_rest, span, other, other_span)
+
+
+def _word_spans(anchor: Anchor) -> list[tuple[str, Span]]:
+    """The words of a name as written (connectors left out, as in `anchor.words`), each with its span."""
+    out = []
     for match in _TOKEN.finditer(anchor.text):
-        if strip_accents(match.group()).lower() == word:
+        if match.group().lower() not in _CONNECTORS:
             start = anchor.span.start + match.start()
-            return Respelling(anchor, match.group(), kept_rest, Span(anchor.span.side, anchor.span.segment, start,
-                                                                     start + len(match.group())), other_span)
-    return Respelling(anchor, anchor.text, kept_rest, anchor.span, other_span)
+            out.append((match.group(), Span(anchor.span.side, anchor.span.segment, start, start + len(match.group()))))
+    return out
 
 
 def _edits(a: str, b: str, limit: int) -> int:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from align.text.lang import strip_accents
+from align.text.lang import WORDS, strip_accents
+from align.text.patterns import LazyPattern
 
 _NAMES: dict[int, tuple[str, ...]] = {     # as written (the lookup also takes them without accents)
     1: ("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "gennaio", "gen", "janeiro",
@@ -42,16 +42,18 @@ class Month:
     end: int
     text: str
 
+    @property
+    def key(self) -> int:
+        """What two sides compare: the month's number."""
+        return self.month
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    names = sorted(_MONTH_OF, key=len, reverse=True)
-    # a month name next to a number: `Aug. 31`, `31 août`, `3. März`, `May 2023`, `le 1er mai`
-    return re.compile(r"(?<![^\W\d_])(" + "|".join(names) + r")\.?(?![^\W\d_])", re.IGNORECASE)
+
+# a month name, full or abbreviated, as a word of its own (whether a number stands beside it is checked after)
+_MONTH_NAME = LazyPattern(r"(?<![^\W\d_])(" + "|".join(sorted(_MONTH_OF, key=len, reverse=True))
+                          + r")\.?(?![^\W\d_])", re.IGNORECASE)
 
 
 _NEAR_NUMBER = re.compile(r"\d")
-_LETTERS = re.compile(r"[^\W\d_]+")
 _QUICK_NAMES = frozenset(_MONTH_OF) | frozenset(name for names in _NAMES.values() for name in names)
 _DAY_BEFORE = re.compile(r"\d(?:er|º|°|\.)?\s*$")
 
@@ -66,12 +68,12 @@ def months(text: str) -> tuple[Month, ...]:
             number = int(raw) if raw.isdigit() else _HAN_NUMERALS.get(raw)
             if number:
                 found.append(Month(number, match.start(), match.end(), match.group()))
-    if not _NEAR_NUMBER.search(text) or _QUICK_NAMES.isdisjoint(_LETTERS.findall(text.lower())):
+    if not _NEAR_NUMBER.search(text) or _QUICK_NAMES.isdisjoint(WORDS.findall(text.lower())):
         return tuple(found)     # most segments: no digit, or no word that could name a month
     folded = strip_accents(text)
     if len(folded) != len(text):
         folded = text     # a decomposition changed the length: read the text as it is
-    for match in _pattern().finditer(folded):
+    for match in _MONTH_NAME.finditer(folded):
         word = match.group(1).lower()
         month = _MONTH_OF.get(strip_accents(word))
         if month is None:

@@ -142,7 +142,8 @@ MONTHS: dict[str, frozenset[str]] = {
                     "dezember jänner".split()),
 }
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+"""Runs of letters: a text's words, digits and underscores apart."""
 # Combining marks (the Unicode blocks of diacritics): what NFKD splits off accented letters.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -225,7 +226,7 @@ def detect_language(text: str, default: str = UNDETERMINED) -> str:
     if script not in ("Latin", "Cyrillic"):
         return default
     folded = sample.casefold()
-    words = _WORD.findall(folded)
+    words = WORDS.findall(folded)
     seen = Counter(words)
     best, best_score = default, 0.0
     for code in sorted(STOPWORDS):
@@ -250,7 +251,7 @@ def stopword_score(text: str, lang: str) -> float:
     if not profile:
         return 0.0
     folded = text.casefold()
-    seen = Counter(_WORD.findall(folded))
+    seen = Counter(WORDS.findall(folded))
     return _stopwords_seen(seen, profile) + 0.5 * sum(folded.count(c) for c in _LETTERS.get(lang, ""))
 
 
@@ -285,13 +286,12 @@ def _arabic_language(text: str) -> str:
 
 READS_AS_MIN_WORDS = 4
 """A segment needs this many words before its stop words can say which language it is written in."""
-_LETTER_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def reads_as_source(text: str, source_lang: str, target_lang: str) -> bool:
     """A target text written in the source language (left untranslated): clearly more of the source's stop
     words; across scripts, the script alone tells."""
-    words = _LETTER_WORDS.findall(text)
+    words = WORDS.findall(text)
     if len(words) < READS_AS_MIN_WORDS:
         return False
     if script_family(source_lang) != script_family(target_lang):

@@ -249,6 +249,27 @@ class TestNameReplaced:
         assert [(f.severity, "“Li Qiang”" in f.message and "“Jin Zhuanglong”" in f.message) for f in flags] == \
             [("warning", True)]
 
+    def test_a_title_replaced_before_the_same_person_is_a_warning(self):
+        src = "The plan was presented by Minister of Industry and Information Technology Jin Zhuanglong on Monday."
+        tgt = "Le plan a été présenté lundi par le ministre des Finances Jin Zhuanglong."
+        flags = [f for f in omissions_and_entities(view([src], [tgt])) if f.type == "entity_mismatch"]
+        assert [(f.severity, "“Finances”" in f.message and "Industry and Information Technology”" in f.message)
+                for f in flags] == [("warning", True)]
+        kept = "Le plan a été présenté lundi par le ministre de l’Industrie et des Technologies de l’information " \
+               "Jin Zhuanglong."
+        assert not [f for f in omissions_and_entities(view([src], [kept])) if f.type == "entity_mismatch"]
+
+    @pytest.mark.parametrize("src, tgt", [
+        # forms of address are localised: Mrs. and Miss / Mme
+        ("They drank tea with Mrs. and Miss Bates at noon.", "Elles prirent le thé chez Mme Bates à midi."),
+        # a list of names, each translated
+        ("It involves Denmark, Finland, Iceland, Norway, Sweden, the Faroe Islands and Greenland.",
+         "Að samstarfinu koma Danmörk, Finnland, Ísland, Noregur og Svíþjóð auk Færeyja og Grænlands."),
+    ])
+    def test_names_translated_word_by_word_are_not_replaced(self, src, tgt):
+        flags = omissions_and_entities(view([src], [tgt]))
+        assert not any("replaced" in f.message for f in flags)
+
     @pytest.mark.parametrize("tgt", [
         "Le plan a été présenté lundi par le ministre de l’Industrie Jin Zhuanglong, selon Xinhua.",  # a name added
         "Le plan a été présenté lundi par le ministre Jin Zhuanglong devant Li Qiang.",

@@ -179,11 +179,12 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
         flags.append(Flag("entity_mismatch", WARNING if respelt.kept_rest else INFO,
                           f"“{respelt.word}” is spelt “{respelt.other}” in the "
                           f"{pair.sides[1]}: check the name.", (respelt.span, respelt.other_span)))
-    # a person's name replaced under the same title (le ministre de l’Industrie Li Qiang for ... Jin Zhuanglong)
+    # a person's name replaced under the same title (le ministre de l’Industrie Li Qiang for ... Jin Zhuanglong),
+    # or a title before the same person (ministre des Finances Jin Zhuanglong for ... Information Technology ...)
     replaced = names_replaced("source", pair.source, pair.target, pair.source_lang, pair.target_lang)
     for lost, other, span in replaced:
-        message = f"“{other}” in the {pair.sides[1]} stands where the {pair.sides[0]} names “{lost}”: a name " \
-                  f"replaced by another?"
+        message = f"“{other}” in the {pair.sides[1]} stands where the {pair.sides[0]} names “{lost}”: a name or " \
+                  f"title replaced by another?"
         flags.append(Flag("entity_mismatch", WARNING, message, (span,)))
     tgt_missing = [a for a in tgt_missing if not any(a.span.segment == span.segment and a.span.start <= span.start
                                                      and span.end <= a.span.end for _, _, span in replaced)]

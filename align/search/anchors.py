@@ -159,46 +159,67 @@ def _word_kept(word: str, other_words: set[str]) -> bool:
     return False
 
 
+HONORIFICS = frozenset("mr mrs miss ms dr sir lady lord mme mlle mm herr frau fru hr".split())
+"""Forms of address, which translation localises (Mrs / Mme): neither kept nor lost in a name."""
+
+
 def names_replaced(side: str, mine: Sequence[Segment], theirs: Sequence[Segment], lang: str,
                    other_lang: str) -> list[tuple[str, str, Span]]:
-    """Names of `mine` whose last two words or more the other side lacks while it keeps the words before them
-    (`Minister of Industry Jin Zhuanglong` / `le ministre de l'Industrie Li Qiang`), where the other side has
-    a name ending in as many words that `mine` lacks: a person's name replaced by another's. Each as (the
-    lost words, the other side's words, their span)."""
-    lost = _lost_tails(side, mine, theirs, lang, need_kept=True)
+    """Parts of `mine`'s names that the other side replaces inside the same name: two words or more of a name
+    lack on the other side, which writes a name holding some of its other words and words of its own
+    (`Minister of Industry Jin Zhuanglong` / `le ministre de l'Industrie Li Qiang`, a person replaced under a
+    kept title; `Minister of Industry and Information Technology Jin Zhuanglong` / `ministre des Finances Jin
+    Zhuanglong`, a title replaced before a kept person). Lists of names (with commas) are left alone: their
+    words are often translated one by one. Each as (the lost words, the other side's own words, their span)."""
+    lost = _lost_runs(side, mine, theirs, lang)
     if not lost:
         return []
     other_side = "target" if side == "source" else "source"
-    added = _lost_tails(other_side, theirs, mine, other_lang, need_kept=False)
+    mine_words = _other_side_words(mine)
     out = []
-    for text, size, _ in lost:
-        other = next((a for a in added if a[1] == size), None)
-        if other is not None:
-            added.remove(other)
-            out.append((text, other[0], other[2]))
+    for text, kept in lost:
+        for segment in theirs:
+            for anchor in find_anchors(other_side, segment, other_lang):
+                if anchor.acronym or "," in anchor.text:
+                    continue
+                spans = [(t, sp) for t, sp in _word_spans(anchor) if strip_accents(t).lower() not in HONORIFICS]
+                own = [sp for t, sp in spans if not _word_kept(strip_accents(t).lower(), mine_words)]
+                if own and len(own) < len(spans) and any(
+                        _word_kept(strip_accents(t).lower(), kept) for t, sp in spans):
+                    span = Span(own[0].side, own[0].segment, own[0].start, own[-1].end)
+                    out.append((text, segment.text[span.start:span.end], span))
+                    break
+            else:
+                continue
+            break
     return out
 
 
-def _lost_tails(side: str, mine: Sequence[Segment], theirs: Sequence[Segment], lang: str,
-                need_kept: bool) -> list[tuple[str, int, Span]]:
-    """The last two words or more of `mine`'s names that `theirs` lacks (after a word it keeps, if `need_kept`):
-    their text, how many words, and their span."""
+def _lost_runs(side: str, mine: Sequence[Segment], theirs: Sequence[Segment], lang: str
+               ) -> list[tuple[str, set[str]]]:
+    """Runs of two words or more of `mine`'s names that `theirs` lacks, in names of which it keeps a word: each
+    run's text as written, and the name's kept words."""
     out = []
     other_words: set[str] | None = None
     for segment in mine:
         for anchor in find_anchors(side, segment, lang):
-            if anchor.acronym or len(anchor.words) < 2:
+            if anchor.acronym or len(anchor.words) < 3 or "," in anchor.text:
                 continue
             other_words = other_words if other_words is not None else _other_side_words(theirs)
-            kept = [_word_kept(w, other_words) for w in anchor.words]
-            last_kept = max((k for k, v in enumerate(kept) if v), default=-1)
-            tail = len(kept) - 1 - last_kept
-            if tail < 2 or (need_kept and last_kept < 0):
-                continue
             spans = _word_spans(anchor)
-            first, last = spans[-tail][1], spans[-1][1]
-            lost = Span(first.side, first.segment, first.start, last.end)
-            out.append((segment.text[lost.start:lost.end], tail, lost))
+            state = [None if w in HONORIFICS else _word_kept(w, other_words) for w in anchor.words]
+            kept = {w for w, v in zip(anchor.words, state) if v}
+            if not kept:
+                continue
+            k = 0
+            while k < len(state):
+                end = k
+                while end < len(state) and state[end] is False:
+                    end += 1
+                if end - k >= 2:
+                    first, last = spans[k][1], spans[end - 1][1]
+                    out.append((segment.text[first.start:last.end], kept))
+                k = max(end, k + 1)
     return out
 
 

@@ -44,6 +44,27 @@ class TestUntranslated:
         assert left_in_source_language(view("He quoted The Washington Post on the economy.",
                                             "Il a cité le Washington Post à propos de l’économie.")) == ()
 
+    def test_a_clause_left_in_the_source_language_inside_a_translated_sentence(self):
+        src = ("Jin pointed out that although China has built a large industrial system, the adverse impact of "
+               "changes in the external environment is increasing.")
+        tgt = ("Jin a souligné que même si la Chine a construit un vaste système industriel, the adverse impact of "
+               "changes in the external environment is increasing.")
+        (flag,) = left_in_source_language(view(src, tgt))
+        assert (flag.type, flag.severity) == ("untranslated", "warning")
+        (span,) = flag.spans
+        assert tgt[span.start:span.end] == "the adverse impact of changes in the external environment is increasing"
+
+    @pytest.mark.parametrize("src, tgt", [
+        # a title kept in English: words copied, but not a clause of the source's language
+        ("She read The Lord of the Rings twice during the summer with her brother.",
+         "Elle a lu The Lord of the Rings deux fois pendant les vacances d’été avec son frère."),
+        # names and numbers in common, the rest translated
+        ("The Nanda Devi Sanctuary, 7816 m, was closed in 1983 by India.",
+         "Le sanctuaire de la Nanda Devi, 7816 m, a été fermé en 1983 par l’Inde."),
+    ])
+    def test_names_and_titles_kept_are_not_a_part_left_untranslated(self, src, tgt):
+        assert left_in_source_language(view(src, tgt)) == ()
+
     def test_same_language_is_not_untranslated(self):
         assert untranslated(view("It rained all day.", "It rained all day.", "en", "en")) == ()
 

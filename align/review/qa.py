@@ -68,7 +68,50 @@ def left_in_source_language(pair: PairView) -> tuple[Flag, ...]:
         return (Flag("untranslated", ERROR, f"Written in the {pair.sides[0]}'s language ({pair.source_lang}), "
                                             f"not in {pair.target_lang}: left untranslated?",
                      whole_spans("target", left)),)
-    return ()
+    if left:
+        return ()
+    copied = _copied_run(pair)
+    if copied is None:
+        return ()
+    text, span = copied
+    shown = text if len(text) <= 80 else text[:38].rstrip() + " … " + text[-38:].lstrip()
+    return (Flag("untranslated", WARNING, f"Part of the {pair.sides[1]} is still in the {pair.sides[0]}'s language "
+                                          f"({pair.source_lang}), word for word: “{shown}”: left untranslated?", (span,)),)
+
+
+COPIED_MIN_WORDS = 6
+"""Words in a row that the translation copies from the source, in the source's language, before they count as
+a part left untranslated (shorter runs are names, titles and quoted phrases)."""
+_WORD_AT = re.compile(r"[^\W_][\w'’-]*", re.UNICODE)
+
+
+def _copied_run(pair: PairView) -> tuple[str, Span] | None:
+    """The longest run of words a target segment shares with the source, word for word, when it is long and
+    reads as the source's language (a clause left untranslated inside a translated sentence)."""
+    from difflib import SequenceMatcher
+
+    source_text = " ".join(s.text for s in pair.source).casefold()
+    rough = set(source_text.split())    # words with their punctuation: enough to rule out most segments
+    source_words: list[str] | None = None
+    for segment in pair.target:
+        if len(rough.intersection(segment.text.casefold().split())) < COPIED_MIN_WORDS - 2:
+            continue
+        source_words = source_words or [m.group() for m in _WORD_AT.finditer(source_text)]
+        found = list(_WORD_AT.finditer(segment.text))
+        if len(found) < COPIED_MIN_WORDS:
+            continue
+        words = [m.group().casefold() for m in found]
+        if len(set(words) & set(source_words)) < COPIED_MIN_WORDS:
+            continue     # most segments: not enough words in common for a run
+        match = SequenceMatcher(None, words, source_words, autojunk=False).find_longest_match(
+            0, len(words), 0, len(source_words))
+        if match.size < COPIED_MIN_WORDS:
+            continue
+        start, end = found[match.a].start(), found[match.a + match.size - 1].end()
+        text = segment.text[start:end]
+        if reads_as_source(text, pair.source_lang, pair.target_lang):
+            return text, Span("target", segment.id, start, end)
+    return None
 
 
 _DOUBLED = re.compile(r"\b([^\W\d_]{2,})(\s+)(\1)\b", re.UNICODE | re.IGNORECASE)

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from align.search.anchors import find_anchors
 from align.review.divergence import (PairView, added, check_pair, dropped, low_similarity, merged_or_split,
-                              number_mismatch, omissions_and_entities)
+                                     number_mismatch, omissions_and_entities)
+from align.review.figures import decimal_mark
 from align.review.flags import Flag
 from align.text.segment import Segment
 
@@ -78,6 +79,28 @@ class TestMergedOrSplit:
     def test_sentences_in_order_are_one_block(self):
         (flag,) = merged_or_split(view(self.SRC, self.TGT[::-1]))
         assert flag.type == "merged"
+
+
+class TestDecimalMark:
+    @pytest.mark.parametrize("src, tgt, shown", [
+        ("32.5 trillion yuan in 2023", "32.5 billions de yuans en 2023", "32,5"),
+        ("a rise of 3.5 percent", "une hausse de 3.5 %", "3,5"),
+        ("2,45 Milliarden Euro", "2,45 billion euros", "2.45"),
+    ])
+    def test_the_source_decimal_mark_kept_is_a_note(self, src, tgt, shown):
+        langs = ("de", "en") if "Milliarden" in src else ("en", "fr")
+        (flag,) = decimal_mark(view([src], [tgt], langs=langs))
+        assert (flag.type, flag.severity) == ("number_mismatch", "info") and f"writes {shown}." in flag.message
+
+    @pytest.mark.parametrize("src, tgt, langs", [
+        ("32.5 trillion yuan", "32,5 billions de yuans", ("en", "fr")),   # the right form
+        ("Web 2.0 and Python 3.11", "le Web 2.0 et Python 3.11", ("en", "fr")),   # versions keep their point
+        ("at 14.30 hours", "um 14.30 Uhr", ("en", "de")),
+        ("2,45 Milliarden", "2,45 milliards", ("de", "fr")),   # both write a decimal comma
+        ("12.000 Firmen", "12.000 entreprises", ("de", "fr")),
+    ])
+    def test_right_forms_versions_and_times_are_left_alone(self, src, tgt, langs):
+        assert decimal_mark(view([src], [tgt], langs=langs)) == ()
 
 
 class TestNumberMismatch:

@@ -15,7 +15,7 @@ import numpy as np
 
 from align.search.anchors import missing_anchors, names_replaced, respelt_names
 from align.review.flags import ERROR, INFO, WARNING, Flag, whole_spans
-from align.review.figures import date_mismatch, number_mismatch
+from align.review.figures import date_mismatch, decimal_mark, number_mismatch
 from align.review.view import UNRELATED_SIMILARITY, PairView, Rule
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment
 from align.search.vectors import Vocabulary, words
@@ -208,8 +208,8 @@ def low_similarity(pair: PairView) -> tuple[Flag, ...]:
                                             f"check the meaning and the alignment."),)
 
 
-RULES: tuple[Rule, ...] = (added, dropped, merged_or_split, number_mismatch, date_mismatch, omissions_and_entities,
-                           low_similarity)
+RULES: tuple[Rule, ...] = (added, dropped, merged_or_split, number_mismatch, decimal_mark, date_mismatch,
+                           omissions_and_entities, low_similarity)
 
 
 def check_pair(pair: PairView, rules: Sequence[Rule] = RULES) -> tuple[Flag, ...]:

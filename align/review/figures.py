@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Sequence
 
-from align.review.flags import ERROR, WARNING, Flag, Span
+import re
+
+from align.review.flags import ERROR, INFO, WARNING, Flag, Span
 from align.review.view import UNRELATED_SIMILARITY, PairView
 from align.text.dates import months
 from align.text.lang import reads_as_source
-from align.text.numbers import Number, find_numbers, spelled_numbers
+from align.text.numbers import DECIMAL_COMMA, Number, find_numbers, spelled_numbers
 from align.text.segment import Segment
 
 
@@ -45,6 +47,33 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
     if flag is None:
         return (Flag("number_mismatch", WARNING, note[0].upper() + note[1:], spans),)
     return (Flag(flag.type, flag.severity, f"{flag.message} Also, {note}", flag.spans + spans),)
+
+
+_DECIMALS = {".": re.compile(r"^\d+\.(?:\d{1,2}|\d{4,})(?=\D|$)"), ",": re.compile(r"^\d+,(?:\d{1,2}|\d{4,})(?=\D|$)")}
+"""A figure with a decimal point (or comma) that cannot be a thousands separator (not three digits after it)."""
+
+
+def decimal_mark(pair: PairView) -> tuple[Flag, ...]:
+    """An amount or percentage the translation gives with the source language's decimal mark where its own
+    language writes the other one (`4.57 billions` in French, which writes `4,57`): the right number in the
+    wrong form. Only amounts with a scale word and percentages: version numbers and times (`Web 2.0`,
+    `14.30 Uhr`) keep their point."""
+    if not pair.source or not pair.target or pair.source_lang == pair.target_lang:
+        return ()
+    target_comma = pair.target_lang in DECIMAL_COMMA
+    if target_comma == (pair.source_lang in DECIMAL_COMMA):
+        return ()
+    wrong, right = (".", ",") if target_comma else (",", ".")
+    source_keys = {n.key for s in pair.source for n in find_numbers(s.text, pair.source_lang)}
+    found = [(n, Span("target", t.id, n.start, n.end)) for t in pair.target
+             for n in find_numbers(t.text, pair.target_lang)
+             if n.key in source_keys and (n.percent or n.text[-1:].isalpha()) and _DECIMALS[wrong].match(n.text)]
+    if not found:
+        return ()
+    shown = ", ".join(n.text for n, _ in found)
+    example = found[0][0].text.split()[0].rstrip("%").replace(wrong, right)
+    return (Flag("number_mismatch", INFO, f"{shown}: the right number, written with the {pair.sides[0]}'s decimal "
+                                          f"mark; {pair.target_lang} writes {example}.", tuple(s for _, s in found)),)
 
 
 def _readable(number: Number) -> str:

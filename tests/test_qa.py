@@ -5,6 +5,7 @@ import pytest
 from align.review.divergence import PairView
 from align.errors import AlignError
 from align.review.qa import (CHECKS, brackets, check_names, doubled_word, inconsistencies, left_in_source_language,
+                             doubled_sentence, repeated_lines,
                              placeholders, symbols, terminology_rule, untranslated, urls_and_emails, whitespace)
 from align.text.glossary import Term, read_glossary
 from align.review.review import Checks, review_documents
@@ -228,3 +229,37 @@ class TestDoubts:
         assert doubt.kind == NOT_TRANSLATIONS
         assert pair_score_warnings([0.1, 0.2, 0.9, 0.3, 0.05], 0.5, lexical=False) == ()
         assert pair_score_warnings([0.4, 0.45, 0.9, 0.3, 0.8], 0.5) == ()     # loose, not wrong
+
+
+class TestRepeatedLines:
+    SENTENCE = "Le pays accélérera le développement d’un système industriel moderne."
+
+    def pairs(self, *rows):
+        return [(tuple(seg("s", k, t) for t in src), tuple(seg("t", k, t) for t in tgt)) for k, (src, tgt) in
+                enumerate(rows)]
+
+    def test_a_translation_sentence_pasted_twice_names_its_first_copy(self):
+        pairs = self.pairs((["The country will speed up."], [self.SENTENCE]), ([], [self.SENTENCE]),
+                           (["It said so."], ["Il l’a dit."]))
+        notes = repeated_lines(pairs)
+        assert list(notes) == [1] and "t0" in notes[1] and "(pair 0)" in notes[1]
+
+    def test_short_formulas_and_headings_repeat_as_they_should(self):
+        pairs = self.pairs((["Thank you."], ["Merci bien."]), ([], ["Merci bien."]))
+        assert repeated_lines(pairs) == {}
+        heading = Segment("t", 1, "Stiftung für alpine Forschungen , Zürich", 0, 40, "heading")
+        pairs = [(pairs[0][0], (Segment("t", 0, heading.text, 0, 40, "heading"),)), ((), (heading,))]
+        assert repeated_lines(pairs) == {}
+
+    def test_a_sentence_given_twice_inside_one_pair_is_added(self):
+        tgt = "Il construira des usines dans chaque province cette année."
+        (flag,) = doubled_sentence(view(["It will build factories in every province this year."], [tgt, tgt]))
+        assert (flag.type, flag.severity, flag.spans[0].segment) == ("added", "error", "t1") and "t1 repeats t0" in \
+            flag.message
+        assert doubled_sentence(view([tgt, tgt], [tgt, tgt], "fr", "fr")) == ()   # the source has it twice too
+
+    def test_the_review_of_a_seed_with_a_paragraph_pasted_twice_says_so(self, source_text, target_text):
+        src, lines = source_text, target_text.split("\n")
+        review = review_documents(src, "\n".join(lines[:3] + [lines[2]] + lines[3:]), "en", "fr")
+        added = [f for p in review.pairs for f in p.flags if f.type == "added" and f.severity == "error"]
+        assert len(added) == 1 and "pasted twice?" in added[0].message

@@ -16,6 +16,7 @@ from align.errors import AlignError
 from align.review.flags import ERROR, INFO, WARNING, Flag, Span, whole_spans
 from align.text.glossary import Term
 from align.text.lang import UNDETERMINED, UNSPACED_RUN, reads_as_source
+from align.text.segment import Segment
 from align.text.patterns import past_common_blocks
 
 
@@ -30,6 +31,9 @@ def _normal(text: str) -> str:
 
 
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+REPEATED_MIN_WORDS = 5
+"""Words from which a sentence found twice is a paste, not a formula that recurs (`Thank you.`, `He said no.`)."""
 
 UNTRANSLATED_MIN_WORDS = 3
 """Identical sides shorter than this are names, codes or titles that stay as they are (`Xinhua`, `COVID-19`)."""
@@ -118,6 +122,25 @@ _DOUBLED = re.compile(r"\b([^\W\d_]{2,})(\s+)(\1)\b", re.UNICODE | re.IGNORECASE
 LEGITIMATE_DOUBLES = frozenset({"nous", "vous", "had", "that", "die", "der", "das", "sie", "dat", "que", "ha",
                                 "là", "bye", "very", "so", "no", "go", "knock", "tut"})
 """Words whose doubling is grammar or style (`nous nous sommes`, `had had`, `die die`), not a typo."""
+
+
+def doubled_sentence(pair: PairView) -> tuple[Flag, ...]:
+    """A sentence of the translation given twice inside one pair, word for word, where the source has it once:
+    the second copy is added (a paste), though the alignment keeps it with its source."""
+    if not pair.source or len(pair.target) < 2:
+        return ()
+    seen: dict[str, Segment] = {}
+    flags = []
+    source_texts = Counter(_normal(s.text) for s in pair.source)
+    for segment in pair.target:
+        text = _normal(segment.text)
+        if segment.kind != "sentence" or len(_WORDS.findall(text)) < REPEATED_MIN_WORDS:
+            continue
+        first = seen.setdefault(text, segment)
+        if first is not segment and source_texts[text] < 2:
+            flags.append(Flag("added", ERROR, f"{segment.id} repeats {first.id} word for word: pasted twice?",
+                              whole_spans("target", (segment,))))
+    return tuple(flags)
 
 
 def doubled_word(pair: PairView) -> tuple[Flag, ...]:
@@ -281,8 +304,8 @@ def symbols(pair: PairView) -> tuple[Flag, ...]:
     return (Flag("symbol", WARNING, f"{' '.join(odd)} on one side only."),)
 
 
-PAIR_RULES: tuple[Rule, ...] = (untranslated, left_in_source_language, doubled_word, whitespace, brackets, urls_and_emails,
-                                placeholders, symbols)
+PAIR_RULES: tuple[Rule, ...] = (untranslated, left_in_source_language, doubled_sentence, doubled_word, whitespace,
+                                brackets, urls_and_emails, placeholders, symbols)
 
 
 INCONSISTENCY_MIN_WORDS = 3
@@ -312,6 +335,30 @@ def inconsistencies(pairs: Sequence[tuple[tuple, tuple]]) -> dict[int, tuple[Fla
                 for k in group:
                     flags[k].append(Flag("inconsistency", INFO, text))
     return {k: tuple(v) for k, v in flags.items()}
+
+
+def repeated_lines(pairs: Sequence[tuple[tuple, tuple]], sides: tuple[str, str] = ("source", "translation")
+                   ) -> dict[int, str]:
+    """One-sided pairs whose text another pair of the same side already has, word for word (a paragraph pasted
+    twice): what to add to their `added` or `dropped` message, by pair index."""
+    first_seen: dict[tuple[int, str], int] = {}
+    for k, (source, target) in enumerate(pairs):
+        for side, segments in ((0, source), (1, target)):
+            if segments and source and target:
+                first_seen.setdefault((side, _normal(_text(segments))), k)
+    notes = {}
+    for k, (source, target) in enumerate(pairs):
+        if bool(source) == bool(target):
+            continue
+        side, segments = (0, source) if source else (1, target)
+        if any(s.kind != "sentence" for s in segments):
+            continue     # credits, captions and headings repeat in a document as they should
+        text = _normal(_text(segments))
+        other = first_seen.get((side, text))
+        if other is not None and len(_WORDS.findall(text)) >= REPEATED_MIN_WORDS:
+            ids = ", ".join(s.id for s in pairs[other][side])
+            notes[k] = f"It repeats {ids} of the {sides[side]} word for word (pair {other}): pasted twice?"
+    return notes
 
 
 # --- glossary ---------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from align.review.flags import INFO, SEVERITIES, Flag
 from align.review.moved import moved_flags
 from align.search.anchors import document_names
 from align.text.segment import SENTENCE, Segment
-from align.review.qa import PAIR_RULES, inconsistencies, left_in_source_language, terminology_rule
+from align.review.qa import PAIR_RULES, inconsistencies, left_in_source_language, repeated_lines, terminology_rule
 from align.text.glossary import Term
 from align.review.sanity import LANGUAGE_MISMATCH, Doubt, language_warnings, pair_score_warnings
 from align.text.formats import text_and_headings
@@ -199,6 +199,11 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
         flagged = moved_flags([(p.source, p.target, p.flags) for p in pairs], alignment.moves, src, tgt)
         pairs = [Pair(p.source, p.target, p.score, f) for p, f in zip(pairs, flagged)]
         moved = tuple(Pair((src[m.source],), (tgt[m.target],), m.score, (MOVED_PAIR,)) for m in alignment.moves)
+    repeats = repeated_lines([(p.source, p.target) for p in pairs])
+    if repeats:
+        pairs = [Pair(p.source, p.target, p.score, tuple(
+            Flag(f.type, f.severity, f"{f.message} {repeats[k]}", f.spans) if f.type in ("added", "dropped") else f
+            for f in p.flags)) if k in repeats else p for k, p in enumerate(pairs)]
     if "inconsistency" not in checks.skip:
         found = inconsistencies([(p.source, p.target) for p in pairs])
         pairs = [Pair(p.source, p.target, p.score, p.flags + found.get(k, ())) for k, p in enumerate(pairs)]

@@ -160,6 +160,22 @@ def length_cost(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float, variance
     return -log_erfc(np.abs(delta) / np.sqrt(2.0))
 
 
+def character_weights(ratio: float) -> tuple[float, float]:
+    """What one character of each side weighs in the bead-size and orphan terms, which count a segment's
+    substance by its length: 1 and 1 between alphabetic scripts; beyond their ratios, the denser side's
+    character counts as much more as the ratio exceeds them (a Chinese character against English about 2.7),
+    so that a Chinese sentence of 25 characters is a sentence, not a fragment.
+
+    >>> [tuple(round(w, 2) for w in character_weights(r)) for r in (1.1, 4.0, 0.3)]
+    [(1.0, 1.0), (2.67, 1.0), (1.0, 2.22)]
+    """
+    if ratio > SAME_SCRIPT_RATIO:
+        return ratio / SAME_SCRIPT_RATIO, 1.0
+    if 0 < ratio < 1.0 / SAME_SCRIPT_RATIO:
+        return 1.0, 1.0 / (ratio * SAME_SCRIPT_RATIO)
+    return 1.0, 1.0
+
+
 def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, model: CostModel,
                    moves: Sequence[tuple[int, int]] = MOVES, src_kinds: "SegmentKinds | None" = None,
                    tgt_kinds: "SegmentKinds | None" = None, crossings: Csr | None = None) -> CostRows:
@@ -176,6 +192,9 @@ def make_cost_rows(src: SideStats, tgt: SideStats, band: Band, ratio: float, mod
     # fragments, which attach to a neighbouring sentence far more often than full sentences do.
     substance_src = np.concatenate(([0.0], np.cumsum(np.minimum(1.0, src.lengths / model.full_segment))))
     substance_tgt = np.concatenate(([0.0], np.cumsum(np.minimum(1.0, tgt.lengths / model.full_segment))))
+    weights = character_weights(ratio)
+    if weights != (1.0, 1.0):   # the orphan term reads `lengths`
+        src, tgt = replace(src, lengths=src.lengths * weights[0]), replace(tgt, lengths=tgt.lengths * weights[1])
     # links, meta, boilerplate, debris and headings: cumulative counts, to count them in any run of segments
     src_kinds = src_kinds or SegmentKinds.none(n)
     tgt_kinds = tgt_kinds or SegmentKinds.none(m)

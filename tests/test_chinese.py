@@ -98,3 +98,14 @@ def test_batch_learns_a_lexicon_over_the_run(tmp_path):
             return json.load(handle)["summary"]["notes"]
 
     assert notes("with") == [] and notes("without", "--no-run-lexicon") != []
+
+
+def test_a_chinese_sentence_left_in_the_english_translation_is_untranslated():
+    from align.review.review import review_documents
+    source, target = _example()
+    lines = target.split("\n")
+    left = "金壮龙说，中国将加快推进新型工业化，培育一批具有国际竞争力的先进制造业集群。"
+    review = review_documents(source, "\n".join(lines[:3] + [left] + lines[4:]), "zh", "en")
+    (pair,) = [p for p in review.pairs if any(t.text == left for t in p.target)]
+    # the untranslated copy is as short as its source: no omission on top
+    assert [(f.type, f.severity) for f in pair.flags] == [("untranslated", "error")]

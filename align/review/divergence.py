@@ -17,6 +17,7 @@ from align.search.anchors import missing_anchors, names_replaced, respelt_names
 from align.review.flags import ERROR, INFO, WARNING, Flag, whole_spans
 from align.review.figures import date_mismatch, decimal_mark, number_mismatch
 from align.review.view import UNRELATED_SIMILARITY, PairView, Rule
+from align.text.lang import reads_as_source
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment
 from align.search.vectors import Vocabulary, words
 
@@ -161,7 +162,9 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
                           f"Part of the source seems left out: {names} has no counterpart and the translation "
                           f"is shorter than the source would lead one to expect.",
                           tuple(a.span for a in src_missing)))
-    elif delta < SHORT_ALONE:
+    elif delta < SHORT_ALONE and not (not same and reads_as_source(" ".join(t.text for t in pair.target),
+                                                                   pair.source_lang, pair.target_lang)):
+        # (a translation left in the source's script is as short as the source: `untranslated` says so)
         flags.append(Flag("partial_omission", WARNING,
                           "The translation is much shorter than the source would lead one to expect: part of it "
                           "may be missing.", whole_spans("source", pair.source)))

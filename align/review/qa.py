@@ -15,7 +15,7 @@ from align.review.view import PairView, Rule
 from align.errors import AlignError
 from align.review.flags import ERROR, INFO, WARNING, Flag, Span, whole_spans
 from align.text.glossary import Term
-from align.text.lang import UNDETERMINED, UNSPACED_RUN, reads_as_source
+from align.text.lang import UNDETERMINED, UNSPACED_RUN, reads_as_source, word_count
 from align.text.segment import Segment
 from align.text.patterns import past_common_blocks
 
@@ -43,7 +43,7 @@ def _prose(text: str) -> bool:
     """Enough words, and some not capitalised, to be a sentence rather than a list of names that stays as it
     is in any language (`Nanga Parbat, Cho Oyu, Gasherbrum.`); scripts without case count as prose."""
     found = _WORDS.findall(text)
-    return len(found) >= UNTRANSLATED_MIN_WORDS and any(len(w) > 1 and not w[0].isupper() for w in found)
+    return word_count(text) >= UNTRANSLATED_MIN_WORDS and any(len(w) > 1 and not w[0].isupper() for w in found)
 
 
 def _two_languages(pair: PairView) -> bool:

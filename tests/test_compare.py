@@ -115,3 +115,35 @@ def test_same_language_weights_only_for_one_known_language_and_the_default_model
     own = CostModel(skip_open=5.0)
     assert _model_for(Options(model=own), "en", "en").model == own
     assert _model_for(Options(same_language_weights=False), "en", "en").model == CostModel()
+
+
+class TestNamesDiffer:
+    @staticmethod
+    def flags(hyp, ref):
+        from align.compare.compare import names_differ
+        from align.review.view import PairView
+        from align.text.segment import Segment
+        pair = PairView((Segment("s", 0, hyp, 0, len(hyp)),), (Segment("t", 0, ref, 0, len(ref)),), "en", "en", 0.9,
+                        1.0, ("hypothesis", "reference"))
+        return names_differ(pair)
+
+    def test_a_name_the_post_editor_corrected_is_a_warning(self):
+        (flag,) = self.flags("Growth is crucial to high-tech manufacturing, Lee added.",
+                             "Growth is crucial to high-tech manufacturing, Li added.")
+        assert (flag.type, flag.severity) == ("entity_mismatch", "warning")
+        assert "“Lee” where the reference has “Li”" in flag.message and len(flag.spans) == 2
+
+    @pytest.mark.parametrize("hyp, ref", [
+        ("Mr. Bai will foster giant companies.", "The country will foster giant companies."),   # one side only
+        ("It was said by Minister Müller today.", "It was said by Minister Muller today."),   # accents
+        ("The plan was praised by Mr. Li.", "The plan was praised by Mrs. Li."),   # forms of address
+    ])
+    def test_rewritten_sentences_case_and_address_are_not_name_changes(self, hyp, ref):
+        assert self.flags(hyp, ref) == ()
+
+    def test_the_committed_comparison_of_seed_004_names_the_corrected_names(self):
+        import json
+        with open(f"{ROOT}/reports/004-compare/report.json", encoding="utf-8") as handle:
+            report = json.load(handle)
+        messages = [f["message"] for p in report["pairs"] for f in p["flags"] if f["type"] == "entity_mismatch"]
+        assert any("“Lee”" in m and "“Li”" in m for m in messages) and any("“Depu”" in m for m in messages)

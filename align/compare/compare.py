@@ -13,7 +13,8 @@ from typing import Sequence
 from align.search.align import Alignment, Options, align_documents
 from align.compare.diff import Edit, word_diff
 from align.search.dp import Bead
-from align.review.flags import Flag
+from align.review.flags import WARNING, Flag
+from align.search.anchors import names_changed
 from align.review.divergence import PairView, Rule, added, check_pair, dropped, low_similarity, number_mismatch
 from align.review.review import Document, Pair, Review, aligned_length_ratio, summarise
 from align.review.sanity import language_warnings
@@ -31,7 +32,23 @@ def hypothesis_says_less(pair: PairView) -> tuple[Flag, ...]:
                                              "left it out.", f.spans) for f in added(pair))
 
 
-COMPARE_RULES: tuple[Rule, ...] = (hypothesis_says_more, hypothesis_says_less, number_mismatch, low_similarity)
+def names_differ(pair: PairView) -> tuple[Flag, ...]:
+    """Names that the hypothesis writes otherwise than the reference (`Lee` / `Li`, `Bai Minh` / `Bai Ming`):
+    the names a post-editor corrects in machine translation, which a word diff shows among every other edit. A
+    name on one side only is a sentence rewritten, not a name changed, and is not flagged."""
+    if not pair.source or not pair.target:
+        return ()
+    hypothesis, reference = names_changed(pair.source, pair.target, pair.source_lang)
+    if not hypothesis or not reference:
+        return ()
+    said = ", ".join(f"“{t}”" for t, _ in hypothesis)
+    written = ", ".join(f"“{t}”" for t, _ in reference)
+    return (Flag("entity_mismatch", WARNING, f"Names differ: the {pair.sides[0]} has {said} where the {pair.sides[1]} "
+                                             f"has {written}.", tuple(sp for _, sp in hypothesis + reference)),)
+
+
+COMPARE_RULES: tuple[Rule, ...] = (hypothesis_says_more, hypothesis_says_less, number_mismatch, names_differ,
+                                   low_similarity)
 SIDES = ("hypothesis", "reference")
 
 

@@ -318,6 +318,20 @@ def _respelling(anchor: Anchor, word: str, other: str, other_span: Span, kept_re
     return Respelling(anchor, text, kept_rest, span, other, other_span)
 
 
+def names_changed(mine: Sequence[Segment], theirs: Sequence[Segment], lang: str) -> tuple[list, list]:
+    """Two texts of one language (a machine translation and its post-edit): the words of names each writes
+    that the other does not have as they are (`Lee` / `Li`, `Depu` / `Depoux`), each as (text, span).
+    Acronyms and forms of address aside; case and accents ignored."""
+    def own(side: str, segments: Sequence[Segment], other: Sequence[Segment]) -> list[tuple[str, Span]]:
+        found = [(t, sp) for s in segments for a in find_anchors(side, s, lang) if not a.acronym
+                 for t, sp in _word_spans(a)]
+        if not found:
+            return []
+        other_words = _other_side_words(other)
+        return [(t, sp) for t, sp in found if strip_accents(t).lower() not in other_words | HONORIFICS]
+    return own("source", mine, theirs), own("target", theirs, mine)
+
+
 def _word_spans(anchor: Anchor) -> list[tuple[str, Span]]:
     """The words of a name as written (connectors left out, as in `anchor.words`), each with its span."""
     out = []

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.text.segment import (BOILERPLATE, HEADING, LINK, META, SENTENCE, classify_line, split_document,
+from align.text.segment import (BOILERPLATE, HEADING, LINK, META, SENTENCE, classify_line, split_document, unwrapped,
                            split_sentences)
 
 
@@ -218,3 +218,45 @@ def test_spans_tile_each_paragraph(text, lang):
     assert [s.index for s in segs] == list(range(len(segs)))
     paragraphs = [s.paragraph for s in segs]
     assert paragraphs == sorted(paragraphs)
+
+
+class TestHardWrappedText:
+    """A plain text broken into lines at a fixed width (e-mail, `fmt`, text exported from a PDF) is read as
+    its paragraphs, so its segments are those of the same text written one paragraph a line."""
+
+    @staticmethod
+    def texts(text, lang="fr"):
+        return [(s.kind, s.text) for s in split_document(text, lang)]
+
+    @pytest.mark.parametrize("width", [50, 60, 72, 80, 100])
+    @pytest.mark.parametrize("between", ["\n", "\n\n", "\r\n"])
+    def test_the_wrapped_seed_reads_as_the_seed(self, target_text, width, between):
+        import textwrap
+        paragraphs = target_text.split("\n")
+        wrapped = between.join(textwrap.fill(p, width).replace("\n", "\r\n" if between == "\r\n" else "\n")
+                               for p in paragraphs)
+        assert self.texts(wrapped) == self.texts(target_text)
+
+    @pytest.mark.parametrize("text", [
+        # one sentence a line, as a presegmented corpus or a list of findings
+        "Der Bericht ist fertig und liegt vor.\nDie Expedition erreichte den Gipfel.\nAlle kehrten gesund zurück.\n"
+        "Die Finanzierung ist noch offen.\nEin zweiter Band folgt im Herbst.",
+        # verse: lines opening with capitals
+        "How doth the little crocodile\nImprove his shining tail,\nAnd pour the waters of the Nile\n"
+        "On every golden scale!\nHow cheerfully he seems to grin,\nHow neatly spread his claws,",
+        # Chinese, written without spaces
+        "中国将加快推进新型工业化，培育一批具有国际竞争力的先进制造业集群。\n" * 5,
+    ])
+    def test_texts_that_are_not_wrapped_are_read_line_by_line(self, text):
+        assert unwrapped(text) == text
+
+    def test_a_link_line_or_a_headline_keeps_its_line(self):
+        text = ("La Chine envisage des efforts pour promouvoir une nouvelle industrialisation à\n"
+                "un rythme plus rapide afin de fournir un soutien solide, a déclaré le ministre\n"
+                "Jin Zhuanglong.\n"
+                ":La Chine reste le plus grand marché mondial de robots industriels\n"
+                "Le pays accélérera le développement d’un système industriel moderne avec la\n"
+                "fabrication de pointe comme épine dorsale, a déclaré Jin devant la presse.\n")
+        kinds = self.texts(text)
+        assert [k for k, _ in kinds] == ["sentence", "link", "sentence"]
+        assert kinds[0][1].endswith("le ministre Jin Zhuanglong.") and "\n" not in kinds[0][1]

@@ -1,7 +1,8 @@
 """Segments: a document's text cut into sentences, headings, meta, link and boilerplate lines.
 
 Every segment keeps its exact text and its character span in the document, so reports can show the
-original and highlight inside it; `text[s.start:s.end] == s.text` always holds.
+original and highlight inside it; `text[s.start:s.end] == s.text` always holds, `text` being the document as
+read (a hard-wrapped plain text is read with the line breaks inside its paragraphs as spaces: `unwrapped`).
 """
 from __future__ import annotations
 
@@ -115,6 +116,69 @@ _OPENING = "\"'“‘«(["
 _ENDING_ABBREVIATIONS = frozenset("etc usw ecc enz etc.".split())
 
 
+_SENTENCE_GOES_ON = tuple(".!?;:,")   # a first line ending so is prose that goes on, whatever opens the next
+_FULL_STOP = re.compile(r"[.!?。！？](?:\s|$)")
+_LINE_MARKERS = frozenset(":•*>#|-–—")
+_LIST_ITEM = re.compile(r"\d{1,3}[.)]\s")
+WRAPPED_MAX_WIDTH = 160
+"""Lines up to this long can be a hard-wrapped text's (e-mail wraps at 72-80, `fmt` at 75); longer ones are
+paragraphs written one a line."""
+
+
+def unwrapped(text: str) -> str:
+    r"""A hard-wrapped text (paragraphs broken into lines at a fixed width, as e-mail, `fmt` and text exports of
+    PDFs write them) with the line breaks inside its paragraphs as single spaces; any other text as it is.
+
+    A text is hard-wrapped when most breaks between two non-blank lines come where the next line's first word
+    would not have fitted on the line (its length plus that word exceeds the text's widest line) and a third of
+    those next lines go on in lower case (prose, not verse or a list). Only those breaks are joined: a short
+    line ends its paragraph. Texts in scripts written without spaces (Chinese, Thai) are left as they are.
+
+    >>> unwrapped("The country will accelerate the\ndevelopment of a modern industrial\nsystem, the minister "
+    ...           "said.\nIt will also promote the high-quality\ndevelopment of small firms.")
+    'The country will accelerate the development of a modern industrial system, the minister said.\nIt will also promote the high-quality development of small firms.'
+    """
+    lines = text.split("\n")
+    if len(lines) < 4:
+        return text
+    bare = [line.rstrip() for line in lines]
+    lengths = sorted(len(line) for line in bare if line)
+    if len(lengths) < 4:
+        return text
+    width = lengths[-1 - len(lengths) // 20]     # the widest line but one in twenty (a URL may overhang)
+    if width > WRAPPED_MAX_WIDTH or width < 30:
+        return text
+    breaks = [k for k in range(len(bare) - 1) if bare[k] and bare[k + 1].strip()]
+    # (a script written without spaces has no first word to measure: its lines are left as they are)
+    full = [k for k in breaks if len(bare[k]) + 1 + len(bare[k + 1].split()[0]) > width
+            and not UNSPACED_RUN.match(bare[k + 1].lstrip())]
+    if len(full) < 3 or len(full) < 0.6 * len(breaks):
+        return text
+    cased = [k for k in full if bare[k + 1].lstrip()[:1].isalpha() and bare[k + 1].lstrip()[:1].lower()
+             != bare[k + 1].lstrip()[:1].upper()]
+    if cased and sum(bare[k + 1].lstrip()[:1].islower() for k in cased) < len(cased) / 3:
+        return text       # lines opening with capitals: verse, a list, one sentence a line
+    # blank lines between paragraphs: every other break is a wrap; without them, only full lines wrapped
+    blocks = sum(1 for k in range(1, len(bare) - 1) if not bare[k].strip() and bare[k - 1] and bare[k + 1].strip())
+    joined: set[int] = set()
+    for k in (breaks if blocks >= 2 else full):
+        following = bare[k + 1].lstrip()
+        if following[:1] in _LINE_MARKERS or _LIST_ITEM.match(following):
+            continue     # a link line, a list item, a line of dialogue: a line of its own
+        if blocks < 2 and k - 1 not in joined and following[:1].isupper() and not _FULL_STOP.search(bare[k]) \
+                and not bare[k].endswith(_SENTENCE_GOES_ON):
+            continue     # a headline, link or title line (no full stop) before a paragraph
+        joined.add(k)
+    out = []
+    for k, line in enumerate(lines):
+        if k in joined:
+            out.append(bare[k] + " ")
+            lines[k + 1] = lines[k + 1].lstrip(" \t")
+        else:
+            out.append(line + ("\n" if k + 1 < len(lines) else ""))
+    return "".join(out)
+
+
 def split_document(text: str, lang: str | None = None, doc: str = "s",
                    presegmented: bool = False, headings: frozenset[int] = frozenset()) -> tuple[Segment, ...]:
     """Cut a document into segments; with `presegmented`, each non-blank line is exactly one segment. A line
@@ -136,6 +200,11 @@ def split_document(text: str, lang: str | None = None, doc: str = "s",
             kind = HEADING if offset in headings else classify_line(line[start:end])
             spans.append((offset + start, offset + end, kind, number))
     else:
+        if not headings:   # a format that marks headings has its paragraphs already
+            unwrapped_text = unwrapped(text)
+            if unwrapped_text != text:
+                text = unwrapped_text
+                lines = [(m.start(), m.group().rstrip("\r\n")) for m in _LINE.finditer(text) if m.group()]
         for offset, line in lines:
             start, end = _strip_span(line, 0, len(line))
             if start == end:

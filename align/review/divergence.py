@@ -162,8 +162,8 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
                           f"Part of the source seems left out: {names} has no counterpart and the translation "
                           f"is shorter than the source would lead one to expect.",
                           tuple(a.span for a in src_missing)))
-    elif delta < SHORT_ALONE and not (not same and reads_as_source(" ".join(t.text for t in pair.target),
-                                                                   pair.source_lang, pair.target_lang)):
+    elif delta < SHORT_ALONE and (same or not reads_as_source(" ".join(t.text for t in pair.target),
+                                                               pair.source_lang, pair.target_lang)):
         # (a translation left in the source's script is as short as the source: `untranslated` says so)
         flags.append(Flag("partial_omission", WARNING,
                           "The translation is much shorter than the source would lead one to expect: part of it "

@@ -171,11 +171,9 @@ def unwrapped(text: str) -> str:
         joined.add(k)
     out = []
     for k, line in enumerate(lines):
-        if k in joined:
-            out.append(bare[k] + " ")
-            lines[k + 1] = lines[k + 1].lstrip(" \t")
-        else:
-            out.append(line + ("\n" if k + 1 < len(lines) else ""))
+        if k - 1 in joined:
+            line = line.lstrip(" \t")      # the indentation of a line joined to the one before
+        out.append(line.rstrip() + " " if k in joined else line + ("\n" if k + 1 < len(lines) else ""))
     return "".join(out)
 
 

@@ -160,9 +160,14 @@ class TestSeedMutations:
         assert "untranslated" not in flags_of(data)    # every line would "read as the source": not said
         assert ET.parse(tmp_path / "r" / "pairs.tmx").getroot().findall("body/tu") == []   # no English as "fr"
 
-    def test_unknown_language_tag_is_a_usage_error(self, capsys, tmp_path):
-        assert main(["report", SOURCE_SEED, TARGET_SEED, "--source-lang", "xx", "--out", str(tmp_path / "r")]) == 2
-        assert "unknown language 'xx'" in capsys.readouterr().err
+    @pytest.mark.parametrize("tag", ["xx", "qq", "qb-FR"])   # two letters are never the private-use qaa-qtz
+    def test_unknown_language_tag_is_a_usage_error(self, capsys, tmp_path, tag):
+        assert main(["report", SOURCE_SEED, TARGET_SEED, "--source-lang", tag, "--out", str(tmp_path / "r")]) == 2
+        assert f"unknown language '{tag.split('-')[0].lower()}'" in capsys.readouterr().err
+        assert not (tmp_path / "r").exists()
+
+    def test_a_private_use_language_is_accepted(self, capsys, tmp_path):
+        assert main(["pairs", SOURCE_SEED, TARGET_SEED, "--target-lang", "qaa", "-o", str(tmp_path / "p")]) == 0
 
     def test_compare_across_languages_warns(self, capsys, tmp_path):
         assert main(["compare", SOURCE_SEED, TARGET_SEED, "--out", str(tmp_path / "c")]) == 0

@@ -46,7 +46,7 @@ def language_tag(value: str) -> str:
     primary, rest = parts[0].lower(), parts[1:]
     if not primary.isalpha() or len(primary) not in (2, 3):
         raise AlignError(f"invalid language tag {value!r}: the language subtag must be 2 or 3 letters", exit_code=2)
-    known = primary in ISO_639_1 or primary in THREE_LETTER or "qaa" <= primary <= "qtz"
+    known = primary in ISO_639_1 or primary in THREE_LETTER or (len(primary) == 3 and "qaa" <= primary <= "qtz")
     if not known:
         raise AlignError(f"unknown language {primary!r} in tag {value!r} (use an ISO 639 code such as en, fr, zh)",
                          exit_code=2)

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.text.lang import UNDETERMINED, abbreviations, detect_language, script_of, strip_accents
+from align.text.lang import (STOPWORDS, UNDETERMINED, abbreviations, detect_language, script_family, script_of,
+                             stopword_score, strip_accents)
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -82,3 +83,24 @@ def test_scripts_counts_runs_of_letters_as_many_letters_as_one_by_one(text):
     elif not lang._NOT_LATIN.search(text):
         one_by_one = Counter({"Latin": len(re.findall(r"[^\W\d_]", text))})
     assert +lang.scripts(text) == +one_by_one
+
+
+_LATIN_PROFILES = sorted(code for code in STOPWORDS if script_family(code) == "Latin")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(sorted({w for code in _LATIN_PROFILES for w in STOPWORDS[code]})), min_size=3,
+                max_size=40),
+       st.lists(st.sampled_from(list("éèàçäöüßñáþðæåøąęěšč")), max_size=6))
+def test_detected_language_is_the_profile_the_text_scores_highest_on(words, letters):
+    """detect_language counts every profile in one pass; its choice is the language whose stop words and letters
+    the text scores highest on (`stopword_score`), the first in code order on a tie."""
+    text = " ".join(words) + " " + " ".join(letters)
+    found = detect_language(text)
+    scores = {code: stopword_score(text, code) for code in sorted(STOPWORDS) if script_family(code) == "Latin"}
+    best = max(scores.values())
+    if found == UNDETERMINED:
+        assert best < max(1.0, 0.02 * len(re.findall(r"[^\W\d_]+", text)))
+    else:
+        assert scores[found] == best
+        assert found == min(code for code, score in scores.items() if score == best)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Sequence
 
 from align.review.view import PairView, Rule
@@ -25,8 +26,10 @@ def _text(segments) -> str:
     return " ".join(s.text for s in segments)
 
 
+@lru_cache(maxsize=1 << 14)
 def _normal(text: str) -> str:
-    """Text as two renderings are compared: case, accents of compatibility forms and spacing ignored."""
+    """Text as two renderings are compared: case, accents of compatibility forms and spacing ignored (cached:
+    a sentence is compared by several checks, whole and inside its pair)."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 

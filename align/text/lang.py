@@ -227,13 +227,17 @@ def detect_language(text: str, default: str = UNDETERMINED) -> str:
         return default
     folded = sample.casefold()
     words = WORDS.findall(folded)
-    seen = Counter(words)
+    # every profile's stop words and letters counted in one pass over the text's words and special letters
+    hits = Counter()
+    for word, count in Counter(words).items():
+        for code in _STOPWORD_LANGUAGES.get(word, ()):
+            hits[code] += count
+    letters_seen = Counter(_SPECIAL_LETTER.findall(folded))
     best, best_score = default, 0.0
     for code in sorted(STOPWORDS):
-        profile = STOPWORDS[code]
         if _PROFILE_SCRIPT[code] != script:
             continue
-        score = _stopwords_seen(seen, profile) + 0.5 * sum(folded.count(c) for c in _LETTERS[code])
+        score = hits[code] + 0.5 * sum(letters_seen[c] for c in _LETTERS[code])
         if score > best_score:
             best, best_score = code, score
     # a stop word or two in a long text is chance (names, loans): not enough to call it that language
@@ -275,6 +279,11 @@ def script_family(lang: str | None) -> str:
 
 
 _PROFILE_SCRIPT = {code: _profile_script(code) for code in STOPWORDS}
+_STOPWORD_LANGUAGES: dict[str, tuple[str, ...]] = {
+    word: tuple(code for code in sorted(STOPWORDS) if word in STOPWORDS[code])
+    for word in sorted(set().union(*STOPWORDS.values()))}
+"""Stop word -> the languages whose profile holds it (what `detect_language` counts in one pass)."""
+_SPECIAL_LETTER = re.compile("[" + re.escape("".join(sorted(set("".join(_LETTERS.values()))))) + "]")
 
 
 def _arabic_language(text: str) -> str:

@@ -6,12 +6,11 @@ live in `figures.py`, what a rule sees of a pair in `view.py`; both are part of 
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from itertools import permutations
 from typing import Sequence
-
-import numpy as np
 
 from align.search.anchors import missing_anchors, names_replaced, respelt_names
 from align.review.flags import ERROR, INFO, WARNING, Flag, whole_spans
@@ -19,7 +18,8 @@ from align.review.figures import date_mismatch, decimal_mark, number_mismatch
 from align.review.view import UNRELATED_SIMILARITY, PairView, Rule
 from align.text.lang import reads_as_source
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment
-from align.search.vectors import Vocabulary, words
+from align.search.vectors import ngrams, words
+from align.text.numbers import find_numbers
 
 LOW_SCORE = 0.5
 """Below this calibrated score a pair is as likely a mistranslation or misalignment as a translation."""
@@ -124,26 +124,33 @@ def _reordering(pair: PairView) -> tuple[int, ...] | None:
         return None
     sims = _cosines(pair.source, pair.target, pair.source_lang, pair.target_lang)
     n = len(pair.source)
-    written = sum(sims[k, k] for k in range(n))
-    best = max(permutations(range(n)), key=lambda order: sum(sims[k, order[k]] for k in range(n)))
-    gain = sum(sims[k, best[k]] for k in range(n)) - written
+    written = sum(sims[k][k] for k in range(n))
+    best = max(permutations(range(n)), key=lambda order: sum(sims[k][order[k]] for k in range(n)))
+    gain = sum(sims[k][best[k]] for k in range(n)) - written
     return best if best != tuple(range(n)) and gain >= REORDER_MARGIN else None
 
 
-def _cosines(source: Sequence[Segment], target: Sequence[Segment], source_lang: str, target_lang: str) -> np.ndarray:
+def _cosines(source: Sequence[Segment], target: Sequence[Segment], source_lang: str,
+             target_lang: str) -> list[list[float]]:
     """Cosine of character n-gram counts (and numbers) between every source and every target segment."""
-    vocab = Vocabulary()
-    rows = []
-    for segments, lang in ((source, source_lang), (target, target_lang)):
-        for seg in segments:
-            rows.append(Counter(vocab.segment_ids(seg.text, words(seg.text), lang)))
-    vectors = np.zeros((len(rows), max(1, len(vocab.index))))
-    for k, counts in enumerate(rows):
-        for column, count in counts.items():
-            vectors[k, column] = count
-    norms = np.linalg.norm(vectors, axis=1)
-    vectors = vectors / np.where(norms > 0, norms, 1.0)[:, None]
-    return vectors[:len(source)] @ vectors[len(source):].T
+    src = [_content(s.text, source_lang) for s in source]
+    tgt = [_content(t.text, target_lang) for t in target]
+    return [[_cosine(a, b) for b in tgt] for a in src]
+
+
+def _content(text: str, lang: str) -> Counter[str]:
+    """A segment's character n-grams (through its words) and numbers by value, counted (sparse)."""
+    counts = Counter(gram for word in words(text) for gram in ngrams(word))
+    counts.update("#" + number.key for number in find_numbers(text, lang))
+    return counts
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(count * b[key] for key, count in a.items() if key in b)
+    norms = math.sqrt(sum(c * c for c in a.values())) * math.sqrt(sum(c * c for c in b.values()))
+    return dot / norms if norms else 0.0
 
 
 def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:

@@ -25,6 +25,8 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
         return ()
     src = _numbers("source", pair.source, pair.source_lang)
     tgt = _numbers("target", pair.target, pair.target_lang)
+    if not src and not tgt:
+        return ()        # most pairs: no figure on either side (a number written out alone is not compared)
     if Counter(n.key for n, _ in src) != Counter(n.key for n, _ in tgt) and pair.source_lang != pair.target_lang:
         # a segment left in the source language writes its numbers as the source does (`untranslated` says so)
         tgt = [found for t in pair.target for found in _numbers(

@@ -82,27 +82,10 @@ class Vocabulary:
 
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
-        self._word_columns: dict[str, tuple[int, ...]] = {}
 
     def ids(self, terms: Iterable[str]) -> list[int]:
         index = self.index
         return [index.setdefault(t, len(index)) for t in terms]
-
-    def word_columns(self, word: str) -> tuple[int, ...]:
-        """Columns of a word's character n-grams (assigned on first sight, then remembered)."""
-        columns = self._word_columns.get(word)
-        if columns is None:
-            index = self.index
-            columns = self._word_columns[word] = tuple(index.setdefault(g, len(index)) for g in ngrams(word))
-        return columns
-
-    def segment_ids(self, text: str, text_words: Sequence[str], lang: str | None) -> list[int]:
-        """Columns of one segment's features: n-grams of its words (from `words(text)`) and its numbers by value."""
-        out: list[int] = []
-        for word in text_words:
-            out.extend(self.word_columns(word))
-        out.extend(self.ids("#" + number.key for number in find_numbers(text, lang)))
-        return out
 
 
 _FEATURE_IDS: dict[str, int] = {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from decimal import Decimal, InvalidOperation
 
 from align.text.lang import HAN_KANA_CHARACTERS, character_class, strip_accents
@@ -121,9 +121,10 @@ class Number:
     value: Decimal
     percent: bool = False
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """Canonical form for comparing across languages, e.g. `32500000000000` or `4.57%`."""
+        """Canonical form for comparing across languages, e.g. `32500000000000` or `4.57%` (worked out once: the
+        search and every number check compare it)."""
         text = format(self.value.normalize(), "f")
         return text + ("%" if self.percent else "")
 

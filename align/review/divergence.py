@@ -146,6 +146,7 @@ def _content(text: str, lang: str) -> Counter[str]:
 
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    """Cosine of two sparse counts (0 when either is empty), walking the smaller one."""
     if len(a) > len(b):
         a, b = b, a
     dot = sum(count * b[key] for key, count in a.items() if key in b)

@@ -52,6 +52,14 @@ def test_number_forms_agree_and_the_changed_number_is_an_error(report):
                                           "15 percent.")]
 
 
+def test_the_sentence_the_translation_leaves_out_is_told_by_length(report):
+    # 他还表示…（MIIT will keep supporting private firms) has no English: with no shared characters and no
+    # lexicon every similarity is low, so the length alone has to say it, at the pair that holds it
+    omissions = [((tuple(p["source_ids"]), tuple(p["target_ids"])), f["severity"]) for p in report["pairs"]
+                 for f in p["flags"] if f["type"] == "partial_omission"]
+    assert omissions == [((("s5", "s6"), ("t4",)), "warning")]
+
+
 def test_names_across_scripts_are_not_flagged_and_the_summary_explains_the_scores(report):
     types = {t for p in _pairs(report) for t in p[2]}
     assert "entity_mismatch" not in types and "low_similarity" not in types

@@ -156,8 +156,10 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
 
 def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
     """Names or acronyms on one side only; with a translation shorter than expected, a partial omission."""
-    if not pair.source or not pair.target or pair.similarity < UNRELATED_SIMILARITY:
+    if not pair.source or not pair.target or (pair.lexical and pair.similarity < UNRELATED_SIMILARITY):
         return ()  # sides that share nothing: `low_similarity` says so, missing names would only repeat it
+    # (without shared content to compare, as in a short text across scripts, every similarity is low: lengths,
+    # numbers and names are then all the review has, and a sentence left out shows in the length)
     flags = []
     delta = pair.length_delta
     # across scripts a name is transliterated (金壮龙, Jin Zhuanglong) and cannot be looked up: length alone

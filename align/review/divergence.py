@@ -6,9 +6,7 @@ live in `figures.py`, what a rule sees of a pair in `view.py`; both are part of 
 """
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from itertools import permutations
 from typing import Sequence
 
@@ -18,8 +16,7 @@ from align.review.figures import date_mismatch, decimal_mark, number_mismatch
 from align.review.view import UNRELATED_SIMILARITY, PairView, Rule
 from align.text.lang import reads_as_source
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment
-from align.search.vectors import ngrams, words
-from align.text.numbers import find_numbers
+from align.search.vectors import segment_terms, term_cosine
 
 LOW_SCORE = 0.5
 """Below this calibrated score a pair is as likely a mistranslation or misalignment as a translation."""
@@ -133,25 +130,9 @@ def _reordering(pair: PairView) -> tuple[int, ...] | None:
 def _cosines(source: Sequence[Segment], target: Sequence[Segment], source_lang: str,
              target_lang: str) -> list[list[float]]:
     """Cosine of character n-gram counts (and numbers) between every source and every target segment."""
-    src = [_content(s.text, source_lang) for s in source]
-    tgt = [_content(t.text, target_lang) for t in target]
-    return [[_cosine(a, b) for b in tgt] for a in src]
-
-
-def _content(text: str, lang: str) -> Counter[str]:
-    """A segment's character n-grams (through its words) and numbers by value, counted (sparse)."""
-    counts = Counter(gram for word in words(text) for gram in ngrams(word))
-    counts.update("#" + number.key for number in find_numbers(text, lang))
-    return counts
-
-
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    """Cosine of two sparse counts (0 when either is empty), walking the smaller one."""
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(count * b[key] for key, count in a.items() if key in b)
-    norms = math.sqrt(sum(c * c for c in a.values())) * math.sqrt(sum(c * c for c in b.values()))
-    return dot / norms if norms else 0.0
+    src = [segment_terms(s.text, source_lang) for s in source]
+    tgt = [segment_terms(t.text, target_lang) for t in target]
+    return [[term_cosine(a, b) for b in tgt] for a in src]
 
 
 def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:

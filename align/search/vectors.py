@@ -5,10 +5,12 @@ n-grams across languages; a learned lexicon adds shared features for word pairs 
 """
 from __future__ import annotations
 
+import math
 import re
 import threading
 import unicodedata
 from array import array
+from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, chain
 from dataclasses import dataclass, field
@@ -75,6 +77,23 @@ def ngrams(word: str) -> tuple[str, ...]:
     """
     padded = f"<{word}>"
     return tuple(padded[k:k + n] for n in NGRAM_SIZES for k in range(max(1, len(padded) - n + 1)))
+
+
+def segment_terms(text: str, lang: str | None) -> Counter[str]:
+    """One segment's features by name, counted: its words' character n-grams and its numbers by value (what
+    the search's columns hold, for comparing a few segments without building matrices)."""
+    counts = Counter(gram for word in words(text) for gram in ngrams(word))
+    counts.update("#" + number.key for number in find_numbers(text, lang))
+    return counts
+
+
+def term_cosine(a: Counter[str], b: Counter[str]) -> float:
+    """Cosine of two sparse counts (0 when either is empty), walking the smaller one."""
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(count * b[key] for key, count in a.items() if key in b)
+    norms = math.sqrt(sum(c * c for c in a.values())) * math.sqrt(sum(c * c for c in b.values()))
+    return dot / norms if norms else 0.0
 
 
 class Vocabulary:

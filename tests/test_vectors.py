@@ -1,3 +1,4 @@
+import os
 import sys
 
 import pytest
@@ -182,6 +183,7 @@ def test_a_long_pair_read_side_by_side_gives_the_same_features_as_one_read_here(
 
     def read(parallel: bool):
         monkeypatch.setattr(both_sides, "MIN_PARALLEL_SEGMENTS", 0 if parallel else 10 ** 9)
+        monkeypatch.setattr(both_sides, "MIN_FORKED_SEGMENTS", 10 ** 9)   # a fresh interpreter, not a fork
         monkeypatch.setattr("align.search.kernel.threads", lambda: 2)
         vs, vt = vectors.Vocabulary(), vectors.Vocabulary()
         s, t = both_sides.collect_both(src, tgt, "de", "fr", vs, vt)
@@ -197,6 +199,49 @@ def test_a_long_pair_read_side_by_side_gives_the_same_features_as_one_read_here(
     for (terms_a, counts_a), (terms_b, counts_b) in zip(apart[2], here[2]):
         assert terms_a == terms_b
         assert np.array_equal(counts_a.indices, counts_b.indices) and np.array_equal(counts_a.data, counts_b.data)
+
+
+def test_a_pair_read_in_a_fork_gives_the_same_features_as_one_read_here(monkeypatch):
+    """The target read by a fork of this process (which shares the feature ids met before it): the same words,
+    numbers, marks and columns as read here, and the ids the fork met first become this process's own."""
+    from align.search import both_sides
+    if not sys.platform.startswith("linux"):
+        pytest.skip("forks only on Linux")
+    src = [f"Der Gipfel {k}: 12.000 Meter, {k % 7} Tage «gut»?" for k in range(40)] + ["Über 3,5 Prozent."]
+    tgt = [f"Le sommet {k} : 12 000 mètres, {k % 5} jours « bien » ?" for k in range(45)] + ["雅列共活了九百六十二岁。"]
+    monkeypatch.setattr("align.search.kernel.threads", lambda: 2)
+    monkeypatch.setattr(both_sides.threading, "active_count", lambda: 1)   # pytest's own threads are not ours
+    vectors.collect_terms(["Ein ganz anderer Satz mit neuen Wörtern."], "de", vectors.Vocabulary())
+
+    def read(forked: bool):
+        monkeypatch.setattr(both_sides, "MIN_FORKED_SEGMENTS", 0 if forked else 10 ** 9)
+        monkeypatch.setattr(both_sides, "MIN_PARALLEL_SEGMENTS", 10 ** 9)
+        vs, vt = vectors.Vocabulary(), vectors.Vocabulary()
+        s, t = both_sides.collect_both(src, tgt, "de", "fr", vs, vt)
+        width = vectors.assign_columns(s, t)
+        return width, vt.index, [(_terms_of(x), bytes(x.ngram_ptr), x.counts(width)) for x in (s, t)]
+
+    answers = []
+    real = both_sides._finish
+    monkeypatch.setattr(both_sides, "_finish", lambda reader: answers.append((reader, real(reader))) or answers[-1][1])
+    forked, here = read(True), read(False)
+    assert len(answers) == 1 and isinstance(answers[0][0], both_sides._Forked) and answers[0][1] is not None
+    assert forked[:2] == here[:2]
+    for (terms_a, ptr_a, counts_a), (terms_b, ptr_b, counts_b) in zip(forked[2], here[2]):
+        assert terms_a == terms_b and ptr_a == ptr_b
+        assert np.array_equal(counts_a.indices, counts_b.indices) and np.array_equal(counts_a.data, counts_b.data)
+
+
+def test_a_fork_that_dies_leaves_the_reading_here(monkeypatch):
+    from align.search import both_sides
+    if not sys.platform.startswith("linux"):
+        pytest.skip("forks only on Linux")
+    monkeypatch.setattr(both_sides, "MIN_FORKED_SEGMENTS", 0)
+    monkeypatch.setattr("align.search.kernel.threads", lambda: 2)
+    monkeypatch.setattr(both_sides.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(both_sides, "read_side", lambda *a: os._exit(3))    # runs in the fork only
+    s, t = both_sides.collect_both(["Un lac."], ["A lake."], "fr", "en", vectors.Vocabulary(), vectors.Vocabulary())
+    assert s.n_words == 2 and t.n_words == 2
 
 
 def test_a_second_process_that_cannot_start_leaves_the_reading_here(monkeypatch):

@@ -2,24 +2,30 @@
 source's.
 
 Reading every text for its words, numbers and marks is Python (regular expressions, which hold the GIL), and on a
-book of 100,000 lines it takes seconds a side; a second core halves it. The second process is a fresh interpreter
-running this module (not a fork, which would copy the kernel's threads; not multiprocessing's spawn, which would
-run a caller's unguarded script again). Short pairs, one core, or any failure to start or hear from it: both sides
-are read here, with the same terms either way.
+book of 100,000 lines it takes seconds a side; a second core halves it. Where this process runs no thread but
+its own (a command-line run: the kernel's threads start with the search), the second process is a fork, which
+costs a few milliseconds and so pays from a few thousand segments on. Otherwise it is a fresh interpreter running
+this module (a fork would copy the other threads' locks; multiprocessing's spawn would run a caller's unguarded
+script again), which pays only on long pairs. Short pairs, one core, or any failure to start or hear from it:
+both sides are read here, with the same terms either way.
 """
 from __future__ import annotations
 
 import os
 import pickle
 import sys
+import threading
 from typing import Sequence
 
-from align.search.vectors import (SideTerms, Vocabulary, collect_terms, feature_names, own_feature_ids,
-                                  text_terms, with_ngrams)
+from align.search.vectors import (SideTerms, Vocabulary, collect_terms, feature_count, feature_names,
+                                  own_feature_ids)
 
 MIN_PARALLEL_SEGMENTS = 30_000
-"""Segments of both sides together from which the target is read in another process: starting it (an interpreter
-importing the reader, about 0.3 s) pays only on long pairs."""
+"""Segments of both sides together from which the target is read in a fresh interpreter: starting it (importing
+the reader, about 0.3 s) pays only on long pairs."""
+MIN_FORKED_SEGMENTS = 600
+"""Segments of both sides together from which the target is read in a fork of this process (when it has no
+other thread): a fork and the answer's pickling cost about as much as reading a few hundred segments."""
 
 
 def collect_both(src: Sequence[str], tgt: Sequence[str], src_lang: str | None, tgt_lang: str | None,
@@ -27,23 +33,90 @@ def collect_both(src: Sequence[str], tgt: Sequence[str], src_lang: str | None, t
     """`collect_terms` of both sides (each side's words in its own vocabulary), side by side when long."""
     from align.search.kernel import threads
 
-    reader = _start_reader(tgt, tgt_lang) if len(src) + len(tgt) >= MIN_PARALLEL_SEGMENTS and threads() > 1 else None
-    src_terms = collect_terms(src, src_lang, src_vocab)
+    segments = len(src) + len(tgt)
+    reader = None
+    if threads() > 1:
+        if segments >= MIN_FORKED_SEGMENTS:
+            reader = _fork_reader(tgt, tgt_lang)
+        if reader is None and segments >= MIN_PARALLEL_SEGMENTS:
+            reader = _start_reader(tgt, tgt_lang)
+    try:
+        src_terms = collect_terms(src, src_lang, src_vocab)
+    except BaseException:
+        if isinstance(reader, _Forked):
+            reader.abandon()
+        raise
     found = _finish(reader) if reader is not None else None
     if found is None:
         return src_terms, collect_terms(tgt, tgt_lang, tgt_vocab)
-    terms, names, vocabulary = found
-    terms.number_columns = own_feature_ids(names, terms.number_columns)
+    terms, names, vocabulary, base = found
+    terms.number_columns = own_feature_ids(names, terms.number_columns, base)
+    terms.ngram_columns = own_feature_ids(names, terms.ngram_columns, base)
     tgt_vocab.index.update((word, k) for k, word in enumerate(vocabulary))
-    return src_terms, with_ngrams(terms, tgt_vocab)
+    return src_terms, terms
 
 
-def read_side(texts: Sequence[str], lang: str | None) -> tuple[SideTerms, list[str], list[str]]:
-    """What the second process sends back: one side's `text_terms`, the names of the feature ids they use, and the
-    side's words in id order."""
+def read_side(texts: Sequence[str], lang: str | None, base: int = 0) -> tuple[SideTerms, list[str], list[str], int]:
+    """What the second process sends back: one side's `collect_terms`, the names of the feature ids from `base` on
+    (a fork shares the ids below it with its parent), the side's words in id order, and `base`."""
     vocab = Vocabulary()
-    terms = text_terms(texts, lang, vocab)
-    return terms, feature_names(), list(vocab.index)
+    terms = collect_terms(texts, lang, vocab)
+    return terms, feature_names(base), list(vocab.index), base
+
+
+def _fork_reader(texts: Sequence[str], lang: str | None):
+    """A fork of this process reading `texts`, or None where forking is not safe (not Linux, or another thread
+    running, whose locks the fork would copy held) or fails."""
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return None
+    base = feature_count()
+    try:
+        readable, writable = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(readable)
+        os.close(writable)
+        return None
+    if pid == 0:     # the fork: answer through the pipe and leave at once, running none of the parent's exit code
+        status = 1
+        try:
+            os.close(readable)
+            with os.fdopen(writable, "wb") as out:
+                pickle.dump(read_side(texts, lang, base), out, protocol=pickle.HIGHEST_PROTOCOL)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writable)
+    return _Forked(pid, readable)
+
+
+class _Forked:
+    """A forked reader: its process id and the pipe its answer comes through."""
+
+    def __init__(self, pid: int, readable: int) -> None:
+        self.pid, self.readable = pid, readable
+
+    def answer(self) -> tuple[SideTerms, list[str], list[str], int] | None:
+        try:
+            with os.fdopen(self.readable, "rb") as pipe:
+                data = pipe.read()
+        finally:
+            _, status = os.waitpid(self.pid, 0)
+        return pickle.loads(data) if status == 0 and data else None
+
+    def abandon(self) -> None:
+        """Stop the fork (this process is leaving the comparison) and collect it."""
+        import signal
+
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+        os.close(self.readable)
 
 
 def _start_reader(texts: Sequence[str], lang: str | None):
@@ -72,8 +145,14 @@ def _start_reader(texts: Sequence[str], lang: str | None):
     return process, writer
 
 
-def _finish(reader) -> tuple[SideTerms, list[str], list[str]] | None:
+def _finish(reader) -> tuple[SideTerms, list[str], list[str], int] | None:
     """The second process's answer, or None if it gave none."""
+    if isinstance(reader, _Forked):
+        try:
+            found = reader.answer()
+        except Exception:
+            return None
+        return found if _well_formed(found) else None
     process, writer = reader
     try:
         answer = process.stdout.read()
@@ -81,12 +160,16 @@ def _finish(reader) -> tuple[SideTerms, list[str], list[str]] | None:
         if process.wait() != 0:
             return None
         found = pickle.loads(answer)
-        return found if isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], SideTerms) else None
+        return found if _well_formed(found) else None
     except Exception:
         process.kill()
         return None
     finally:
         process.stdout.close()
+
+
+def _well_formed(found: object) -> bool:
+    return isinstance(found, tuple) and len(found) == 4 and isinstance(found[0], SideTerms)
 
 
 if __name__ == "__main__":   # the second process: read a side from stdin, answer on stdout

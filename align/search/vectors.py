@@ -12,7 +12,7 @@ import unicodedata
 from array import array
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, islice
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -225,17 +225,23 @@ def with_ngrams(terms: SideTerms, word_vocab: Vocabulary) -> SideTerms:
     return terms
 
 
-def feature_names() -> list[str]:
-    """The features met so far by id (an id is the order it was first met in): what a worker that read one
-    side's texts sends back with its ids, for the parent to turn them into its own."""
-    return list(_FEATURE_IDS)
+def feature_count() -> int:
+    """How many features this process has met (the next one's id)."""
+    return len(_FEATURE_IDS)
 
 
-def own_feature_ids(names: Sequence[str], ids: array) -> array:
-    """Another process's feature ids (`ids`, numbering `names`) as this process's."""
+def feature_names(base: int = 0) -> list[str]:
+    """The features met so far by id from `base` on (an id is the order it was first met in): what a worker that
+    read one side's texts sends back with its ids, for the parent to turn them into its own."""
+    return list(islice(_FEATURE_IDS, base, None))
+
+
+def own_feature_ids(names: Sequence[str], ids: array, base: int = 0) -> array:
+    """Another process's feature ids (`ids`, those from `base` on numbering `names`; those below `base` shared
+    with this process, as a fork's are) as this process's."""
     if not len(ids):
         return array("i")
-    mapping = np.array(_feature_ids(names), dtype=np.int32)
+    mapping = np.concatenate((np.arange(base, dtype=np.int32), np.array(_feature_ids(names), dtype=np.int32)))
     return array("i", mapping[np.frombuffer(ids, dtype=np.int32)].tobytes())
 
 

@@ -4,7 +4,7 @@ source's.
 Reading every text for its words, numbers and marks is Python (regular expressions, which hold the GIL), and on a
 book of 100,000 lines it takes seconds a side; a second core halves it. Where this process runs no thread but
 its own (a command-line run: the kernel's threads start with the search), the second process is a fork, which
-costs a few milliseconds and so pays from a few thousand segments on. Otherwise it is a fresh interpreter running
+costs a few milliseconds and so pays from a few hundred segments on. Otherwise it is a fresh interpreter running
 this module (a fork would copy the other threads' locks; multiprocessing's spawn would run a caller's unguarded
 script again), which pays only on long pairs. Short pairs, one core, or any failure to start or hear from it:
 both sides are read here, with the same terms either way.

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import threading
 from typing import Sequence
@@ -43,7 +44,7 @@ def collect_both(src: Sequence[str], tgt: Sequence[str], src_lang: str | None, t
     try:
         src_terms = collect_terms(src, src_lang, src_vocab)
     except BaseException:
-        if isinstance(reader, _Forked):
+        if reader is not None:
             reader.abandon()
         raise
     found = _finish(reader) if reader is not None else None
@@ -99,7 +100,8 @@ class _Forked:
     def __init__(self, pid: int, readable: int) -> None:
         self.pid, self.readable = pid, readable
 
-    def answer(self) -> tuple[SideTerms, list[str], list[str], int] | None:
+    def answer(self) -> object:
+        """What the fork sent (unchecked), or None if it failed."""
         try:
             with os.fdopen(self.readable, "rb") as pipe:
                 data = pipe.read()
@@ -109,8 +111,6 @@ class _Forked:
 
     def abandon(self) -> None:
         """Stop the fork (this process is leaving the comparison) and collect it."""
-        import signal
-
         try:
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
@@ -119,10 +119,9 @@ class _Forked:
         os.close(self.readable)
 
 
-def _start_reader(texts: Sequence[str], lang: str | None):
+def _start_reader(texts: Sequence[str], lang: str | None) -> "_Interpreter | None":
     """The second process, its input being written (by a thread, while this one reads the source), or None."""
     import subprocess   # imported here: 5 ms of every short review's start-up otherwise
-    import threading
 
     package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p))
@@ -137,35 +136,46 @@ def _start_reader(texts: Sequence[str], lang: str | None):
         try:
             process.stdin.write(data)
             process.stdin.close()
-        except OSError:   # it died: `_finish` finds out
+        except OSError:   # it died: `answer` finds out
             pass
 
     writer = threading.Thread(target=feed, daemon=True)
     writer.start()
-    return process, writer
+    return _Interpreter(process, writer)
 
 
-def _finish(reader) -> tuple[SideTerms, list[str], list[str], int] | None:
-    """The second process's answer, or None if it gave none."""
-    if isinstance(reader, _Forked):
+class _Interpreter:
+    """A fresh interpreter reading a side: the process and the thread writing its input."""
+
+    def __init__(self, process, writer: threading.Thread) -> None:
+        self.process, self.writer = process, writer
+
+    def answer(self) -> object:
+        """What the process sent (unchecked), or None if it failed."""
         try:
-            found = reader.answer()
+            data = self.process.stdout.read()
+            self.writer.join()
+            return pickle.loads(data) if self.process.wait() == 0 else None
         except Exception:
-            return None
-        return found if _well_formed(found) else None
-    process, writer = reader
+            self.process.kill()
+            raise
+        finally:
+            self.process.stdout.close()
+
+    def abandon(self) -> None:
+        """Stop the process (this one is leaving the comparison) and collect it."""
+        self.process.kill()
+        self.process.wait()
+        self.process.stdout.close()
+
+
+def _finish(reader: "_Forked | _Interpreter") -> tuple[SideTerms, list[str], list[str], int] | None:
+    """The second process's answer, or None if it gave none (failed, or sent something else)."""
     try:
-        answer = process.stdout.read()
-        writer.join()
-        if process.wait() != 0:
-            return None
-        found = pickle.loads(answer)
-        return found if _well_formed(found) else None
+        found = reader.answer()     # each kind of reader collects its process, whatever happens
     except Exception:
-        process.kill()
         return None
-    finally:
-        process.stdout.close()
+    return found if _well_formed(found) else None
 
 
 def _well_formed(found: object) -> bool:

@@ -117,3 +117,18 @@ def test_a_chinese_sentence_left_in_the_english_translation_is_untranslated():
     (pair,) = [p for p in review.pairs if any(t.text == left for t in p.target)]
     # the untranslated copy is as short as its source: no omission on top
     assert [(f.type, f.severity) for f in pair.flags] == [("untranslated", "error")]
+
+
+def test_the_summary_counts_chinese_words_as_pairs_of_characters(report):
+    # a Chinese sentence has no spaces: counted by letter runs it would be one or two "words"; two characters
+    # make about a word, as the English side's count shows
+    summary = report["summary"]
+    assert 0.5 < summary["source_words"] / summary["target_words"] < 2.0
+
+
+def test_summary_word_count_rules():
+    from align.review.review import _word_total
+
+    assert _word_total("He sold 12,000 cars in Paris.") == 7          # as before: runs of letters or digits
+    assert _word_total("全国共有1.2万家企业。") == 6                    # 4 + 2 characters pairs, and 1, 2
+    assert _word_total("Élève Übergröße") == 2

@@ -134,6 +134,16 @@ class TestPlaceholders:
     def test_moved_placeholders_are_fine(self):
         assert placeholders(view("{name} has {count} files.", "{count} fichiers pour {name}.")) == ()
 
+    def test_a_percent_sign_in_french_typography_is_no_format(self):
+        # `5,9 % cette`, `12 % d'entre`, `3 % des` read as the formats `% c`, `% d` before this rule
+        assert placeholders(view("La production a augmenté de 5,9 % cette année, 12 % d'entre elles et 3 % des autres.",
+                                 "Production rose 5.9 percent this year, 12 percent of them and 3 percent of others.",
+                                 "fr", "en")) == ()
+
+    def test_formats_after_words_still_count(self):
+        (flag,) = placeholders(view("Found %d files in % d folders, %s left.", "Trouvé des fichiers, %s restants."))
+        assert "%d" in flag.message and "% d" in flag.message
+
 
 class TestSymbols:
     def test_a_symbol_on_one_side(self):

@@ -264,8 +264,22 @@ _PLACEHOLDER = re.compile(r"\{\d*\}|\{[A-Za-z_][\w.]*\}|%(?:\d+\$)?[-+ 0#]?\d*(?
                           r"|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|\$\{[^}]+\}")
 
 
+_AFTER_A_NUMBER = re.compile(r"\d[\s\u00a0\u202f]?$")
+
+
 def _placeholders(text: str) -> Counter:
-    return Counter(m.group() for m in _PLACEHOLDER.finditer(text))
+    """The placeholders and tags of a text. A `%` after a number is a percent sign, not a format (`5,9 % cette`,
+    `12 % d'entre eux` in French typography), and `% d` followed by a letter is a word after a percent sign."""
+    found = Counter()
+    for match in _PLACEHOLDER.finditer(text):
+        token = match.group()
+        if token.startswith("%"):
+            if _AFTER_A_NUMBER.search(text, max(0, match.start() - 2), match.start()):
+                continue
+            if token[1:2] == " " and text[match.end():match.end() + 1].isalpha():
+                continue
+        found[token] += 1
+    return found
 
 
 def placeholders(pair: PairView) -> tuple[Flag, ...]:

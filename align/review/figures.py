@@ -9,7 +9,7 @@ import re
 
 from align.review.flags import ERROR, INFO, WARNING, Flag, Span
 from align.review.view import UNRELATED_SIMILARITY, PairView
-from align.text.dates import months
+from align.text.dates import month_names, months
 from align.text.lang import reads_as_source
 from align.text.numbers import DECIMAL_COMMA, Number, find_numbers, spelled_numbers
 from align.text.segment import Segment
@@ -147,8 +147,12 @@ def date_mismatch(pair: PairView) -> tuple[Flag, ...]:
     tgt = [(m, Span("target", t.id, m.start, m.end)) for t in pair.target for m in months(t.text)]
     if not tgt:
         return ()
-    common = Counter(m.key for m, _ in src) & Counter(m.key for m, _ in tgt)
-    src_left, tgt_left = _unmatched(src, common), _unmatched(tgt, common)
+    # a dated month is kept when the other side names it anywhere: `2,4 % im Oktober` / `2.4% in October` reads
+    # as a date on one side only when the figures stand at other distances from the names
+    src_named = Counter(m.key for s in pair.source for m in month_names(s.text))
+    tgt_named = Counter(m.key for t in pair.target for m in month_names(t.text))
+    src_left = _unmatched(src, Counter(m.key for m, _ in src) & tgt_named)
+    tgt_left = _unmatched(tgt, Counter(m.key for m, _ in tgt) & src_named)
     if not src_left or not tgt_left:
         return ()
     said = ", ".join(f"{_MONTH_NAMES[m.month - 1]} ({m.text})" for m, _ in src_left)

@@ -58,16 +58,40 @@ _QUICK_NAMES = frozenset(_MONTH_OF) | frozenset(name for names in _NAMES.values(
 _DAY_BEFORE = re.compile(r"\d(?:er|º|°|\.)?\s*$")
 
 
-def months(text: str) -> tuple[Month, ...]:
-    """The months the text names in dates: a month name (any of the Latin-script languages above, full or
-    abbreviated) with a number within a few characters, or a Chinese or Japanese `N月`."""
-    found: list[Month] = []
+def month_names(text: str) -> tuple[Month, ...]:
+    """Every month the text names, in a date or not (`in October`, `im Oktober`, `10月`): what the other side's dated
+    months are looked up in. `may`, `set`, `out`... count only when capitalised."""
+    found = [Month(m.month, m.start, m.end, m.text) for m in _han_months(text)]
+    if _QUICK_NAMES.isdisjoint(WORDS.findall(text.lower())):
+        return tuple(found)
+    folded = strip_accents(text)
+    if len(folded) != len(text):
+        folded = text
+    for match in _MONTH_NAME.finditer(folded):
+        word = match.group(1).lower()
+        month = _MONTH_OF.get(strip_accents(word))
+        if month is None or (strip_accents(word) in _AMBIGUOUS and not text[match.start()].isupper()):
+            continue
+        found.append(Month(month, match.start(), match.end(), text[match.start():match.end()]))
+    return tuple(sorted(found, key=lambda m: m.start))
+
+
+def _han_months(text: str) -> list[Month]:
+    """Chinese and Japanese `N月`."""
+    found = []
     if "月" in text:
         for match in _HAN_MONTH.finditer(text):
             raw = match.group(1)
             number = int(raw) if raw.isdigit() else _HAN_NUMERALS.get(raw)
             if number:
                 found.append(Month(number, match.start(), match.end(), match.group()))
+    return found
+
+
+def months(text: str) -> tuple[Month, ...]:
+    """The months the text names in dates: a month name (any of the Latin-script languages above, full or
+    abbreviated) with a number within a few characters, or a Chinese or Japanese `N月`."""
+    found = _han_months(text)
     if not _NEAR_NUMBER.search(text) or _QUICK_NAMES.isdisjoint(WORDS.findall(text.lower())):
         return tuple(found)     # most segments: no digit, or no word that could name a month
     folded = strip_accents(text)

@@ -13,6 +13,7 @@ from align.text.dates import month_names, months
 from align.text.lang import reads_as_source
 from align.text.numbers import DECIMAL_COMMA, Number, find_numbers, spelled_numbers
 from align.text.segment import Segment
+from align.text.times import times_of_day
 
 
 def _numbers(side: str, segments: Sequence[Segment], lang: str) -> list[tuple[Number, Span]]:
@@ -32,6 +33,7 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
         tgt = [found for t in pair.target for found in _numbers(
             "target", (t,), pair.source_lang if reads_as_source(t.text, pair.source_lang, pair.target_lang)
             else pair.target_lang)]
+    src, tgt = _same_times_left_out(src, tgt, pair.source, pair.target)
     common = Counter(n.key for n, _ in src) & Counter(n.key for n, _ in tgt)
     # a number in figures on one side may be written out in words on the other (douze mille, twenty-five)
     src_left = _written_out(_unmatched(src, common), pair.target, pair.target_lang)
@@ -49,6 +51,29 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
     if flag is None:
         return (Flag("number_mismatch", WARNING, note[0].upper() + note[1:], spans),)
     return (Flag(flag.type, flag.severity, f"{flag.message} Also, {note}", flag.spans + spans),)
+
+
+def _same_times_left_out(src: list[tuple[Number, Span]], tgt: list[tuple[Number, Span]], source: Sequence[Segment],
+                         target: Sequence[Segment]) -> tuple[list, list]:
+    """The numbers of each side without those inside a time of day that the other side gives in its own notation
+    (`14.30 Uhr` / `2:30 p.m.`); a time with no counterpart keeps its figures, which the check then compares."""
+    src_times = [(s.id, t) for s in source for t in times_of_day(s.text)]
+    if not src_times:
+        return src, tgt
+    tgt_times = [(s.id, t) for s in target for t in times_of_day(s.text)]
+    matched_src, matched_tgt = [], []
+    free = list(tgt_times)
+    for place in src_times:
+        other = next((o for o in free if place[1].same_moment(o[1])), None)
+        if other is not None:
+            free.remove(other)
+            matched_src.append(place)
+            matched_tgt.append(other)
+
+    def outside(found: list[tuple[Number, Span]], spans: list) -> list[tuple[Number, Span]]:
+        return [(n, sp) for n, sp in found
+                if not any(sp.segment == seg and t.start <= n.start and n.end <= t.end for seg, t in spans)]
+    return outside(src, matched_src), outside(tgt, matched_tgt)
 
 
 _DECIMALS = {".": re.compile(r"^\d+\.(?:\d{1,2}|\d{4,})(?=\D|$)"), ",": re.compile(r"^\d+,(?:\d{1,2}|\d{4,})(?=\D|$)")}

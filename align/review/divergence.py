@@ -147,6 +147,14 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
     same = pair.same_script
     src_missing = missing_anchors("source", pair.source, pair.target, pair.source_lang, pair.target_lang,
                                   pair.source_names) if same else []
+    # names the translation renders throughout by words of its own (the Hatter / le Chapelier) are no loss here
+    renamed = [a for a in src_missing if not a.acronym and a.words and all(w in pair.renamed for w in a.words)]
+    if renamed:
+        src_missing = [a for a in src_missing if a not in renamed]
+        names = ", ".join(f"“{a.text}”" for a in renamed)
+        flags.append(Flag("entity_mismatch", INFO, f"{names} from the source is never written as such in the "
+                                                   f"translation, which renders it by a word of its own throughout.",
+                          tuple(a.span for a in renamed)))
     if src_missing and delta < SHORT_WITH_MISSING_ANCHOR:
         names = ", ".join(f"“{a.text}”" for a in src_missing)
         flags.append(Flag("partial_omission", WARNING,
@@ -160,9 +168,19 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
                           "The translation is much shorter than the source would lead one to expect: part of it "
                           "may be missing.", whole_spans("source", pair.source)))
     elif src_missing:
-        names = ", ".join(f"“{a.text}”" for a in src_missing)
-        flags.append(Flag("entity_mismatch", WARNING, f"{names} from the source does not appear in the "
-                                                      f"translation.", tuple(a.span for a in src_missing)))
+        # a name the translation writes elsewhere in the document is one it knows: here a pronoun or a rephrasing
+        # (novels say `elle` for Alice), worth a note; one it never writes may be lost or garbled
+        elsewhere = [a for a in src_missing if not a.acronym and any(w in pair.target_names for w in a.words)]
+        lost = [a for a in src_missing if a not in elsewhere]
+        if lost:
+            names = ", ".join(f"“{a.text}”" for a in lost)
+            flags.append(Flag("entity_mismatch", WARNING, f"{names} from the source does not appear in the "
+                                                          f"translation.", tuple(a.span for a in lost)))
+        if elsewhere:
+            names = ", ".join(f"“{a.text}”" for a in elsewhere)
+            flags.append(Flag("entity_mismatch", INFO, f"{names} from the source is not in this part of the "
+                                                       f"translation, which names it elsewhere: a pronoun or a "
+                                                       f"rephrasing?", tuple(a.span for a in elsewhere)))
     if not same:
         return tuple(flags)
     tgt_missing = missing_anchors("target", pair.target, pair.source, pair.target_lang, pair.source_lang,

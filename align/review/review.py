@@ -12,7 +12,7 @@ from align.search.lexicon import WordPairs
 from align.review.divergence import LOW_SCORE, RULES, PairView, check_pair
 from align.review.flags import INFO, SEVERITIES, Flag
 from align.review.moved import moved_flags
-from align.search.anchors import document_names
+from align.search.anchors import document_names, translated_names
 from align.text.lang import UNSPACED_RUN
 from align.text.patterns import past_common_blocks
 from align.text.segment import SENTENCE, Segment
@@ -189,12 +189,13 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
     pairs = []
     body_starts = next((k for k, s in enumerate(src) if s.kind == SENTENCE), len(src))
     names = (document_names("source", src, alignment.source_lang), document_names("target", tgt, alignment.target_lang))
+    renamed = translated_names("source", src, alignment.source_lang, tgt) if alignment.lexical else frozenset()
     for bead in alignment.beads:
         view = PairView(tuple(src[i] for i in bead.src), tuple(tgt[j] for j in bead.tgt),
                         alignment.source_lang, alignment.target_lang, bead.score, ratio,
                         similarity=bead.similarity, lexical=alignment.lexical,
                         in_body=bool(bead.src) and bead.src[0] > body_starts, source_names=names[0],
-                        target_names=names[1])
+                        target_names=names[1], renamed=renamed)
         pairs.append(Pair(view.source, view.target, bead.score, check_pair(view, rules)))
     moved: tuple[Pair, ...] = ()
     if alignment.moves and "moved" not in checks.skip:

@@ -31,6 +31,7 @@ class PairView:
     in_body: bool = False      # the source side comes after the document's first sentence (not its opening lines)
     source_names: frozenset[str] = frozenset()   # words of the names each document writes inside its sentences
     target_names: frozenset[str] = frozenset()
+    renamed: frozenset[str] = frozenset()   # source name words the translation renders throughout by its own words
 
     @property
     def same_script(self) -> bool:

@@ -19,6 +19,9 @@ CALENDAR_WORDS = frozenset(
     "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 """English capitalises the days and months that other languages write in lower case (Monday / lundi): alone,
 no names."""
+_SENTENCE_OPENERS = (".", "!", "?", ":", "«", "“", '"', "(", "'", "‘", "‚", "„", "‹", "—", "–", "¿", "¡", "「", "『")
+"""What a capitalised word after it opens a sentence, not a name: an end of sentence, an opening quotation mark
+(straight or curly: `' Oh dear !`, `' Do cats eat bats ?` in a novel's dialogue), a dialogue dash."""
 _CONNECTORS = frozenset("of and for the de des du la le et für und der die das von del y e di da".split())
 
 
@@ -64,6 +67,30 @@ def document_names(side: str, segments: Sequence[Segment], lang: str) -> frozens
     return frozenset(found - lower)
 
 
+TRANSLATED_NAME_MIN = 3
+"""Sentences a name must stand in, never written anywhere in the other document, before it counts as one the
+translation renders by a word of its own (the Hatter / le Chapelier) rather than one it loses."""
+
+
+def translated_names(side: str, segments: Sequence[Segment], lang: str, other: Sequence[Segment]) -> frozenset[str]:
+    """The words of names (`find_anchors`) that stand in `TRANSLATED_NAME_MIN` sentences or more of `segments` while
+    the other document never writes them, as they are or with the same first four letters and about the same length
+    (China / Chine): names the translation renders consistently by words of its own (the Hatter / le Chapelier),
+    so that their absence from one pair says nothing of that pair."""
+    counts = Counter(w for s in segments if s.kind == "sentence"
+                     for w in {w for a in find_anchors(side, s, lang) if not a.acronym for w in a.words})
+    frequent = [w for w, c in counts.items() if c >= TRANSLATED_NAME_MIN and w not in HONORIFICS]
+    if not frequent:
+        return frozenset()
+    # the spelt-close test of one pair would find some word of a whole document close to any name
+    other_words = _other_side_words(other)
+    near = {(w[:4], len(w)) for w in other_words if len(w) >= 4}
+
+    def written(word: str) -> bool:
+        return word in other_words or (len(word) >= 5 and any((word[:4], len(word) + d) in near for d in (-2, -1, 0, 1, 2)))
+    return frozenset(w for w in frequent if not written(w))
+
+
 def cannot_hold_anchors(text: str, lang: str) -> bool:
     """Whether a segment is sure to have no anchor without reading it word by word (most have none): in German
     no two capitals in a row (an acronym's), elsewhere no capital at all or only in the first word."""
@@ -98,7 +125,7 @@ def _scan_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] 
 
     def opens_sentence(k: int, match: re.Match[str]) -> bool:
         before = text[max(0, match.start() - 40):match.start()].rstrip()  # the tail is enough, and linear
-        return k == 0 or before.endswith((".", "!", "?", ":", "«", "“", '"', "(")) or \
+        return k == 0 or before.endswith(_SENTENCE_OPENERS) or \
             (k == 1 and not tokens[0].group()[0].isupper())
 
     for k, match in enumerate(tokens):

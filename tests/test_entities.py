@@ -1,0 +1,63 @@
+"""Names on one side only: what a translation renders by its own words or by a pronoun is a note, not a warning."""
+from align.review.review import review_documents
+from align.search.anchors import find_anchors, translated_names
+from align.text.segment import Segment
+
+SOURCE = ("The Hatter opened his eyes very wide on hearing this.\n"
+          "Then the Hatter said nothing for a while.\n"
+          "Alice waited a little, and then the Hatter spoke again.\n"
+          "Alice thought it over and said she did not know.\n"
+          "She looked at Alice and smiled.\n")
+TARGET = ("Le Chapelier ouvrit de grands yeux en entendant cela.\n"
+          "Puis le Chapelier ne dit rien pendant un moment.\n"
+          "Alice attendit un peu, puis le Chapelier reprit la parole.\n"
+          "Elle y réfléchit et dit qu'elle ne savait pas.\n"
+          "Elle regarda Alice et sourit.\n")
+
+
+def _entity_flags():
+    review = review_documents(SOURCE, TARGET, "en", "fr")
+    return [(f.severity, f.message) for p in review.pairs for f in p.flags if f.type == "entity_mismatch"]
+
+
+def seg(k, text):
+    return Segment("s", k, text, 0, len(text))
+
+
+def test_a_name_the_translation_renders_throughout_by_its_own_word_is_a_note():
+    from align.review.divergence import omissions_and_entities
+    from align.review.view import PairView
+
+    pair = PairView((seg(0, "Then the Hatter said nothing for a while, and Alice sat down on the grass."),),
+                    (Segment("t", 0, "Puis le Chapelier ne dit rien, et Alice s'assit sur l'herbe.", 0, 61),),
+                    "en", "fr", 0.9, 1.1)
+    assert [f.severity for f in omissions_and_entities(pair) if "Hatter" in f.message] == ["warning"]
+    renamed = PairView(pair.source, pair.target, "en", "fr", 0.9, 1.1, renamed=frozenset({"hatter"}))
+    (flag,) = [f for f in omissions_and_entities(renamed) if "Hatter" in f.message]
+    assert flag.severity == "info" and "renders it by a word of its own" in flag.message
+
+
+def test_a_name_the_translation_writes_elsewhere_is_a_note_where_a_pronoun_stands():
+    flags = _entity_flags()
+    assert ("info", "“Alice” from the source is not in this part of the translation, which names it elsewhere: "
+                    "a pronoun or a rephrasing?") in flags
+    assert not any(sev == "warning" for sev, _ in flags)
+
+
+def test_translated_names_needs_several_sentences_and_no_trace_in_the_other_document():
+    source = [seg(k, t) for k, t in enumerate(SOURCE.splitlines())]
+    target = [seg(k, t) for k, t in enumerate(TARGET.splitlines())]
+    assert translated_names("source", source, "en", target) == frozenset({"hatter"})
+    assert translated_names("source", source[:2], "en", target) == frozenset()    # two sentences: too few
+
+
+def test_a_capital_after_an_opening_quotation_mark_opens_a_sentence():
+    segment = seg(0, "She heard the Rabbit say to itself , ' Oh dear ! ' and ‘ Do cats eat bats ? ’")
+    assert [a.text for a in find_anchors("source", segment, "en")] == ["Rabbit"]
+
+
+def test_a_name_lost_from_the_whole_translation_is_still_a_warning():
+    review = review_documents("Minister Jin Zhuanglong spoke in Beijing on Monday.\n",
+                              "Le ministre a parlé à Pékin lundi.\n", "en", "fr")
+    flags = [(f.severity, f.message) for p in review.pairs for f in p.flags if f.type == "entity_mismatch"]
+    assert flags and flags[0][0] == "warning" and "Jin Zhuanglong" in flags[0][1]

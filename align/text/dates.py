@@ -60,20 +60,8 @@ _DAY_BEFORE = re.compile(r"\d(?:er|º|°|\.)?\s*$")
 
 def month_names(text: str) -> tuple[Month, ...]:
     """Every month the text names, in a date or not (`in October`, `im Oktober`, `10月`): what the other side's dated
-    months are looked up in. `may`, `set`, `out`... count only when capitalised."""
-    found = [Month(m.month, m.start, m.end, m.text) for m in _han_months(text)]
-    if _QUICK_NAMES.isdisjoint(WORDS.findall(text.lower())):
-        return tuple(found)
-    folded = strip_accents(text)
-    if len(folded) != len(text):
-        folded = text
-    for match in _MONTH_NAME.finditer(folded):
-        word = match.group(1).lower()
-        month = _MONTH_OF.get(strip_accents(word))
-        if month is None or (strip_accents(word) in _AMBIGUOUS and not text[match.start()].isupper()):
-            continue
-        found.append(Month(month, match.start(), match.end(), text[match.start():match.end()]))
-    return tuple(sorted(found, key=lambda m: m.start))
+    months are looked up in. `may`, `set`, `out`... count only when capitalised or after a day's number."""
+    return _named_months(text, dated=False)
 
 
 def _han_months(text: str) -> list[Month]:
@@ -91,8 +79,13 @@ def _han_months(text: str) -> list[Month]:
 def months(text: str) -> tuple[Month, ...]:
     """The months the text names in dates: a month name (any of the Latin-script languages above, full or
     abbreviated) with a number within a few characters, or a Chinese or Japanese `N月`."""
+    return _named_months(text, dated=True)
+
+
+def _named_months(text: str, dated: bool) -> tuple[Month, ...]:
+    """The month names of a text (and `N月`); with `dated`, only those with a number within a few characters."""
     found = _han_months(text)
-    if not _NEAR_NUMBER.search(text) or _QUICK_NAMES.isdisjoint(WORDS.findall(text.lower())):
+    if (dated and not _NEAR_NUMBER.search(text)) or _QUICK_NAMES.isdisjoint(WORDS.findall(text.lower())):
         return tuple(found)     # most segments: no digit, or no word that could name a month
     folded = strip_accents(text)
     if len(folded) != len(text):
@@ -103,7 +96,7 @@ def months(text: str) -> tuple[Month, ...]:
         if month is None:
             continue
         around = text[max(0, match.start() - 6):match.start()] + text[match.end():match.end() + 7]
-        if not _NEAR_NUMBER.search(around):
+        if dated and not _NEAR_NUMBER.search(around):
             continue
         if strip_accents(word) in _AMBIGUOUS and not text[match.start()].isupper() \
                 and not _DAY_BEFORE.search(text, 0, match.start()):

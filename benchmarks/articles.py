@@ -25,11 +25,12 @@ from align.search.evaluate import BeadPair  # noqa: E402
 Piece = tuple[str, list[str], list[str], list[BeadPair], bool]   # set, source lines, target lines, gold, verse-level
 
 
-def cut(doc: GoldDocument, size: int) -> list[Piece]:
-    """The document as pieces of `size` consecutive gold beads, with line numbers from 0 in each."""
+def cut(doc: GoldDocument, size: int, stride: int | None = None) -> list[Piece]:
+    """The document as pieces of `size` consecutive gold beads, one starting every `stride` beads (every `size`
+    unless given: no overlap), with line numbers from 0 in each."""
     src, tgt = doc.source, doc.target
     pieces = []
-    for k in range(0, len(doc.gold), size):
+    for k in range(0, len(doc.gold), stride or size):
         beads = doc.gold[k:k + size]
         s_lines = [i for s, _ in beads for i in s]
         t_lines = [j for _, t in beads for j in t]

@@ -3,7 +3,8 @@ from hypothesis import strategies as st
 import numpy as np
 
 from align.search.csr import Csr
-from align.search.lexicon import heldout_lexicon_features, learn_lexicon
+from align.search.lexicon import (FULL_STRENGTH_BEADS, MIN_BEADS, SCORING_BEADS, heldout_lexicon_features,
+                                  learn_lexicon, scores_with_lexicon)
 
 
 def presence(rows):
@@ -26,6 +27,59 @@ def test_short_documents_get_no_lexicon():
     words = presence(np.eye(50))
     src_feats, tgt_feats, pairs = heldout_lexicon_features(words, words, [((k,), (k,)) for k in range(50)])
     assert pairs == 0 and src_feats.nnz == 0 and tgt_feats.nnz == 0
+
+
+def _always_together(n: int):
+    """n beads whose sides both hold word 0, and one word of their own each."""
+    rows = np.zeros((n, n + 1), dtype=np.float32)
+    rows[:, 0] = 1
+    rows[np.arange(n), np.arange(1, n + 1)] = 1
+    return Csr.from_dense(rows), [((k,), (k,)) for k in range(n)]
+
+
+def test_fewer_than_twenty_beads_teach_nothing():
+    words, beads = _always_together(MIN_BEADS - 1)
+    assert heldout_lexicon_features(words, words, beads)[2] == 0
+
+
+def test_a_news_sized_document_learns_at_a_strength_in_proportion_to_its_beads():
+    short_words, short_beads = _always_together(40)
+    long_words, long_beads = _always_together(FULL_STRENGTH_BEADS)
+    short, _, short_pairs = heldout_lexicon_features(short_words, short_words, short_beads)
+    full, _, full_pairs = heldout_lexicon_features(long_words, long_words, long_beads)
+    assert short_pairs == full_pairs == 1
+    assert np.allclose(short.toarray(), full.toarray()[0, 0] * 40 / FULL_STRENGTH_BEADS)
+
+
+def test_only_a_lexicon_learned_from_a_hundred_beads_scores_pairs():
+    assert not scores_with_lexicon(SCORING_BEADS - 1) and scores_with_lexicon(SCORING_BEADS)
+
+
+def test_a_short_pair_in_two_scripts_aligns_better_with_its_own_lexicon():
+    # an invented language and its word-for-word translation in Cyrillic: nothing shared but lengths and the
+    # full stops, and three sentences of the 40 left out of the translation
+    import random
+
+    from align.search.align import Options, align_segments
+
+    rng = random.Random(5)
+    vocab = ["".join(rng.choice("bdfgklmnprstv") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
+             for _ in range(60)]
+    cyrillic = dict(zip("abdefgiklmnoprstuv", "абдефгиклмнопрстув"))
+    translated = ["".join(cyrillic[c] for c in word[::-1]) + "я" for word in vocab]
+    sentences = [[rng.randrange(60) for _ in range(rng.randint(4, 14))] for _ in range(40)]
+    src = [" ".join(vocab[w] for w in s).capitalize() + " ." for s in sentences]
+    dropped = {7, 19, 30}
+    tgt = [" ".join(translated[w] for w in s).capitalize() + " ." for k, s in enumerate(sentences) if k not in dropped]
+    gold, j = [], 0
+    for k in range(40):
+        gold.append(((k,), ()) if k in dropped else ((k,), (j,)))
+        j += k not in dropped
+
+    def right(lexicon: bool) -> int:
+        beads = {(b.src, b.tgt) for b in align_segments(src, tgt, None, None, Options(lexicon=lexicon))}
+        return sum(g in beads for g in gold)
+    assert right(True) > right(False) and right(True) >= 38
 
 
 def test_held_out_features_need_support_from_other_parts():

@@ -24,7 +24,7 @@ from align.text.lang import detect_language
 from align.text.sizes import check_lengths
 from align.text.tags import primary_language
 from align.search.boundaries import AnchorIndex, anchors, clause_goes_on, open_parenthesis
-from align.search.lexicon import BeadWords, WordPairs, bead_words, heldout_lexicon_features
+from align.search.lexicon import BeadWords, WordPairs, bead_words, heldout_lexicon_features, scores_with_lexicon
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, Segment, split_document
 from align.search.both_sides import collect_both
 from align.search.vectors import (FEATURE_TABLE, SideTerms, Vocabulary, assign_columns, bead_sides, count_matrix,
@@ -183,7 +183,7 @@ def score_pairs(source: Sequence[Segment], target: Sequence[Segment], path: Sequ
     src_m, tgt_m = feats.src_matrix, feats.tgt_matrix
     lexical = shared_share(src_m, tgt_m, feats.not_content) >= options.min_shared
     ratio = _length_ratio(feats.src_lengths, feats.tgt_lengths)
-    if options.lexicon:
+    if options.lexicon and scores_with_lexicon(len(path)):   # as the search scores its own pairs
         lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path,
                                                            content=(feats.src_matrix, feats.tgt_matrix))
         if pairs:
@@ -245,18 +245,20 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
     # the common shapes only: faster, and on the dev set more accurate alone than all shapes (0.844 vs 0.827).
     path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, first_options,
                           FIRST_PASS_MOVES, unrelated=unrelated, anchor_index=anchor_index)
-    if options.lexicon:
+    if options.lexicon and _teaches(path, src_m, tgt_m, feats, ratio, options, lexical):
         lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path, content=plain)
         log.info("lexicon: %d word pairs learned from %d beads", pairs, len(path))
         del plain
         if pairs:
-            lexical = True
             weights = _lexicon_weights(lex_src, lex_tgt, options.lexicon_weight)
-            src_m = _with_lexicon(src_m, lex_src, weights)
-            tgt_m = _with_lexicon(tgt_m, lex_tgt, weights)
+            search_src = _with_lexicon(src_m, lex_src, weights)
+            search_tgt = _with_lexicon(tgt_m, lex_tgt, weights)
             del lex_src, lex_tgt
-            path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, options,
-                                  MOVES, guide=path, unrelated=unrelated, anchor_index=anchor_index)
+            if scores_with_lexicon(len(path)):   # the old vectors go now: a long pair's largest arrays
+                src_m, tgt_m, lexical = search_src, search_tgt, True
+            path = _search_levels(search_src, search_tgt, feats.src_lengths, feats.tgt_lengths, skips, ratio,
+                                  options, MOVES, guide=path, unrelated=unrelated, anchor_index=anchor_index)
+            del search_src, search_tgt
     if not options.scores:
         return tuple(Bead(s, t) for s, t in path), lexical, ()
     pair_ratio = paired_ratio(path, feats.src_lengths, feats.tgt_lengths, ratio)
@@ -270,6 +272,32 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
                                                  pair_ratio, options.model, baseline)[0],
                        lambda i, j: not set(feats.src_numbers[i]).isdisjoint(feats.tgt_numbers[j])) if lexical else ()
     return beads, lexical, moves
+
+
+TEACHING_MEAN_SCORE = 0.4
+"""A short document's first pass (too short for its lexicon to score the pairs) teaches one only when its pairs
+score this much on average: two unrelated texts on one topic teach each other chance word pairs, and the search
+they guide would pair sentences that do not translate each other (the mean score of a wrong file's first pass is
+0.2-0.35, of the loosest real translation 0.48: `align.review.sanity`)."""
+
+
+def _teaches(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src_m: Csr, tgt_m: Csr, feats: "_Features",
+             ratio: float, options: Options, lexical: bool) -> bool:
+    """Whether the first pass's beads may teach a lexicon: a long document's always (its held-out folds keep
+    chance pairs out); a short one's where its sides share no script (nothing else to go on), or where its pairs
+    read as translations and the sides are not two versions of one text (which share their words already: a
+    lexicon from a few beads only adds noise there, `benchmarks/postedit.py` 0.972 -> 0.970)."""
+    if scores_with_lexicon(len(path)) or not lexical:
+        return True
+    if options.model == SAME_LANGUAGE:
+        return False
+    pair_ratio = paired_ratio(path, feats.src_lengths, feats.tgt_lengths, ratio)
+    baseline = unrelated_baseline(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, pair_ratio,
+                                  options.model)
+    scores, _ = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, pair_ratio, options.model,
+                            baseline)
+    paired = [score for (s, t), score in zip(path, scores) if s and t]
+    return bool(paired) and sum(paired) / len(paired) >= TEACHING_MEAN_SCORE
 
 
 def _lexicon_weights(lex_src: Csr, lex_tgt: Csr, lexicon_weight: float) -> np.ndarray:

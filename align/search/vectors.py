@@ -20,6 +20,7 @@ import numpy as np
 
 from align.search.csr import Csr, hstack, vstack
 from align.search.kernel import csr_arrays, kernel
+from align.text.divisions import division_numbers
 from align.text.lang import UNSPACED_RUN, strip_accents
 from align.text.numbers import NUMBER_WORD_LANGS as _NUMBER_WORD_LANGS, NUMBER_WORDS, find_numbers, spelled_numbers
 from align.text.patterns import past_common_blocks
@@ -199,7 +200,7 @@ def text_terms(texts: Iterable[str], lang: str | None, word_vocab: Vocabulary) -
         keys = tuple(number.key for number in find_numbers(text, lang))
         out.numbers.append(keys)
         out.number_columns.extend(_feature_ids("#" + key for key in keys))
-        spelled = written_out_numbers(text, lang, text_words)
+        spelled = written_out_numbers(text, lang, text_words).union(division_numbers(text))
         if spelled:
             out.number_columns.extend(_feature_ids("#" + key for key in sorted(spelled) if key not in keys))
         marks = punctuation_marks(text)

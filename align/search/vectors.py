@@ -200,7 +200,7 @@ def text_terms(texts: Iterable[str], lang: str | None, word_vocab: Vocabulary) -
         keys = tuple(number.key for number in find_numbers(text, lang))
         out.numbers.append(keys)
         out.number_columns.extend(_feature_ids("#" + key for key in keys))
-        spelled = written_out_numbers(text, lang, text_words).union(division_numbers(text))
+        spelled = written_out_numbers(text, lang, text_words).union(division_numbers(text, text_words))
         if spelled:
             out.number_columns.extend(_feature_ids("#" + key for key in sorted(spelled) if key not in keys))
         marks = punctuation_marks(text)

@@ -9,6 +9,7 @@ feature as `Chapter 1`.
 from __future__ import annotations
 
 import re
+from typing import Sequence
 from align.text.lang import strip_accents
 from align.text.numbers import parse_cjk_number
 
@@ -63,14 +64,17 @@ _MAX_WORDS = 12
 _MAX_CHARACTERS = 200   # longer texts are not read word by word: a heading of 12 words is shorter than this
 
 
-def division_numbers(text: str) -> tuple[str, ...]:
-    """The numbers (as `Number.key`) of the divisions a heading names, in order; none in prose.
+def division_numbers(text: str, text_words: Sequence[str] | None = None) -> tuple[str, ...]:
+    """The numbers (as `Number.key`) of the divisions a heading names, in order; none in prose. `text_words`, the
+    text's words as `align.search.vectors.words` gives them, where the caller has them: most texts are then
+    passed over without reading them again.
 
     >>> division_numbers("CHAPTER I Down the Rabbit-Hole"), division_numbers("CHAPITRE PREMIER ."), division_numbers("第一章")
     (('1',), ('1',), ('1',))
     """
     found = [str(parse_cjk_number(m.group(1))) for m in _CJK_DIVISION.finditer(text)] if "第" in text else []
-    if len(text) > _MAX_CHARACTERS:
+    if len(text) > _MAX_CHARACTERS or (text_words is not None and len(text_words) > 1 and (
+            len(text_words) > _MAX_WORDS or _DIVISION_WORDS.isdisjoint(text_words))):
         return tuple(found)
     tokens = _TOKEN.findall(text)
     if not tokens or len(tokens) > _MAX_WORDS:

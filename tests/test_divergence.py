@@ -360,3 +360,39 @@ def test_only_a_segment_that_may_hold_an_anchor_is_read():
     assert not cannot_hold_anchors("le ministre de Paris.", "fr")
     assert cannot_hold_anchors("Der Minister sprach mit der Presse.", "de")   # nouns: only acronyms count
     assert not cannot_hold_anchors("Der Minister sprach vor der UNO.", "de")
+
+
+@pytest.mark.parametrize("source, target", [
+    ("国家统计局3日发布数据。", "The statistics bureau released the data on Tuesday."),
+    ("国家统计局3日发布数据。", "The statistics bureau released the data on Dec. 3."),
+    ("1至11月份，全国固定资产投资46.5万亿元。", "From January to November, fixed-asset investment reached 46.5 trillion yuan."),
+    ("1至11月份，全国固定资产投资46.5万亿元。", "In the first 11 months, fixed-asset investment reached 46.5 trillion yuan."),
+    ("L'Insee a publié les chiffres le 3 décembre.", "The statistics office released the figures on Tuesday."),
+])
+def test_a_date_said_in_words_on_one_side_is_no_missing_number(source, target):
+    from align.review.review import review_documents
+    review = review_documents(source, target)
+    assert not [f for p in review.pairs for f in p.flags if f.type == "number_mismatch"]
+
+
+@pytest.mark.parametrize("source, target", [
+    ("国家统计局3日发布数据。", "The statistics bureau released the data on Dec. 4."),
+    ("L'Insee a publié les chiffres le 3 décembre.", "The statistics office released the figures on December 4."),
+    ("30日内完成审查。", "The review will be completed within 20 days."),     # a count of days, not a date
+])
+def test_days_that_differ_are_still_an_error(source, target):
+    from align.review.review import review_documents
+    review = review_documents(source, target)
+    assert [f.severity for p in review.pairs for f in p.flags if f.type == "number_mismatch"] == ["error"]
+
+
+def test_a_number_in_chinese_characters_is_a_number_in_words():
+    from align.review.review import review_documents
+
+    def number_flags(source, target):
+        review = review_documents(source, target)
+        return [f.severity for p in review.pairs for f in p.flags if f.type == "number_mismatch"]
+    assert number_flags("以扫跑来迎接他，两个人就哭了。", "And Esau ran to meet him: and they wept.") == []
+    assert number_flags("共有一百零五名代表出席。", "In all, 106 delegates attended.") == ["error"]
+    assert number_flags("共有105名代表出席了这次会议。",
+                        "The delegates of all the provinces attended the meeting in the capital.") == ["warning"]

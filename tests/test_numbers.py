@@ -36,6 +36,12 @@ def test_parse_number(raw, lang, value):
     ("八月三十一日", ["31"]),
     ("12,000家", ["12000"]),
     ("万物都是一些人一起做的，十分好", []),                          # words, not numbers
+    ("社会消费品零售总额", []),                                     # 零售, retail: a word
+    ("共有一百零五名", ["105"]),                                  # a 零 for the tens left out
+    ("三千零二十", ["3020"]),
+    ("1至11月份", ["11"]),                                       # January (a word elsewhere) to November:
+    ("2024年1-11月", ["2024", "11"]),                            # ... and the first 11 months
+    ("3至5个百分点", ["3", "5"]),                                  # a range of numbers, not of months
 ])
 def test_find_numbers_in_chinese(text, keys):
     assert [n.key for n in find_numbers(text, "zh")] == keys

@@ -40,6 +40,19 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
     tgt_left = _written_out(_unmatched(tgt, common), pair.source, pair.source_lang)
     if not src_left and not tgt_left:
         return ()
+    # a date's day on one side only: Xinhua's `3日` is `on Tuesday` in English, its `Dec. 3` `mardi` in French
+    src_days, tgt_days = _days_of_dates(src_left, pair.source), _days_of_dates(tgt_left, pair.target)
+    if not (src_days and tgt_days):    # days on both sides that differ are a date to check: compared below
+        src_left = [found for found in src_left if found not in src_days]
+        tgt_left = [found for found in tgt_left if found not in tgt_days]
+    # a number in Chinese characters is a number in words (两个人 "both of them", 四面 "around", 第七天 "the
+    # seventh day"): missing, it says nothing; against another figure, it is compared
+    if not tgt_left:
+        src_left = [found for found in src_left if not _in_characters(found[0])]
+    if not src_left:
+        tgt_left = [found for found in tgt_left if not _in_characters(found[0])]
+    if not src_left and not tgt_left:
+        return ()
     src_left, tgt_left, copied = _written_as_in_source(src_left, tgt_left, pair.source_lang)
     flag = _disagreement(pair, src_left, tgt_left)
     if not copied:
@@ -74,6 +87,38 @@ def _same_times_left_out(src: list[tuple[Number, Span]], tgt: list[tuple[Number,
         return [(n, sp) for n, sp in found
                 if not any(sp.segment == seg and t.start <= n.start and n.end <= t.end for seg, t in spans)]
     return outside(src, matched_src), outside(tgt, matched_tgt)
+
+
+_FIGURE = re.compile(r"[0-9０-９]")
+
+
+def _in_characters(number: Number) -> bool:
+    """Written in Chinese or Japanese numerals, not in figures (`三`, `九百三十`, but not `1.2万`)."""
+    return _FIGURE.search(number.text) is None
+
+
+_CJK_DAY = re.compile(r"[日号](?![内以后前间来之])|月")
+"""After a number, the day of a date (`3日`, `3号`), not a count of days (`30日内`, within 30 days); or the last
+month of a range from January (`1至11月`: "the first 11 months", or "January-November")."""
+_DAY_TO_MONTH = 4
+"""Characters at most between a day's number and the month after it (`3 December`, `3. Dezember`, `1er mai`) or
+between the month and the day after it (`Dec. 3`)."""
+
+
+def _days_of_dates(found: list[tuple[Number, Span]], segments: Sequence[Segment]) -> list[tuple[Number, Span]]:
+    """The numbers of `found` that are the day of a date (`3日`, `Dec. 3`, `3 décembre`) or the months of a range
+    from January (`1至11月`): a translation may say them in words (`on Tuesday`, `January-November`)."""
+    texts = {s.id: s.text for s in segments}
+    days = []
+    for number, span in found:
+        if number.percent or not (1 <= number.value <= 31) or number.value != number.value.to_integral_value():
+            continue
+        text = texts[span.segment]
+        if _CJK_DAY.match(text, number.end) or any(
+                0 <= number.start - m.end <= _DAY_TO_MONTH or 0 <= m.start - number.end <= _DAY_TO_MONTH
+                for m in months(text) if m.text[-1:] != "月"):
+            days.append((number, span))
+    return days
 
 
 _DECIMALS = {".": re.compile(r"^\d+\.(?:\d{1,2}|\d{4,})(?=\D|$)"), ",": re.compile(r"^\d+,(?:\d{1,2}|\d{4,})(?=\D|$)")}
@@ -152,8 +197,10 @@ def _disagreement(pair: PairView, src_left: list[tuple[Number, Span]],
     else:
         message = f"The {pair.sides[1]} has {shown_tgt}, which is not in the {pair.sides[0]}."
         severity = WARNING
-    if severity == WARNING and pair.similarity < UNRELATED_SIMILARITY:
+    if severity == WARNING and pair.lexical and pair.similarity < UNRELATED_SIMILARITY:
         return None  # numbers missing from sides that share nothing: `low_similarity` already covers it
+    # (where the sides share no content to compare, as a short text across scripts, every similarity is low and
+    # `low_similarity` is silent: a figure missing is then among the few things the review can tell)
     return Flag("number_mismatch", severity, message, tuple(s for _, s in src_left + tgt_left))
 
 

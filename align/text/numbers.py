@@ -163,7 +163,7 @@ def _numbers_in(text: str, lang: str | None) -> tuple[Number, ...]:
             power = _cjk_scale_power(after.group())
             if power is not None:
                 value, end = value.scaleb(power), after.end()
-        if has_cjk and _is_month(text, end, value):
+        if has_cjk and _is_month(text, match.start(), end, value):
             continue
         percent = bool(match.group("pct")) and match.start("pct") >= end
         if percent:
@@ -173,9 +173,22 @@ def _numbers_in(text: str, lang: str | None) -> tuple[Number, ...]:
 
 
 
-def _is_month(text: str, end: int, value: Decimal) -> bool:
-    """`8月` is August: other languages write the month as a word, so it is no number to compare."""
-    return text[end:end + 1] == "月" and 1 <= value <= 12 and value == value.to_integral_value()
+_MONTH_RANGE_REST = re.compile(r"\s*[至到\-—–~～]\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月")
+"""What follows the first month of a range of months: `1至11月`, `1-11月` (January to November)."""
+
+
+_FROM_JANUARY = re.compile(r"(?:1|一)\s*[至到\-—–~～]\s*$")
+
+
+def _is_month(text: str, start: int, end: int, value: Decimal) -> bool:
+    """`8月` is August, and the 1 of `1至11月` January: other languages write the month as a word, so it is no
+    number to compare. The last month of a range from January is also a count (`1至11月`, "the first 11
+    months"): a number, which the number check does not miss where the translation names the months instead."""
+    if not (1 <= value <= 12 and value == value.to_integral_value()):
+        return False
+    if text[end:end + 1] == "月":
+        return not _FROM_JANUARY.search(text, max(0, start - 4), start)
+    return _MONTH_RANGE_REST.match(text, end) is not None
 
 
 def _cjk_scale_power(scale: str) -> int | None:
@@ -192,8 +205,8 @@ def _cjk_scale_power(scale: str) -> int | None:
 def _cjk_numerals(text: str, found: tuple[Number, ...]) -> tuple[Number, ...]:
     """`found` with the numbers written in Chinese characters added, in text order.
 
-    A lone `一` (also "a", "the same"), and scale characters with no digit before them (`万物`, `千万`)
-    are words, not numbers.
+    A lone `一` (also "a", "the same"), a lone `零` (`零售`, retail), and scale characters with no digit before
+    them (`万物`, `千万`) are words, not numbers.
     """
     taken = [(n.start, n.end) for n in found]
     extra = []
@@ -202,10 +215,10 @@ def _cjk_numerals(text: str, found: tuple[Number, ...]) -> tuple[Number, ...]:
         start, end = match.start(), match.end()
         if any(a < end and start < b for a, b in taken):
             continue
-        if raw[0] in _CJK_SCALES or raw[0] in "百佰千仟" or raw in ("一", "十", "拾"):
+        if raw[0] in _CJK_SCALES or raw[0] in "百佰千仟" or raw in ("一", "十", "拾", "零", "〇"):
             continue
         value = parse_cjk_number(raw)
-        if value is None or _is_month(text, end, value):
+        if value is None or _is_month(text, start, end, value):
             continue
         extra.append(Number(start, end, text[start:end], value, bool(match.group("pct"))))
     if not extra:
@@ -243,8 +256,9 @@ def _cjk_integer(raw: str) -> int | None:
     total, digit = 0, None
     for char in raw:
         if char in _CJK_DIGITS:
-            if digit is not None and _CJK_DIGITS[char] != 0:
+            if digit and _CJK_DIGITS[char] != 0:
                 return None                      # two digits in a row with units around them: not a number
+            # (a 零 stands for the units left out, and the digit after it counts: 一百零五 is 105)
             digit = _CJK_DIGITS[char]
         elif char in _CJK_UNITS:
             total += (1 if digit is None else digit) * 10 ** _CJK_UNITS[char]

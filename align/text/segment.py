@@ -111,6 +111,9 @@ _BROKEN_OFF = re.compile(r"(?:--|[-—–])[" + _CLOSERS + r"\s]*$")
 _SPEECH_DASH = re.compile(r"(?:--|[—–])\s*\w")   # a line of dialogue opens with a dash
 _CHAPTER_NUMERAL = re.compile(r"[IVXLC]{1,7}\.?")
 _QUOTATIVE = frozenset("とっ")   # Japanese particles that carry a quotation on into the sentence
+_CLOSING_QUOTES = frozenset("”」』\"’")
+_ATTRIBUTION = re.compile(r"\s*[^。！？，、；：“”「」\s]{1,12}?(?:说|道|问|表示|指出|称|强调|介绍|回答|透露|说道|写道)[。！？]")
+"""What follows a Chinese quotation to end the sentence with it: who said it, in a few characters (`付凌晖说。`)."""
 _LIST_MARKER = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})$")
 _OPENING = "\"'“‘«(["
 _ENDING_ABBREVIATIONS = frozenset("etc usw ecc enz etc.".split())
@@ -398,7 +401,10 @@ def split_sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]
 def _is_boundary(text: str, start: int, match: re.Match[str], abbrevs: frozenset[str], lang: str | None) -> bool:
     """Decide whether the terminator in `match` ends a sentence, from the word before and the word after."""
     if match.group("wide"):
-        return match.group("wide_next") not in _QUOTATIVE   # 「元気ですか？」と彼は聞いた。 is one sentence
+        if match.group("wide_next") in _QUOTATIVE:   # 「元気ですか？」と彼は聞いた。 is one sentence
+            return False
+        # “我们有信心。”付凌晖说。 is one sentence too: a quotation closed after its stop, then who said it
+        return not (match.group()[-1] in _CLOSING_QUOTES and _ATTRIBUTION.match(text, match.end()))
     mark = match.group()
     nxt = match.group("next")
     if ";" in mark or "\u037e" in mark:

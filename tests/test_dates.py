@@ -16,6 +16,9 @@ from test_divergence import view
     ("Le 1er mai", [5]),
     ("in May 2023", [5]),
     ("de 5 mayo", [5]),
+    ("состоится 20 декабря 2024 года", [12]),  # Russian, in the genitive of dates
+    ("в марте 2023 года", []),               # the prepositional case is no date's form here
+    ("fundurinn 3. desember", [12]),          # Icelandic
     ("He may 2 go", []),                    # the verb, not the month
     ("set 3 items out of 5", []),           # Portuguese month abbreviations as English words
     ("In August the plan was ready.", []),  # no day or year beside it: not a date

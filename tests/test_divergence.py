@@ -379,6 +379,8 @@ def test_a_date_said_in_words_on_one_side_is_no_missing_number(source, target):
     ("国家统计局3日发布数据。", "The statistics bureau released the data on Dec. 4."),
     ("L'Insee a publié les chiffres le 3 décembre.", "The statistics office released the figures on December 4."),
     ("30日内完成审查。", "The review will be completed within 20 days."),     # a count of days, not a date
+    ("Следующее заседание совета директоров состоится 20 декабря.",
+     "The next meeting of the board of directors will take place on December 21."),
 ])
 def test_days_that_differ_are_still_an_error(source, target):
     from align.review.review import review_documents

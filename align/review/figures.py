@@ -41,10 +41,11 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
     if not src_left and not tgt_left:
         return ()
     # a date's day on one side only: Xinhua's `3日` is `on Tuesday` in English, its `Dec. 3` `mardi` in French
-    src_days, tgt_days = _days_of_dates(src_left, pair.source), _days_of_dates(tgt_left, pair.target)
-    if not (src_days and tgt_days):    # days on both sides that differ are a date to check: compared below
-        src_left = [found for found in src_left if found not in src_days]
-        tgt_left = [found for found in tgt_left if found not in tgt_days]
+    # (a day against any number that could be one, `20 декабря` / `December 21`, is a date to check: compared)
+    src_days = _days_of_dates(src_left, pair.source) if not any(_could_be_day(n) for n, _ in tgt_left) else []
+    tgt_days = _days_of_dates(tgt_left, pair.target) if not any(_could_be_day(n) for n, _ in src_left) else []
+    src_left = [found for found in src_left if found not in src_days]
+    tgt_left = [found for found in tgt_left if found not in tgt_days]
     # a number in Chinese characters is a number in words (两个人 "both of them", 四面 "around", 第七天 "the
     # seventh day"): missing, it says nothing; against another figure, it is compared
     if not tgt_left:
@@ -105,13 +106,17 @@ _DAY_TO_MONTH = 4
 between the month and the day after it (`Dec. 3`)."""
 
 
+def _could_be_day(number: Number) -> bool:
+    return not number.percent and 1 <= number.value <= 31 and number.value == number.value.to_integral_value()
+
+
 def _days_of_dates(found: list[tuple[Number, Span]], segments: Sequence[Segment]) -> list[tuple[Number, Span]]:
     """The numbers of `found` that are the day of a date (`3日`, `Dec. 3`, `3 décembre`) or the months of a range
     from January (`1至11月`): a translation may say them in words (`on Tuesday`, `January-November`)."""
     texts = {s.id: s.text for s in segments}
     days = []
     for number, span in found:
-        if number.percent or not (1 <= number.value <= 31) or number.value != number.value.to_integral_value():
+        if not _could_be_day(number):
             continue
         text = texts[span.segment]
         if _CJK_DAY.match(text, number.end) or any(

@@ -8,21 +8,25 @@ from dataclasses import dataclass
 from align.text.lang import WORDS, strip_accents
 from align.text.patterns import LazyPattern
 
-_NAMES: dict[int, tuple[str, ...]] = {     # as written (the lookup also takes them without accents)
+_NAMES: dict[int, tuple[str, ...]] = {     # as written (the lookup also takes them without accents); Russian
+    # in the nominative and the genitive of dates (20 декабря)
     1: ("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "gennaio", "gen", "janeiro",
-        "januari"),
+        "januari", "январь", "января"),
     2: ("february", "feb", "février", "févr", "fév", "februar", "febrero", "febbraio", "fevereiro", "fev",
-        "februari"),
-    3: ("march", "mar", "mars", "märz", "mär", "marzo", "março", "maart", "mrt"),
-    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
-    5: ("may", "mai", "mayo", "maggio", "maio", "mei"),
-    6: ("june", "jun", "juin", "juni", "junio", "giugno", "giu", "junho"),
-    7: ("july", "jul", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho"),
-    8: ("august", "aug", "août", "agosto", "ago", "augustus"),
-    9: ("september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro"),
-    10: ("october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "ott", "outubro", "out"),
-    11: ("november", "nov", "novembre", "noviembre", "novembro"),
-    12: ("december", "dec", "décembre", "déc", "dezember", "dez", "diciembre", "dic", "dicembre", "dezembro"),
+        "februari", "февраль", "февраля"),
+    3: ("march", "mar", "mars", "märz", "mär", "marzo", "março", "maart", "mrt", "март", "марта"),
+    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "апрель", "апреля"),
+    5: ("may", "mai", "mayo", "maggio", "maio", "mei", "май", "мая"),
+    6: ("june", "jun", "juin", "juni", "junio", "giugno", "giu", "junho", "июнь", "июня"),
+    7: ("july", "jul", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho", "июль", "июля"),
+    8: ("august", "aug", "août", "agosto", "ago", "augustus", "ágúst", "август", "августа"),
+    9: ("september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro", "сентябрь",
+        "сентября"),
+    10: ("october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "ott", "outubro", "out", "октябрь",
+         "октября"),
+    11: ("november", "nov", "novembre", "noviembre", "novembro", "ноябрь", "ноября"),
+    12: ("december", "dec", "décembre", "déc", "dezember", "dez", "diciembre", "dic", "dicembre", "dezembro",
+         "декабрь", "декабря", "desember"),
 }
 _MONTH_OF = {strip_accents(name): month for month, names in _NAMES.items() for name in names}
 _AMBIGUOUS = frozenset({"may", "mar", "gen", "set", "out", "ago", "dic", "jan", "mai"})

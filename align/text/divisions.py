@@ -69,8 +69,8 @@ def division_numbers(text: str, text_words: Sequence[str] | None = None) -> tupl
     text's words as `align.search.vectors.words` gives them, where the caller has them: most texts are then
     passed over without reading them again.
 
-    >>> division_numbers("CHAPTER I Down the Rabbit-Hole"), division_numbers("CHAPITRE PREMIER ."), division_numbers("第一章")
-    (('1',), ('1',), ('1',))
+    >>> [division_numbers(text) for text in ("CHAPTER I Down the Rabbit-Hole", "CHAPITRE PREMIER .", "第一章")]
+    [('1',), ('1',), ('1',)]
     """
     found = [str(parse_cjk_number(m.group(1))) for m in _CJK_DIVISION.finditer(text)] if "第" in text else []
     if len(text) > _MAX_CHARACTERS or (text_words is not None and len(text_words) > 1 and (

@@ -61,3 +61,26 @@ def test_a_name_lost_from_the_whole_translation_is_still_a_warning():
                               "Le ministre a parlé à Pékin lundi.\n", "en", "fr")
     flags = [(f.severity, f.message) for p in review.pairs for f in p.flags if f.type == "entity_mismatch"]
     assert flags and flags[0][0] == "warning" and "Jin Zhuanglong" in flags[0][1]
+
+
+def test_a_place_each_language_names_its_own_way_is_not_missing():
+    review = review_documents("The Bank of Spain warned that inflation could rise again in the spring.\n"
+                              "Spain's economy grew in the third quarter, officials in Munich said.\n",
+                              "El Banco de España advirtió de que la inflación podría volver a subir en primavera.\n"
+                              "La economía española creció en el tercer trimestre, según fuentes de Múnich.\n",
+                              "en", "es")
+    assert [f for p in review.pairs for f in p.flags if f.type == "entity_mismatch"] == []
+
+
+def test_exonyms_name_the_same_place_and_nothing_else():
+    from align.text.exonyms import exonyms
+    assert {"espagne", "spanien", "espana"} <= exonyms("spain") and "spain" in exonyms("испания")
+    assert "munchen" in exonyms("munich") and exonyms("paris") == frozenset() and "spain" not in exonyms("spain")
+
+
+def test_a_place_left_out_of_the_translation_is_still_a_warning():
+    review = review_documents("Officials in Spain and in Munich said the economy grew strongly this year.\n",
+                              "Des responsables à Munich ont dit que l'économie avait fortement progressé cette année.\n",
+                              "en", "fr")
+    flags = [(f.severity, f.message) for p in review.pairs for f in p.flags if f.type == "entity_mismatch"]
+    assert flags and flags[0][0] == "warning" and "Spain" in flags[0][1]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from align.text.exonyms import exonyms
 from align.text.lang import strip_accents
 from align.text.segment import Segment, Span
 from align.search.vectors import words
@@ -173,8 +174,11 @@ def _matched(anchor: Anchor, other_words: set[str]) -> bool:
 
 
 def _word_kept(word: str, other_words: set[str]) -> bool:
-    """One word of a name on the other side: as it is, with the same first four letters, or spelt close."""
+    """One word of a name on the other side: as it is, with the same first four letters, spelt close, or as the
+    other language names that place (Spain / España, and `española` by its first letters)."""
     if word in other_words:
+        return True
+    if any(_written_alike(alias, other_words) for alias in exonyms(word)):
         return True
     if len(word) >= 5:
         if any(w.startswith(word[:4]) for w in other_words if len(w) >= 4):
@@ -248,6 +252,13 @@ def _lost_runs(side: str, mine: Sequence[Segment], theirs: Sequence[Segment], la
                     out.append((segment.text[first.start:last.end], kept))
                 k = max(end, k + 1)
     return out
+
+
+def _written_alike(name: str, other_words: set[str]) -> bool:
+    """`name` on the other side as it is, or (from five letters on) a word with its first four (Espagne /
+    espagnol)."""
+    return name in other_words or (len(name) >= 5 and any(w.startswith(name[:4]) for w in other_words
+                                                          if len(w) >= 4))
 
 
 @lru_cache(maxsize=1 << 14)

@@ -398,3 +398,11 @@ def test_a_number_in_chinese_characters_is_a_number_in_words():
     assert number_flags("共有一百零五名代表出席。", "In all, 106 delegates attended.") == ["error"]
     assert number_flags("共有105名代表出席了这次会议。",
                         "The delegates of all the provinces attended the meeting in the capital.") == ["warning"]
+
+
+def test_the_one_of_an_exchange_rate_is_no_missing_number():
+    from align.review.review import review_documents
+    review = review_documents("円相場は一時1ドル＝150円台まで上昇した。日経平均株価は3万8000円で取引を終えた。",
+                              "The yen briefly rose to the 150 level against the dollar. The Nikkei closed at 38,000.",
+                              "ja", "en")
+    assert [f for p in review.pairs for f in p.flags if f.type == "number_mismatch"] == []

@@ -42,6 +42,9 @@ def test_parse_number(raw, lang, value):
     ("1至11月份", ["11"]),                                       # January (a word elsewhere) to November:
     ("2024年1-11月", ["2024", "11"]),                            # ... and the first 11 months
     ("3至5个百分点", ["3", "5"]),                                  # a range of numbers, not of months
+    ("3万8000人和5000人", ["38000", "5000"]),                      # the rest in smaller units: one number
+    ("3億5000万円", ["350000000"]),
+    ("3万 8000", ["30000", "8000"]),                              # apart, two numbers
 ])
 def test_find_numbers_in_chinese(text, keys):
     assert [n.key for n in find_numbers(text, "zh")] == keys

@@ -46,6 +46,9 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
     tgt_days = _days_of_dates(tgt_left, pair.target) if not any(_could_be_day(n) for n, _ in src_left) else []
     src_left = [found for found in src_left if found not in src_days]
     tgt_left = [found for found in tgt_left if found not in tgt_days]
+    # the one of an exchange rate (1ドル＝150円, 1美元兑7.1元): English says "150 yen to the dollar"
+    src_left = [found for found in src_left if not _rate_base(found, pair.source)]
+    tgt_left = [found for found in tgt_left if not _rate_base(found, pair.target)]
     # a number in Chinese characters is a number in words (两个人 "both of them", 四面 "around", 第七天 "the
     # seventh day"): missing, it says nothing; against another figure, it is compared
     if not tgt_left:
@@ -88,6 +91,16 @@ def _same_times_left_out(src: list[tuple[Number, Span]], tgt: list[tuple[Number,
         return [(n, sp) for n, sp in found
                 if not any(sp.segment == seg and t.start <= n.start and n.end <= t.end for seg, t in spans)]
     return outside(src, matched_src), outside(tgt, matched_tgt)
+
+
+_RATE_AFTER_ONE = re.compile(r"\s*(?:ドル|ユーロ|円|元|美元|欧元|英镑|日元|ポンド|달러|유로|원)?\s*(?:[＝=]|兑换?)")
+
+
+def _rate_base(found: tuple[Number, Span], segments: Sequence[Segment]) -> bool:
+    """The 1 that an exchange rate is given against (`1ドル＝150円`)."""
+    number, span = found
+    text = next(s.text for s in segments if s.id == span.segment)
+    return number.value == 1 and not number.percent and _RATE_AFTER_ONE.match(text, number.end) is not None
 
 
 _FIGURE = re.compile(r"[0-9０-９]")

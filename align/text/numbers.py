@@ -107,6 +107,7 @@ _CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三"
                "八": 8, "九": 9}
 _CJK_UNITS = {"十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3, "천": 3}
 _CJK_SCALES = {"万": 4, "萬": 4, "亿": 8, "億": 8, "兆": 12, "만": 4, "억": 8, "조": 12}
+_CJK_REST = LazyPattern(r"(\d+)([十百千万萬亿億兆천만억조]*)(?![\d.,])")
 _CJK_SCALE_AFTER = LazyPattern("[十百千万萬亿億兆천만억조]+")   # Korean writes them in Hangul: 1000만 = 10 million
 _CJK_NUMERAL = LazyPattern("(?P<pct>百分之)?(?P<num>[零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億兆]+(?:[点點][零〇一二三四五六七八九]+)?)")
 
@@ -148,7 +149,10 @@ def _numbers_in(text: str, lang: str | None) -> tuple[Number, ...]:
         return _cjk_numerals(text, ()) if has_cjk else ()
     found = []
     scales = _SCALES.get(lang or "", _UNDETERMINED_SCALES)
+    consumed = 0
     for match in (_NUMBER_BY_CJK if wide else _NUMBER).finditer(text):
+        if match.start() < consumed:    # the smaller units of the number before (3万8000)
+            continue
         value = parse_number(match.group("num"), lang)
         if value is None:
             continue
@@ -163,6 +167,13 @@ def _numbers_in(text: str, lang: str | None) -> tuple[Number, ...]:
             power = _cjk_scale_power(after.group())
             if power is not None:
                 value, end = value.scaleb(power), after.end()
+                # the rest in smaller units: 3万8000 is 38,000, 3億5000万 350 million
+                while power and (rest := _CJK_REST.match(text, end)):
+                    smaller = _cjk_scale_power(rest.group(2)) if rest.group(2) else 0
+                    if smaller is None or smaller >= power:
+                        break
+                    value, end, power = value + Decimal(rest.group(1)).scaleb(smaller), rest.end(), smaller
+                consumed = end
         if has_cjk and _is_month(text, match.start(), end, value):
             continue
         percent = bool(match.group("pct")) and match.start("pct") >= end

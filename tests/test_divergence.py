@@ -406,3 +406,21 @@ def test_the_one_of_an_exchange_rate_is_no_missing_number():
                               "The yen briefly rose to the 150 level against the dollar. The Nikkei closed at 38,000.",
                               "ja", "en")
     assert [f for p in review.pairs for f in p.flags if f.type == "number_mismatch"] == []
+
+
+def test_korean_news_numbers_read_as_their_english():
+    # 28일 is the 28th (on Thursday); 0.25%포인트 a percentage point; 1년 전 "a year earlier"
+    from align.review.review import review_documents
+    review = review_documents("한국은행은 28일 기준금리를 연 3.25%에서 3.00%로 0.25%포인트 인하했다. "
+                              "수출은 지난달 1년 전보다 1.4% 증가한 563억 달러를 기록했다.",
+                              "The Bank of Korea cut its benchmark rate by 0.25 percentage point to 3.00% from 3.25% "
+                              "on Thursday. Exports rose 1.4% from a year earlier to $56.3 billion last month.",
+                              "ko", "en")
+    assert [f for p in review.pairs for f in p.flags if f.type == "number_mismatch"] == []
+
+
+def test_a_lone_one_against_another_figure_is_still_compared():
+    from align.review.review import review_documents
+    review = review_documents("Exports rose by 1 percent after 1 year of decline in the region.",
+                              "Les exportations ont augmenté de 1 % après 2 ans de recul dans la région.", "en", "fr")
+    assert [f.severity for p in review.pairs for f in p.flags if f.type == "number_mismatch"] == ["error"]

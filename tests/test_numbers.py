@@ -78,6 +78,7 @@ def test_chinese_number_span_covers_its_scale_characters():
     ("인구는 약 1000만 명", "ko", ["10000000"]),
     ("13 миллионов", "und", ["13000000"]),           # a scale word that means one thing everywhere
     ("3 billion", "und", ["3000000000"]),            # one that does not: English decides
+    ("0.25%포인트 인하, 0.5%p 상승, 3% 증가", "ko", ["0.25", "0.5", "3%"]),   # Korean percentage points
 ])
 def test_find_numbers_normalises_scale_and_percent(text, lang, keys):
     assert [n.key for n in find_numbers(text, lang)] == keys

@@ -49,6 +49,11 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
     # the one of an exchange rate (1ドル＝150円, 1美元兑7.1元): English says "150 yen to the dollar"
     src_left = [found for found in src_left if not _rate_base(found, pair.source)]
     tgt_left = [found for found in tgt_left if not _rate_base(found, pair.target)]
+    # a lone 1 against no other figure: the number most often written as an article (1년 전 / a year earlier)
+    if not tgt_left:
+        src_left = [found for found in src_left if not _lone_one(found[0])]
+    if not src_left:
+        tgt_left = [found for found in tgt_left if not _lone_one(found[0])]
     # a number in Chinese characters is a number in words (两个人 "both of them", 四面 "around", 第七天 "the
     # seventh day"): missing, it says nothing; against another figure, it is compared
     if not tgt_left:
@@ -103,6 +108,10 @@ def _rate_base(found: tuple[Number, Span], segments: Sequence[Segment]) -> bool:
     return number.value == 1 and not number.percent and _RATE_AFTER_ONE.match(text, number.end) is not None
 
 
+def _lone_one(number: Number) -> bool:
+    return number.value == 1 and not number.percent and number.text.strip() in ("1", "１")
+
+
 _FIGURE = re.compile(r"[0-9０-９]")
 
 
@@ -111,8 +120,9 @@ def _in_characters(number: Number) -> bool:
     return _FIGURE.search(number.text) is None
 
 
-_CJK_DAY = re.compile(r"[日号](?![内以后前间来之])|月")
-"""After a number, the day of a date (`3日`, `3号`), not a count of days (`30日内`, within 30 days); or the last
+_CJK_DAY = re.compile(r"[日号](?![内以后前间来之])|일(?!\s?(?:간|동안|이내|만에|후|전))|月")
+"""After a number, the day of a date (`3日`, `3号`, Korean `28일`), not a count of days (`30日内`, within 30 days;
+`5일간`); or the last
 month of a range from January (`1至11月`: "the first 11 months", or "January-November")."""
 _DAY_TO_MONTH = 4
 """Characters at most between a day's number and the month after it (`3 December`, `3. Dezember`, `1er mai`) or

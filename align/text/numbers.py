@@ -107,6 +107,7 @@ _CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三"
                "八": 8, "九": 9}
 _CJK_UNITS = {"十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3, "천": 3}
 _CJK_SCALES = {"万": 4, "萬": 4, "亿": 8, "億": 8, "兆": 12, "만": 4, "억": 8, "조": 12}
+_PERCENT_P = re.compile(r"p(?![^\W\d_])")
 _CJK_REST = LazyPattern(r"(\d+)([十百千万萬亿億兆천만억조]*)(?![\d.,])")
 _CJK_SCALE_AFTER = LazyPattern("[十百千万萬亿億兆천만억조]+")   # Korean writes them in Hangul: 1000만 = 10 million
 _CJK_NUMERAL = LazyPattern("(?P<pct>百分之)?(?P<num>[零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億兆]+(?:[点點][零〇一二三四五六七八九]+)?)")
@@ -179,6 +180,9 @@ def _numbers_in(text: str, lang: str | None) -> tuple[Number, ...]:
         percent = bool(match.group("pct")) and match.start("pct") >= end
         if percent:
             end = match.end("pct")
+            point = 3 if text.startswith("포인트", end) else 1 if _PERCENT_P.match(text, end) else 0
+            if point:        # Korean 0.25%포인트, 0.25%p: a percentage point, as `0.25 percentage point`
+                percent, end = False, end + point
         found.append(Number(match.start(), end, text[match.start():end], value, percent))
     return _cjk_numerals(text, tuple(found)) if has_cjk else tuple(found)
 

@@ -111,3 +111,13 @@ def test_spans_point_at_the_written_number():
 ])
 def test_spelled_numbers(text, lang, keys):
     assert spelled_numbers(text, lang) == keys
+
+
+@pytest.mark.parametrize("text, keys, shown", [
+    ("ارتفع التضخم إلى ٢٦٫٥٪ في أكتوبر", ["26.5%"], ["٢٦٫٥٪"]),        # Arabic digits, decimal separator, percent
+    ("بلغ ١٬٢٥٠ مليون", ["1250000000"], ["١٬٢٥٠ مليون"]),
+    ("سال ۱۴۰۳", ["1403"], ["۱۴۰۳"]),                                 # Persian digits
+])
+def test_arabic_and_persian_digits_read_as_numbers(text, keys, shown):
+    found = find_numbers(text, "ar")
+    assert [n.key for n in found] == keys and [text[n.start:n.end] for n in found] == shown == [n.text for n in found]

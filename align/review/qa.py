@@ -302,7 +302,7 @@ _PERCENT_WORDS = re.compile(r"per ?cent|pour ?cent|por ?ciento|por ?cento|prozen
 
 
 def symbols(pair: PairView) -> tuple[Flag, ...]:
-    """`%`, `#` or `@` on one side only (a percent written as a word, `per cent`, counts as `%`)."""
+    """`%`, `#` or `@` on one side only (a percent written as a word, `per cent`, or as `٪` counts as `%`)."""
     if not pair.source or not pair.target:
         return ()
     src, tgt = _text(pair.source), _text(pair.target)
@@ -311,9 +311,9 @@ def symbols(pair: PairView) -> tuple[Flag, ...]:
     for symbol in _SYMBOLS:
         a, b = src_links.count(symbol) + src_links.count(chr(ord(symbol) + 0xFEE0)), \
             tgt_links.count(symbol) + tgt_links.count(chr(ord(symbol) + 0xFEE0))
-        if symbol == "%":
-            a += len(_PERCENT_WORDS.findall(src))
-            b += len(_PERCENT_WORDS.findall(tgt))
+        if symbol == "%":    # the Arabic percent sign ٪ and the words count too
+            a += len(_PERCENT_WORDS.findall(src)) + src_links.count("\u066a")
+            b += len(_PERCENT_WORDS.findall(tgt)) + tgt_links.count("\u066a")
         if bool(a) != bool(b):
             odd.append(symbol)
     if not odd:

@@ -6,7 +6,7 @@ the same amount as `32.5 trillion` (English); `milliard` and `Milliarde` are 1e9
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from decimal import Decimal, InvalidOperation
 
@@ -107,6 +107,12 @@ _CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三"
                "八": 8, "九": 9}
 _CJK_UNITS = {"十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3, "천": 3}
 _CJK_SCALES = {"万": 4, "萬": 4, "亿": 8, "億": 8, "兆": 12, "만": 4, "억": 8, "조": 12}
+_ARABIC_MARKS = re.compile("[\u0660-\u066c\u06f0-\u06f9]")
+_ARABIC_TO_ASCII = str.maketrans({"\u066b": ".", "\u066c": ",", "\u066a": "%",
+                                  **{chr(0x0660 + k): str(k) for k in range(10)},
+                                  **{chr(0x06F0 + k): str(k) for k in range(10)}})
+"""Arabic-Indic and Persian digits, the Arabic decimal separator, thousands separator and percent sign, as the
+number pattern reads them."""
 _PERCENT_P = re.compile(r"p(?![^\W\d_])")
 _CJK_REST = LazyPattern(r"(\d+)([十百千万萬亿億兆천만억조]*)(?![\d.,])")
 _CJK_SCALE_AFTER = LazyPattern("[十百千万萬亿億兆천만억조]+")   # Korean writes them in Hangul: 1000만 = 10 million
@@ -145,6 +151,9 @@ def _numbers_in(text: str, lang: str | None) -> tuple[Number, ...]:
     """`find_numbers`, remembered: the features, the anchors and the number checks each read a segment's
     numbers (frozen, so one tuple serves them all)."""
     wide = past_common_blocks(text)
+    if not text.isascii() and _ARABIC_MARKS.search(text):
+        # ٢٦٫٥٪ read as 26.5%, a character for a character: the spans hold, and the text is the original's
+        return tuple(replace(n, text=text[n.start:n.end]) for n in _numbers_in(text.translate(_ARABIC_TO_ASCII), lang))
     has_cjk = wide and _HAS_CJK.search(text) is not None
     if not _DIGIT.search(text):
         return _cjk_numerals(text, ()) if has_cjk else ()

@@ -424,3 +424,23 @@ def test_a_lone_one_against_another_figure_is_still_compared():
     review = review_documents("Exports rose by 1 percent after 1 year of decline in the region.",
                               "Les exportations ont augmenté de 1 % après 2 ans de recul dans la région.", "en", "fr")
     assert [f.severity for p in review.pairs for f in p.flags if f.type == "number_mismatch"] == ["error"]
+
+
+def test_french_business_news_reads_as_its_english():
+    # Mds and M€ are scales, XIXe siècle the 19th century, 3e trimestre the third quarter: no flag at all
+    from align.review.review import review_documents
+    review = review_documents("Le chiffre d'affaires du groupe a atteint 4,2 Mds € au 3e trimestre, en hausse de 5 %.\n"
+                              "La société, fondée au XIXe siècle, emploie 12 500 salariés.\n"
+                              "Le bénéfice net s'établit à 350 M€, contre 310 M€ un an plus tôt.\n",
+                              "The group's revenue reached 4.2 billion euros in the third quarter, up 5%.\n"
+                              "The company, founded in the 19th century, employs 12,500 people.\n"
+                              "Net profit came to 350 million euros, compared with 310 million euros a year earlier.\n",
+                              "fr", "en")
+    assert [(f.type, f.message) for p in review.pairs for f in p.flags] == []
+
+
+def test_ordinals_that_differ_are_still_an_error():
+    from align.review.review import review_documents
+    review = review_documents("Les ventes ont reculé au 3e trimestre dans toutes les régions du pays.",
+                              "Sales fell in the 4th quarter in every region of the country.", "fr", "en")
+    assert [f.severity for p in review.pairs for f in p.flags if f.type == "number_mismatch"] == ["error"]

@@ -121,3 +121,13 @@ def test_spelled_numbers(text, lang, keys):
 def test_arabic_and_persian_digits_read_as_numbers(text, keys, shown):
     found = find_numbers(text, "ar")
     assert [n.key for n in found] == keys and [text[n.start:n.end] for n in found] == shown == [n.text for n in found]
+
+
+@pytest.mark.parametrize("text, lang, keys", [
+    ("à 350 M€, contre 310 M€", "fr", ["350000000", "310000000"]),     # a scale letter against the currency sign
+    ("12 Md€ et 5 k€", "fr", ["12000000000", "5000"]),
+    ("a $5bn deal and 3mn users", "en", ["5000000000", "3000000"]),     # a scale written against the figure
+    ("5 m de haut, 5G, 10km", "fr", ["5", "5", "10"]),                  # metres, a network, kilometres
+])
+def test_scales_glued_to_figures_or_currency_signs(text, lang, keys):
+    assert [n.key for n in find_numbers(text, lang)] == keys

@@ -55,11 +55,12 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
     if not src_left:
         tgt_left = [found for found in tgt_left if not _lone_one(found[0])]
     # a number in Chinese characters is a number in words (两个人 "both of them", 四面 "around", 第七天 "the
-    # seventh day"): missing, it says nothing; against another figure, it is compared
+    # seventh day"), as is an ordinal the other language writes out (3e trimestre / third quarter): missing, it
+    # says nothing; against another figure, it is compared
     if not tgt_left:
-        src_left = [found for found in src_left if not _in_characters(found[0])]
+        src_left = [found for found in src_left if not _as_words(found[0])]
     if not src_left:
-        tgt_left = [found for found in tgt_left if not _in_characters(found[0])]
+        tgt_left = [found for found in tgt_left if not _as_words(found[0])]
     if not src_left and not tgt_left:
         return ()
     src_left, tgt_left, copied = _written_as_in_source(src_left, tgt_left, pair.source_lang)
@@ -115,9 +116,13 @@ def _lone_one(number: Number) -> bool:
 _FIGURE = re.compile(r"[0-9０-９]")
 
 
-def _in_characters(number: Number) -> bool:
-    """Written in Chinese or Japanese numerals, not in figures (`三`, `九百三十`, but not `1.2万`)."""
-    return _FIGURE.search(number.text) is None
+_ORDINAL = re.compile(r"\d+(?:e|er|re|ère|ème|eme|nd|rd|st|th|º|ª|ᵉ)", re.IGNORECASE)
+
+
+def _as_words(number: Number) -> bool:
+    """Written in Chinese or Japanese numerals, not in figures (`三`, `九百三十`, but not `1.2万`), or an ordinal
+    (`3e`, `19th`, `2º`): what another language writes in words."""
+    return _FIGURE.search(number.text) is None or _ORDINAL.fullmatch(number.text) is not None
 
 
 _CJK_DAY = re.compile(r"[日号](?![内以后前间来之])|일(?!\s?(?:간|동안|이내|만에|후|전))|月")

@@ -9,6 +9,7 @@ from typing import Sequence
 
 from align.text.exonyms import exonyms
 from align.text.lang import strip_accents
+from align.text.numbers import SCALE_WORDS
 from align.text.segment import Segment, Span
 from align.search.vectors import words
 
@@ -104,6 +105,10 @@ def cannot_hold_anchors(text: str, lang: str) -> bool:
     return first is not None and any(map(str.isupper, first.group()))
 
 
+_ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|re|ème|ᵉ|ᵉʳ)$")
+"""A French ordinal in Roman numerals: `XIXe` (siècle), `IIIe` (République), `Ier`."""
+
+
 def _scan_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] = frozenset()) -> tuple[Anchor, ...]:
     """`find_anchors` word by word."""
     text = segment.text
@@ -131,6 +136,11 @@ def _scan_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] 
 
     for k, match in enumerate(tokens):
         word = match.group()
+        if _ROMAN_ORDINAL.match(word) or (word.lower() in SCALE_WORDS
+                                          and text[:match.start()].rstrip()[-1:].isdigit()):
+            if run:
+                close()
+            continue  # XIXe siècle (the 19th century); 4,2 Mds €, 402 Mrd. Euro (a scale, not a name)
         if len(word) <= 2 and text[match.end():match.end() + 1] == ".":
             if run:
                 close()

@@ -60,6 +60,8 @@ _SCALES: dict[str, dict[str, int]] = {lang: {strip_accents(w): p for w, p in tab
                                       for lang, table in _SCALE_FORMS.items()}
 _SCALE_WORDS = sorted({w for table in _SCALE_FORMS.values() for w in table}
                       | {w for table in _SCALES.values() for w in table}, key=len, reverse=True)
+SCALE_WORDS = frozenset(w.lower() for w in _SCALE_WORDS)
+"""Every language's scale words (`Mds`, `Mrd`, `million`), lower case: after a number, a scale and not a name."""
 
 
 def _agreed_scales() -> dict[str, int]:
@@ -113,6 +115,10 @@ _ARABIC_TO_ASCII = str.maketrans({"\u066b": ".", "\u066c": ",", "\u066a": "%",
                                   **{chr(0x06F0 + k): str(k) for k in range(10)}})
 """Arabic-Indic and Persian digits, the Arabic decimal separator, thousands separator and percent sign, as the
 number pattern reads them."""
+_SCALE_BEFORE_CURRENCY = re.compile(r"[\s\u00a0\u202f]?(k|M|Md|Mds|Mrd|Mio|Bn|bn)\.?(?=[\s\u00a0\u202f]?[€$£¥₽])")
+_CURRENCY_SCALES = {"k": 3, "m": 6, "mio": 6, "md": 9, "mds": 9, "mrd": 9, "bn": 9}
+"""Scale letters glued to a currency sign (`350 M€`, `5 k€`, `12 Md€`, `2,5 Mrd. €`): million, thousand,
+billion (each only before the sign: `5 m` is five metres)."""
 _PERCENT_P = re.compile(r"p(?![^\W\d_])")
 _CJK_REST = LazyPattern(r"(\d+)([十百千万萬亿億兆천만억조]*)(?![\d.,])")
 _CJK_SCALE_AFTER = LazyPattern("[十百千万萬亿億兆천만억조]+")   # Korean writes them in Hangul: 1000만 = 10 million
@@ -168,7 +174,10 @@ def _numbers_in(text: str, lang: str | None) -> tuple[Number, ...]:
             continue
         end = match.end("suffix") if match.group("suffix") else match.end("num")
         scale = match.group("scale")
-        if scale:
+        glued_scale = scales.get(match.group("suffix").lower()) if match.group("suffix") else None
+        if glued_scale:          # $5bn, 3mn, 2,5Mrd: a scale written against the figure
+            value = value.scaleb(glued_scale)
+        elif scale:
             powers = [scales.get(strip_accents(word.lower())) for word in scale.split()]
             if all(p is not None for p in powers):
                 value = value.scaleb(sum(p for p in powers if p is not None))
@@ -184,6 +193,8 @@ def _numbers_in(text: str, lang: str | None) -> tuple[Number, ...]:
                         break
                     value, end, power = value + Decimal(rest.group(1)).scaleb(smaller), rest.end(), smaller
                 consumed = end
+        elif glued := _SCALE_BEFORE_CURRENCY.match(text, match.end("num") if match.group("suffix") else end):
+            value, end = value.scaleb(_CURRENCY_SCALES[glued.group(1).lower()]), glued.end(1)
         if has_cjk and _is_month(text, match.start(), end, value):
             continue
         percent = bool(match.group("pct")) and match.start("pct") >= end

@@ -444,3 +444,12 @@ def test_ordinals_that_differ_are_still_an_error():
     review = review_documents("Les ventes ont reculé au 3e trimestre dans toutes les régions du pays.",
                               "Sales fell in the 4th quarter in every region of the country.", "fr", "en")
     assert [f.severity for p in review.pairs for f in p.flags if f.type == "number_mismatch"] == ["error"]
+
+
+def test_a_german_ordinal_is_the_english_ordinal_in_words():
+    from align.review.review import review_documents
+    review = review_documents("Der Umsatz stieg im 3. Quartal um 4 Prozent auf 2,5 Mrd. Euro.\n"
+                              "Zum 2. Mal in Folge übertraf das Unternehmen die Erwartungen.\n",
+                              "Sales rose 4 percent to 2.5 billion euros in the third quarter.\n"
+                              "For the second time in a row, the company beat expectations.\n", "de", "en")
+    assert [f for p in review.pairs for f in p.flags if f.type == "number_mismatch"] == []

@@ -58,9 +58,9 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
     # seventh day"), as is an ordinal the other language writes out (3e trimestre / third quarter): missing, it
     # says nothing; against another figure, it is compared
     if not tgt_left:
-        src_left = [found for found in src_left if not _as_words(found[0])]
+        src_left = [found for found in src_left if not _as_words(found, pair.source)]
     if not src_left:
-        tgt_left = [found for found in tgt_left if not _as_words(found[0])]
+        tgt_left = [found for found in tgt_left if not _as_words(found, pair.target)]
     if not src_left and not tgt_left:
         return ()
     src_left, tgt_left, copied = _written_as_in_source(src_left, tgt_left, pair.source_lang)
@@ -119,10 +119,19 @@ _FIGURE = re.compile(r"[0-9０-９]")
 _ORDINAL = re.compile(r"\d+(?:e|er|re|ère|ème|eme|nd|rd|st|th|º|ª|ᵉ)", re.IGNORECASE)
 
 
-def _as_words(number: Number) -> bool:
+_PERIOD_ORDINAL = re.compile(r"\.[\s\u00a0]+[^\W\d_]")
+"""After a figure inside a sentence, the full stop of an ordinal (`im 3. Quartal`, `zum 2. Mal`, `3. sæti`)."""
+
+
+def _as_words(found: tuple[Number, Span], segments: Sequence[Segment]) -> bool:
     """Written in Chinese or Japanese numerals, not in figures (`三`, `九百三十`, but not `1.2万`), or an ordinal
-    (`3e`, `19th`, `2º`): what another language writes in words."""
-    return _FIGURE.search(number.text) is None or _ORDINAL.fullmatch(number.text) is not None
+    (`3e`, `19th`, `2º`, `3. Quartal`): what another language writes in words."""
+    number, span = found
+    if _FIGURE.search(number.text) is None or _ORDINAL.fullmatch(number.text) is not None:
+        return True
+    text = next(s.text for s in segments if s.id == span.segment)
+    # (up to 100: a year before a full stop inside a line, `in 1956. Then`, ends a sentence the line holds)
+    return not number.percent and number.value <= 100 and _PERIOD_ORDINAL.match(text, number.end) is not None
 
 
 _CJK_DAY = re.compile(r"[日号](?![内以后前间来之])|일(?!\s?(?:간|동안|이내|만에|후|전))|月")

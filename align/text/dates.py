@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from align.text.lang import WORDS, strip_accents
 from align.text.patterns import LazyPattern
@@ -62,6 +63,7 @@ _QUICK_NAMES = frozenset(_MONTH_OF) | frozenset(name for names in _NAMES.values(
 _DAY_BEFORE = re.compile(r"\d(?:er|º|°|\.)?\s*$")
 
 
+@lru_cache(maxsize=1 << 14)
 def month_names(text: str) -> tuple[Month, ...]:
     """Every month the text names, in a date or not (`in October`, `im Oktober`, `10月`): what the other side's dated
     months are looked up in. `may`, `set`, `out`... count only when capitalised or after a day's number."""
@@ -80,6 +82,7 @@ def _han_months(text: str) -> list[Month]:
     return found
 
 
+@lru_cache(maxsize=1 << 14)
 def months(text: str) -> tuple[Month, ...]:
     """The months the text names in dates: a month name (any of the Latin-script languages above, full or
     abbreviated) with a number within a few characters, or a Chinese or Japanese `N月`."""

@@ -314,6 +314,7 @@ def word_count(text: str) -> int:
     return len(words) - glued + sum((len(run) + 1) // 2 for run in unspaced)
 
 
+@lru_cache(maxsize=1 << 14)
 def reads_as_source(text: str, source_lang: str, target_lang: str) -> bool:
     """A target text written in the source language (left untranslated): clearly more of the source's stop
     words; across scripts, the script alone tells."""

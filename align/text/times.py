@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MERIDIEM = r"(?:\s?(?P<ampm>[aApP])\.?\s?[mM]\b\.?)"
 _CLOCK = re.compile(
@@ -29,6 +30,7 @@ class TimeOfDay:
         return (self.twelve_hour or other.twelve_hour) and self.minutes % 720 == other.minutes % 720
 
 
+@lru_cache(maxsize=1 << 14)
 def times_of_day(text: str) -> tuple[TimeOfDay, ...]:
     """The times of day a text writes. `14.30` alone is a decimal: a point separates hours and minutes only with
     `Uhr`, `h` or a.m./p.m. after it; a colon or an `h` (`14h30`, `14 h 30`) always does.

@@ -251,11 +251,16 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
         del plain
         if pairs:
             weights = _lexicon_weights(lex_src, lex_tgt, options.lexicon_weight)
+            scored = scores_with_lexicon(len(path))
+            # a side's old vectors go as soon as its new ones are made where the lexicon scores too: a long
+            # pair's largest arrays, never held twice for both sides at once
             search_src = _with_lexicon(src_m, lex_src, weights)
+            if scored:
+                src_m = search_src
             search_tgt = _with_lexicon(tgt_m, lex_tgt, weights)
+            if scored:
+                tgt_m, lexical = search_tgt, True
             del lex_src, lex_tgt
-            if scores_with_lexicon(len(path)):   # the old vectors go now: a long pair's largest arrays
-                src_m, tgt_m, lexical = search_src, search_tgt, True
             path = _search_levels(search_src, search_tgt, feats.src_lengths, feats.tgt_lengths, skips, ratio,
                                   options, MOVES, guide=path, unrelated=unrelated, anchor_index=anchor_index)
             del search_src, search_tgt

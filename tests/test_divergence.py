@@ -313,6 +313,11 @@ class TestLowSimilarity:
         (flag,) = low_similarity(pair)
         assert "say the same thing" in flag.message
 
+    def test_a_lowish_score_is_a_note_and_a_low_one_a_warning(self):
+        # on published translations a score of 0.3-0.5 falls mostly on right, free pairs
+        assert types(low_similarity(view(["One."], ["Deux."], score=0.4))) == [("low_similarity", "info")]
+        assert types(low_similarity(view(["One."], ["Deux."], score=0.29))) == [("low_similarity", "warning")]
+
     def test_confident_pair_and_skips_are_not_flagged(self):
         assert low_similarity(view(["One."], ["Un."], score=0.8)) == ()
         assert low_similarity(view(["One."], [], score=0.0)) == ()

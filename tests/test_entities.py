@@ -84,3 +84,17 @@ def test_a_place_left_out_of_the_translation_is_still_a_warning():
                               "en", "fr")
     flags = [(f.severity, f.message) for p in review.pairs for f in p.flags if f.type == "entity_mismatch"]
     assert flags and flags[0][0] == "warning" and "Spain" in flags[0][1]
+
+
+def test_chapter_words_and_roman_numerals_are_no_names():
+    text = "CHAPTER VII A Mad Tea-Party, in which Louis XIV appears"
+    segment = Segment("s", 0, text, 0, len(text))
+    assert [a.text for a in find_anchors("source", segment, "en")] == ["Mad Tea-Party", "Louis"]
+
+
+def test_a_name_missing_from_a_translated_title_is_a_note():
+    review = review_documents("CHAPTER VII A Mad Tea-Party\nThere was a table set out under a tree in front of the house.\n",
+                              "CHAPITRE VII . UN THÉ DE FOUS .\nIl y avait une table dressée sous un arbre devant la maison.\n",
+                              "en", "fr")
+    flags = [f for p in review.pairs for f in p.flags if f.type == "entity_mismatch"]
+    assert flags and all(f.severity == "info" for f in flags)

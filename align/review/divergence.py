@@ -179,8 +179,10 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
         lost = [a for a in src_missing if a not in elsewhere]
         if lost:
             names = ", ".join(f"“{a.text}”" for a in lost)
-            flags.append(Flag("entity_mismatch", WARNING, f"{names} from the source does not appear in the "
-                                                          f"translation.", tuple(a.span for a in lost)))
+            # a title's words are translated freely (A Mad Tea-Party / UN THÉ DE FOUS): a note there
+            severity = INFO if all(s.kind == HEADING for s in pair.source) else WARNING
+            flags.append(Flag("entity_mismatch", severity, f"{names} from the source does not appear in the "
+                                                           f"translation.", tuple(a.span for a in lost)))
         if elsewhere:
             names = ", ".join(f"“{a.text}”" for a in elsewhere)
             flags.append(Flag("entity_mismatch", INFO, f"{names} from the source is not in this part of the "

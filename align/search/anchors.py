@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from align.text.divisions import DIVISION_WORDS
 from align.text.exonyms import exonyms
 from align.text.lang import strip_accents
 from align.text.numbers import SCALE_WORDS
@@ -106,6 +107,8 @@ def cannot_hold_anchors(text: str, lang: str) -> bool:
 
 
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|re|ème|ᵉ|ᵉʳ)$")
+_ROMAN = re.compile(r"(?=[IVXLC]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+"""A Roman numeral of two letters or more (`VII`, `XIV`): a lone `I` is the pronoun, a lone `V` or `C` a letter."""
 """A French ordinal in Roman numerals: `XIXe` (siècle), `IIIe` (République), `Ier`."""
 
 
@@ -136,11 +139,13 @@ def _scan_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] 
 
     for k, match in enumerate(tokens):
         word = match.group()
-        if _ROMAN_ORDINAL.match(word) or (word.lower() in SCALE_WORDS
-                                          and text[:match.start()].rstrip()[-1:].isdigit()):
+        if _ROMAN_ORDINAL.match(word) or _ROMAN.fullmatch(word) or strip_accents(word) in DIVISION_WORDS or (
+                word.lower() in SCALE_WORDS and text[:match.start()].rstrip()[-1:].isdigit()):
             if run:
                 close()
-            continue  # XIXe siècle (the 19th century); 4,2 Mds €, 402 Mrd. Euro (a scale, not a name)
+            # XIXe siècle (the 19th century), CHAPTER VII, Louis XIV: numbers of their kind, which the number
+            # features compare; 4,2 Mds €, 402 Mrd. Euro: a scale, not a name
+            continue
         if len(word) <= 2 and text[match.end():match.end() + 1] == ".":
             if run:
                 close()

@@ -13,7 +13,7 @@ from typing import Sequence
 from align.text.lang import strip_accents
 from align.text.numbers import parse_cjk_number
 
-_DIVISION_WORDS = frozenset("""
+DIVISION_WORDS = frozenset("""
     chapter chapters book part volume act scene canto section letter
     chapitre livre partie tome acte scene chant lettre
     kapitel buch teil band akt szene abschnitt brief
@@ -74,7 +74,7 @@ def division_numbers(text: str, text_words: Sequence[str] | None = None) -> tupl
     """
     found = [str(parse_cjk_number(m.group(1))) for m in _CJK_DIVISION.finditer(text)] if "第" in text else []
     if len(text) > _MAX_CHARACTERS or (text_words is not None and len(text_words) > 1 and (
-            len(text_words) > _MAX_WORDS or _DIVISION_WORDS.isdisjoint(text_words))):
+            len(text_words) > _MAX_WORDS or DIVISION_WORDS.isdisjoint(text_words))):
         return tuple(found)
     tokens = _TOKEN.findall(text)
     if not tokens or len(tokens) > _MAX_WORDS:
@@ -84,7 +84,7 @@ def division_numbers(text: str, text_words: Sequence[str] | None = None) -> tupl
         return (str(value),)
     words = [strip_accents(token) for token in tokens]
     for k, word in enumerate(words):
-        if word not in _DIVISION_WORDS:
+        if word not in DIVISION_WORDS:
             continue
         j = k + 2 if words[k + 1:k + 2] == ["the"] else k + 1     # Chapter the First
         value = None

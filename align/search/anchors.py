@@ -107,9 +107,9 @@ def cannot_hold_anchors(text: str, lang: str) -> bool:
 
 
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|re|ème|ᵉ|ᵉʳ)$")
+"""A French ordinal in Roman numerals: `XIXe` (siècle), `IIIe` (République), `Ier`."""
 _ROMAN = re.compile(r"(?=[IVXLC]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 """A Roman numeral of two letters or more (`VII`, `XIV`): a lone `I` is the pronoun, a lone `V` or `C` a letter."""
-"""A French ordinal in Roman numerals: `XIXe` (siècle), `IIIe` (République), `Ier`."""
 
 
 def _scan_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] = frozenset()) -> tuple[Anchor, ...]:

@@ -90,6 +90,9 @@ def test_chapter_words_and_roman_numerals_are_no_names():
     text = "CHAPTER VII A Mad Tea-Party, in which Louis XIV appears"
     segment = Segment("s", 0, text, 0, len(text))
     assert [a.text for a in find_anchors("source", segment, "en")] == ["Mad Tea-Party", "Louis"]
+    text = "She flew from Washington DC to see an MD about it."
+    assert [a.text for a in find_anchors("source", Segment("s", 0, text, 0, len(text)), "en")] == ["Washington",
+                                                                                                  "DC", "MD"]
 
 
 def test_a_name_missing_from_a_translated_title_is_a_note():

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from align.text.divisions import DIVISION_WORDS
+from align.text.divisions import DIVISION_WORDS, roman_numeral
 from align.text.exonyms import exonyms
 from align.text.lang import strip_accents
 from align.text.numbers import SCALE_WORDS
@@ -108,8 +108,6 @@ def cannot_hold_anchors(text: str, lang: str) -> bool:
 
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|re|ème|ᵉ|ᵉʳ)$")
 """A French ordinal in Roman numerals: `XIXe` (siècle), `IIIe` (République), `Ier`."""
-_ROMAN = re.compile(r"(?=[IVXLC]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-"""A Roman numeral of two letters or more (`VII`, `XIV`): a lone `I` is the pronoun, a lone `V` or `C` a letter."""
 
 
 def _scan_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] = frozenset()) -> tuple[Anchor, ...]:
@@ -139,8 +137,12 @@ def _scan_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] 
 
     for k, match in enumerate(tokens):
         word = match.group()
-        if _ROMAN_ORDINAL.match(word) or _ROMAN.fullmatch(word) or strip_accents(word) in DIVISION_WORDS or (
-                word.lower() in SCALE_WORDS and text[:match.start()].rstrip()[-1:].isdigit()):
+        # (a Roman numeral of two letters or more, without D or M: a lone `I` is the pronoun, `DC`, `MD` and `CD`
+        # are acronyms)
+        if (_ROMAN_ORDINAL.match(word) or (len(word) > 1 and "D" not in word and "M" not in word
+                                           and roman_numeral(word))
+                or strip_accents(word) in DIVISION_WORDS
+                or (word.lower() in SCALE_WORDS and text[:match.start()].rstrip()[-1:].isdigit())):
             if run:
                 close()
             # XIXe siècle (the 19th century), CHAPTER VII, Louis XIV: numbers of their kind, which the number

@@ -80,7 +80,7 @@ def division_numbers(text: str, text_words: Sequence[str] | None = None) -> tupl
     if not tokens or len(tokens) > _MAX_WORDS:
         return tuple(found)
     alone = _ALONE.fullmatch(text.strip())
-    if alone and (value := _roman(alone.group(1))):
+    if alone and (value := roman_numeral(alone.group(1))):
         return (str(value),)
     words = [strip_accents(token) for token in tokens]
     for k, word in enumerate(words):
@@ -89,7 +89,7 @@ def division_numbers(text: str, text_words: Sequence[str] | None = None) -> tupl
         j = k + 2 if words[k + 1:k + 2] == ["the"] else k + 1     # Chapter the First
         value = None
         if j < len(words):
-            value = _ORDINALS.get(words[j]) or _CARDINALS.get(words[j]) or _roman(tokens[j])
+            value = _ORDINALS.get(words[j]) or _CARDINALS.get(words[j]) or roman_numeral(tokens[j])
         if value is None and k > 0:    # Erstes Kapitel, Première partie, First Book
             value = _ORDINALS.get(_without_ending(words[k - 1]))
         if value:
@@ -97,7 +97,7 @@ def division_numbers(text: str, text_words: Sequence[str] | None = None) -> tupl
     return tuple(found)
 
 
-def _roman(token: str) -> int | None:
+def roman_numeral(token: str) -> int | None:
     """The value of an upper-case Roman numeral (`XIV`), or None for any other word (`Vi`, `IIII`)."""
     if not token or not token.isupper() or not _ROMAN.fullmatch(token):
         return None

@@ -223,8 +223,9 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
 
 MOVED_PAIR = Flag("moved", INFO, "A sentence and its translation that stand in different places of the two texts.")
 
-LENGTH_ONLY_NOTE = ("The two texts share almost no characters and are too short to learn a lexicon from: pairs are "
-                    "placed by length, numbers and names, every score is low, and no pair is flagged for a low score.")
+LENGTH_ONLY_NOTE = ("The two texts share almost no characters and are too short to learn a lexicon that scores their "
+                    "pairs: pairs are placed by length, numbers and names (and, from 20 pairs on, the word pairs the "
+                    "text itself teaches), every score is low, and no pair is flagged for a low score.")
 
 
 def aligned_length_ratio(alignment: Alignment) -> float:

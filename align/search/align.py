@@ -24,7 +24,8 @@ from align.text.lang import detect_language
 from align.text.sizes import check_lengths
 from align.text.tags import primary_language
 from align.search.boundaries import AnchorIndex, anchors, clause_goes_on, open_parenthesis
-from align.search.lexicon import BeadWords, WordPairs, bead_words, heldout_lexicon_features, scores_with_lexicon
+from align.search.lexicon import (MIN_BEADS, BeadWords, WordPairs, bead_words, heldout_lexicon_features,
+                                  scores_with_lexicon)
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, Segment, split_document
 from align.search.both_sides import collect_both
 from align.search.vectors import (FEATURE_TABLE, SideTerms, Vocabulary, assign_columns, bead_sides, count_matrix,
@@ -294,8 +295,8 @@ def _teaches(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src_m: Csr
     lexicon from a few beads only adds noise there, `benchmarks/postedit.py` 0.972 -> 0.970)."""
     if scores_with_lexicon(len(path)) or not lexical:
         return True
-    if options.model == SAME_LANGUAGE:
-        return False
+    if len(path) < MIN_BEADS or options.model == SAME_LANGUAGE:
+        return False     # too few beads to learn from (`heldout_lexicon_features` would find none)
     pair_ratio = paired_ratio(path, feats.src_lengths, feats.tgt_lengths, ratio)
     baseline = unrelated_baseline(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, pair_ratio,
                                   options.model)

@@ -40,27 +40,7 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
     tgt_left = _written_out(_unmatched(tgt, common), pair.source, pair.source_lang)
     if not src_left and not tgt_left:
         return ()
-    # a date's day on one side only: Xinhua's `3日` is `on Tuesday` in English, its `Dec. 3` `mardi` in French
-    # (a day against any number that could be one, `20 декабря` / `December 21`, is a date to check: compared)
-    src_days = _days_of_dates(src_left, pair.source) if not any(_could_be_day(n) for n, _ in tgt_left) else []
-    tgt_days = _days_of_dates(tgt_left, pair.target) if not any(_could_be_day(n) for n, _ in src_left) else []
-    src_left = [found for found in src_left if found not in src_days]
-    tgt_left = [found for found in tgt_left if found not in tgt_days]
-    # the one of an exchange rate (1ドル＝150円, 1美元兑7.1元): English says "150 yen to the dollar"
-    src_left = [found for found in src_left if not _rate_base(found, pair.source)]
-    tgt_left = [found for found in tgt_left if not _rate_base(found, pair.target)]
-    # a lone 1 against no other figure: the number most often written as an article (1년 전 / a year earlier)
-    if not tgt_left:
-        src_left = [found for found in src_left if not _lone_one(found[0])]
-    if not src_left:
-        tgt_left = [found for found in tgt_left if not _lone_one(found[0])]
-    # a number in Chinese characters is a number in words (两个人 "both of them", 四面 "around", 第七天 "the
-    # seventh day"), as is an ordinal the other language writes out (3e trimestre / third quarter): missing, it
-    # says nothing; against another figure, it is compared
-    if not tgt_left:
-        src_left = [found for found in src_left if not _as_words(found, pair.source)]
-    if not src_left:
-        tgt_left = [found for found in tgt_left if not _as_words(found, pair.target)]
+    src_left, tgt_left = _said_otherwise(src_left, tgt_left, pair)
     if not src_left and not tgt_left:
         return ()
     src_left, tgt_left, copied = _written_as_in_source(src_left, tgt_left, pair.source_lang)
@@ -74,6 +54,24 @@ def number_mismatch(pair: PairView) -> tuple[Flag, ...]:
     if flag is None:
         return (Flag("number_mismatch", WARNING, note[0].upper() + note[1:], spans),)
     return (Flag(flag.type, flag.severity, f"{flag.message} Also, {note}", flag.spans + spans),)
+
+
+def _said_otherwise(src_left: list[tuple[Number, Span]], tgt_left: list[tuple[Number, Span]],
+                    pair: PairView) -> tuple[list, list]:
+    """The numbers each side has with no counterpart, less those the other side may well say without a figure:
+    a date's day (Xinhua's `3日` is `on Tuesday` in English, its `Dec. 3` `mardi` in French) unless the other side
+    has a number that could be a day (`20 декабря` / `December 21`: a date to check); the one an exchange rate is
+    given against (`1ドル＝150円`: "150 yen to the dollar"); and, where the other side has no figure left to
+    compare, a number in words (`_as_words`)."""
+    src_days = _days_of_dates(src_left, pair.source) if not any(_could_be_day(n) for n, _ in tgt_left) else []
+    tgt_days = _days_of_dates(tgt_left, pair.target) if not any(_could_be_day(n) for n, _ in src_left) else []
+    src_left = [found for found in src_left if found not in src_days and not _rate_base(found, pair.source)]
+    tgt_left = [found for found in tgt_left if found not in tgt_days and not _rate_base(found, pair.target)]
+    if not tgt_left:
+        src_left = [found for found in src_left if not _as_words(found, pair.source)]
+    if not src_left:
+        tgt_left = [found for found in tgt_left if not _as_words(found, pair.target)]
+    return src_left, tgt_left
 
 
 def _same_times_left_out(src: list[tuple[Number, Span]], tgt: list[tuple[Number, Span]], source: Sequence[Segment],
@@ -109,10 +107,6 @@ def _rate_base(found: tuple[Number, Span], segments: Sequence[Segment]) -> bool:
     return number.value == 1 and not number.percent and _RATE_AFTER_ONE.match(text, number.end) is not None
 
 
-def _lone_one(number: Number) -> bool:
-    return number.value == 1 and not number.percent and number.text.strip() in ("1", "１")
-
-
 _FIGURE = re.compile(r"[0-9０-９]")
 
 
@@ -124,10 +118,13 @@ _PERIOD_ORDINAL = re.compile(r"\.[\s\u00a0]+[^\W\d_]")
 
 
 def _as_words(found: tuple[Number, Span], segments: Sequence[Segment]) -> bool:
-    """Written in Chinese or Japanese numerals, not in figures (`三`, `九百三十`, but not `1.2万`), or an ordinal
-    (`3e`, `19th`, `2º`, `3. Quartal`): what another language writes in words."""
+    """What another language writes in words: a number in Chinese or Japanese numerals (两个人 "both of them",
+    第七天 "the seventh day"; not `1.2万`), an ordinal (`3e`, `19th`, `2º`, `im 3. Quartal`: third), or a lone 1
+    (`1년 전`, "a year earlier": the number most often written as an article)."""
     number, span = found
     if _FIGURE.search(number.text) is None or _ORDINAL.fullmatch(number.text) is not None:
+        return True
+    if number.value == 1 and not number.percent and number.text.strip() in ("1", "１"):
         return True
     text = next(s.text for s in segments if s.id == span.segment)
     # (up to 100: a year before a full stop inside a line, `in 1956. Then`, ends a sentence the line holds)

@@ -50,6 +50,8 @@ class TestSplitSentences:
         ("你好吗?我很好.", "zh", ["你好吗?", "我很好."]),
         # Greek `;` is a question mark; elsewhere a semicolon does not end a sentence
         ("Τι κάνεις; Καλά είμαι.", "el", ["Τι κάνεις;", "Καλά είμαι."]),
+        ("Πότε θα μειωθούν οι φόροι; ρώτησαν οι δημοσιογράφοι.", "el",
+         ["Πότε θα μειωθούν οι φόροι; ρώτησαν οι δημοσιογράφοι."]),     # a question, then who asked it
         ("Il neige ; le camp est loin.", "fr", ["Il neige ; le camp est loin."]),
         ("هل أنت بخير؟ نعم.", "ar", ["هل أنت بخير؟", "نعم."]),
         ("यह एक वाक्य है। यह दूसरा है।", "hi", ["यह एक वाक्य है।", "यह दूसरा है।"]),

@@ -408,7 +408,9 @@ def _is_boundary(text: str, start: int, match: re.Match[str], abbrevs: frozenset
     mark = match.group()
     nxt = match.group("next")
     if ";" in mark or "\u037e" in mark:
-        return lang == "el"  # the Greek question mark; elsewhere a semicolon
+        # the Greek question mark (not before a lower-case word: `Πότε θα έρθει; ρώτησε.`, as `?` in English);
+        # elsewhere a semicolon
+        return lang == "el" and not (nxt or "").islower()
     before = text[start:match.start()]
     token = before.rsplit(None, 1)[-1] if before.strip() else ""
     token = token.lstrip(_OPENING)

@@ -104,3 +104,14 @@ def test_detected_language_is_the_profile_the_text_scores_highest_on(words, lett
     else:
         assert scores[found] == best
         assert found == min(code for code, score in scores.items() if score == best)
+
+
+
+def test_a_letter_keeps_its_combining_marks_in_its_word():
+    # Python's \w leaves out the vowel signs and viramas of Indic scripts, Hebrew points and Arabic harakat
+    from align.search.vectors import words
+    from align.text.lang import word_count
+    hindi = "भारतीय रिज़र्व बैंक ने शुक्रवार को रेपो दर 6.5% पर स्थिर रखी।"
+    assert word_count(hindi) == 11 and words(hindi)[:2] == ["भारतीय", "रिज़र्व"]
+    assert word_count("שָׁלוֹם עוֹלָם") == 2 and word_count("مَرْحَبًا بالعالم") == 2
+    assert words("L’Élève a 12 ans") == ["l", "eleve", "a", "ans"]

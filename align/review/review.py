@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
@@ -14,7 +13,7 @@ from align.review.flags import INFO, SEVERITIES, Flag
 from align.review.moved import moved_flags
 from align.search.anchors import document_names, translated_names
 from align.text.lang import UNSPACED_RUN
-from align.text.patterns import past_common_blocks
+from align.text.patterns import letter_runs, past_common_blocks
 from align.text.segment import SENTENCE, Segment
 from align.review.qa import PAIR_RULES, inconsistencies, left_in_source_language, repeated_lines, terminology_rule
 from align.text.glossary import Term
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
     from align.text.formats import Extracted
 
 SCHEMA_VERSION = 1
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -247,10 +245,10 @@ def _word_total(text: str) -> int:
     (5, 6)
     """
     if text.isascii() or not past_common_blocks(text):
-        return len(_WORD.findall(text))
+        return len(letter_runs(text, figures=True))
     unspaced = UNSPACED_RUN.findall(text)
     rest = UNSPACED_RUN.sub(" ", text) if unspaced else text    # figures and spaced words among the characters
-    return len(_WORD.findall(rest)) + sum((len(run) + 1) // 2 for run in unspaced)
+    return len(letter_runs(rest, figures=True)) + sum((len(run) + 1) // 2 for run in unspaced)
 
 
 def summarise(source: Document, target: Document, pairs: list[Pair], notes: tuple[str, ...] = (),

@@ -23,7 +23,7 @@ from align.search.kernel import csr_arrays, kernel
 from align.text.divisions import division_numbers
 from align.text.lang import UNSPACED_RUN, strip_accents
 from align.text.numbers import NUMBER_WORD_LANGS as _NUMBER_WORD_LANGS, NUMBER_WORDS, find_numbers, spelled_numbers
-from align.text.patterns import past_common_blocks
+from align.text.patterns import letter_runs, past_common_blocks
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 NGRAM_SIZES = (3, 4)
@@ -46,8 +46,8 @@ def words(text: str) -> list[str]:
     if runs:
         text = UNSPACED_RUN.sub(" ", text)
     found: list[str] = []
-    for word in _WORD.findall(text.casefold()):
-        found.extend(_WORD.findall(_strip_word(word)) if not word.isascii() else (word,))
+    for word in letter_runs(text.casefold()):     # a letter's combining marks stay in its word (रिज़र्व)
+        found.extend(letter_runs(_strip_word(word)) if not word.isascii() else (word,))
     for run in runs:
         found.extend(run)
         found.extend(run[k:k + 2] for k in range(len(run) - 1))

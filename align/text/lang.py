@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
-from align.text.patterns import LazyPattern
+from align.text.patterns import LazyPattern, letter_runs
 
 # Short, frequent function words: enough to tell the supported languages apart on a paragraph.
 STOPWORDS: dict[str, frozenset[str]] = {
@@ -304,7 +304,7 @@ def word_count(text: str) -> int:
     >>> word_count("The talks will go on."), word_count("中国将加快推进新型工业化。"), word_count("5G基站")
     (5, 6, 1)
     """
-    words = WORDS.findall(text)
+    words = letter_runs(text)
     if text.isascii():
         return len(words)
     unspaced = UNSPACED_RUN.findall(text)

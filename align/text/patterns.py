@@ -48,3 +48,37 @@ def past_common_blocks(text: str) -> bool:
     punctuation, currency signs). A text that holds none has no Thai, Lao, Myanmar, Khmer, Hangul, Han or
     Kana, so a pattern for those may be left uncompiled and a simpler one used in its place."""
     return not text.isascii() and _PAST_COMMON_BLOCKS.search(text) is not None
+
+
+def _combining_marks() -> str:
+    """A character class body of the combining marks (Unicode categories Mn, Mc, Me) of the blocks that hold
+    them: the vowel signs and viramas of Devanagari and the other Indic scripts, Hebrew points, Arabic harakat,
+    combining accents. Python's `\\w` leaves them out, which cut `रिज़र्व` into `र`, `ज`, `र`, `व`."""
+    import unicodedata
+
+    ranges: list[list[int]] = []
+    for first, end in ((0x0300, 0x1E00), (0x20D0, 0x2100), (0xFE20, 0xFE30)):
+        for code in range(first, end):
+            if unicodedata.category(chr(code)).startswith("M"):
+                if ranges and ranges[-1][1] == code - 1:
+                    ranges[-1][1] = code
+                else:
+                    ranges.append([code, code])
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+
+
+COMBINING_MARKS = _combining_marks()
+_HAS_MARK = re.compile("[" + COMBINING_MARKS + "]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS_WITH_MARKS = re.compile(r"(?:[^\W\d_]|[" + COMBINING_MARKS + r"])+")
+_WORDS = re.compile(r"\w+")
+_WORDS_WITH_MARKS = re.compile(r"(?:\w|[" + COMBINING_MARKS + r"])+")
+
+
+def letter_runs(text: str, figures: bool = False) -> list[str]:
+    """The runs of letters of `text` (with `figures`, of letters and digits), a letter's combining marks kept in
+    its run (`रिज़र्व` is one word); the plain pattern, faster, where the text holds no mark."""
+    marked = not text.isascii() and _HAS_MARK.search(text) is not None
+    if figures:
+        return (_WORDS_WITH_MARKS if marked else _WORDS).findall(text)
+    return (_LETTERS_WITH_MARKS if marked else _LETTERS).findall(text)

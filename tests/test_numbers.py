@@ -131,3 +131,12 @@ def test_arabic_and_persian_digits_read_as_numbers(text, keys, shown):
 ])
 def test_scales_glued_to_figures_or_currency_signs(text, lang, keys):
     assert [n.key for n in find_numbers(text, lang)] == keys
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("politika faizini yüzde 50'de sabit tuttu", ["50%"]),     # Turkish: the percent before its number
+    ("enflasyon %48,6 oldu", ["48.6%"]),
+    ("50% 60 days", ["50%", "60"]),                            # a percent after a number stays with that one
+])
+def test_a_percent_written_before_its_number(text, keys):
+    assert [n.key for n in find_numbers(text, "tr")] == keys

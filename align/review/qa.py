@@ -297,7 +297,7 @@ def placeholders(pair: PairView) -> tuple[Flag, ...]:
 
 
 _SYMBOLS = "%#@"
-_PERCENT_WORDS = re.compile(r"per ?cent|pour ?cent|por ?ciento|por ?cento|prozent|procent|percento|百分之|퍼센트",
+_PERCENT_WORDS = re.compile(r"per ?cent|pour ?cent|por ?ciento|por ?cento|prozent|procent|percento|yüzde|百分之|퍼센트",
                             re.IGNORECASE)
 
 

@@ -119,6 +119,8 @@ _SCALE_BEFORE_CURRENCY = re.compile(r"[\s\u00a0\u202f]?(k|M|Md|Mds|Mrd|Mio|Bn|bn
 _CURRENCY_SCALES = {"k": 3, "m": 6, "mio": 6, "md": 9, "mds": 9, "mrd": 9, "bn": 9}
 """Scale letters glued to a currency sign (`350 M€`, `5 k€`, `12 Md€`, `2,5 Mrd. €`): million, thousand,
 billion (each only before the sign: `5 m` is five metres)."""
+_PERCENT_BEFORE = re.compile(r"(?:(?<![\d.,%％])[%％]|(?<![^\W\d_])(?i:yüzde)\s)$")
+"""A percent written before its number, as Turkish does (`yüzde 50`, `%50`)."""
 _PERCENT_P = re.compile(r"p(?![^\W\d_])")
 _CJK_REST = LazyPattern(r"(\d+)([十百千万萬亿億兆천만억조]*)(?![\d.,])")
 _CJK_SCALE_AFTER = LazyPattern("[十百千万萬亿億兆천만억조]+")   # Korean writes them in Hangul: 1000만 = 10 million
@@ -198,6 +200,12 @@ def _numbers_in(text: str, lang: str | None) -> tuple[Number, ...]:
         if has_cjk and _is_month(text, match.start(), end, value):
             continue
         percent = bool(match.group("pct")) and match.start("pct") >= end
+        begin = match.start()
+        if not percent and (before := _PERCENT_BEFORE.search(text, max(0, begin - 7), begin)):
+            percent, begin = True, before.start()       # Turkish yüzde 50, %50: the percent comes first
+        if percent and begin < match.start():
+            found.append(Number(begin, end, text[begin:end], value, True))
+            continue
         if percent:
             end = match.end("pct")
             point = 3 if text.startswith("포인트", end) else 1 if _PERCENT_P.match(text, end) else 0

@@ -458,3 +458,15 @@ def test_a_german_ordinal_is_the_english_ordinal_in_words():
                               "Sales rose 4 percent to 2.5 billion euros in the third quarter.\n"
                               "For the second time in a row, the company beat expectations.\n", "de", "en")
     assert [f for p in review.pairs for f in p.flags if f.type == "number_mismatch"] == []
+
+
+def test_polish_news_reads_as_its_english():
+    # proc. is per cent (and no sentence end before `rok`), Polski is Poland's, procentowe an adjective
+    from align.review.review import review_documents
+    review = review_documents("PKB Polski wzrósł w trzecim kwartale o 2,7 proc. rok do roku, podał w czwartek GUS.\n"
+                              "Prezes banku powiedział, że stopy procentowe pozostaną bez zmian.\n",
+                              "Poland's GDP grew 2.7% year on year in the third quarter, the statistics office GUS "
+                              "said on Thursday.\nThe bank's governor said interest rates would stay unchanged.\n",
+                              "pl", "en")
+    assert [(f.type, f.message) for p in review.pairs for f in p.flags] == []
+    assert len(review.pairs) == 2

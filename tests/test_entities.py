@@ -76,6 +76,7 @@ def test_exonyms_name_the_same_place_and_nothing_else():
     from align.text.exonyms import exonyms
     assert {"espagne", "spanien", "espana"} <= exonyms("spain") and "spain" in exonyms("испания")
     assert "munchen" in exonyms("munich") and exonyms("paris") == frozenset() and "spain" not in exonyms("spain")
+    assert "poland" in exonyms("polski") and "austria" in exonyms("osterreicher")   # inflected, demonyms
 
 
 def test_a_place_left_out_of_the_translation_is_still_a_warning():

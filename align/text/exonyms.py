@@ -83,11 +83,22 @@ for _line in _GROUPS.strip().splitlines():
         _ALIASES[_name] = _ALIASES.get(_name, frozenset()) | _group
 
 
+_BY_STEM: dict[str, set[str]] = {}
+for _name in _ALIASES:
+    if len(_name) >= 5:
+        _BY_STEM.setdefault(_name[:5], set()).add(_name)
+
+
 @lru_cache(maxsize=1 << 12)
 def exonyms(word: str) -> frozenset[str]:
-    """The other names of the place `word` names (a lower-case word without accents), or none.
+    """The other names of the place `word` names (a lower-case word without accents), or none; an inflected
+    form (Polish `Polski`, Russian `России`) is read by the name that shares its first five letters and about its
+    length.
 
-    >>> sorted(exonyms("spain"))[:3]
-    ['espagne', 'espana', 'espanha']
+    >>> sorted(exonyms("spain"))[:3], "poland" in exonyms("polski")
+    (['espagne', 'espana', 'espanha'], True)
     """
-    return _ALIASES.get(word, frozenset()) - {word}
+    if word in _ALIASES:
+        return _ALIASES[word] - {word}
+    names = [n for n in _BY_STEM.get(word[:5], ()) if abs(len(n) - len(word)) <= 3] if len(word) >= 5 else []
+    return frozenset().union(*(_ALIASES[n] for n in names)) - {word}

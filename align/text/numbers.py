@@ -92,7 +92,8 @@ def _number_pattern(cjk: str) -> str:
         r"(?P<suffix>(?:" + letter + r"){1,3})?(?!" + word + r")"  # 5G, 3D, 1er stay one token
         r"(?:[\s\u00a0\u202f]*(?P<scale>(?i:" + "|".join(_SCALE_WORDS) + r")(?:[\s\u00a0\u202f]+(?i:"
         + "|".join(_SCALE_WORDS) + r"))?)\b)?"   # one scale word, or two: mille milliards, tausend Milliarden
-        r"(?:[\s\u00a0\u202f]*(?P<pct>(?i:[%％]|per ?cent\b|pour ?cent\b|prozent\b|por ?ciento\b|per ?cento\b|procent\b)))?")
+        r"(?:[\s\u00a0\u202f]*(?P<pct>(?i:[%％]|per ?cent\b|pour ?cent\b|prozent\b|por ?ciento\b|per ?cento\b|procent\b"
+        r"|proc\.|процент(?:а|ов)?\b)))?")
 
 
 _HAS_CJK = LazyPattern("[" + HAN_KANA_CHARACTERS + "]")

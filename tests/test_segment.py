@@ -50,6 +50,9 @@ class TestSplitSentences:
         ("你好吗?我很好.", "zh", ["你好吗?", "我很好."]),
         # Greek `;` is a question mark; elsewhere a semicolon does not end a sentence
         ("Τι κάνεις; Καλά είμαι.", "el", ["Τι κάνεις;", "Καλά είμαι."]),
+        ("Wzrost o 2,7 proc. rok do roku. Potem spadek.", "pl", ["Wzrost o 2,7 proc. rok do roku.", "Potem spadek."]),
+        ("Рост составил 5 тыс. рублей. Я сказал им. Потом ушёл.", "ru",
+         ["Рост составил 5 тыс. рублей.", "Я сказал им.", "Потом ушёл."]),   # тыс. abbreviates; им is a word
         ("Πότε θα μειωθούν οι φόροι; ρώτησαν οι δημοσιογράφοι.", "el",
          ["Πότε θα μειωθούν οι φόροι; ρώτησαν οι δημοσιογράφοι."]),     # a question, then who asked it
         ("Il neige ; le camp est loin.", "fr", ["Il neige ; le camp est loin."]),

@@ -133,9 +133,9 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
     "it": frozenset("sig sigg dott prof ing avv on".split()),
     "pt": frozenset("sr sra dr dra prof".split()),
     "nl": frozenset("dhr mevr drs ir ing mr bijv enz o.a d.w.z".split()),
-    "pl": frozenset("proc tys mln mld godz ul np tzw tj im ok wg dr prof mgr inż ks św pkt str zob".split()),
+    "pl": frozenset("proc tys mln mld godz ul np tzw tj wg dr prof mgr inż ks św pkt str zob".split()),
     "cs": frozenset("tzv mil mld tis např atd resp ing mgr prof str".split()),
-    "ru": frozenset("тыс млн млрд руб коп г гг им ул др т.е т.д т.п см стр".split()),
+    "ru": frozenset("тыс млн млрд руб коп ул т.е т.д т.п стр".split()),   # not г., им.: also words that end one
 }
 
 _ALL_ABBREVIATIONS = _COMMON_ABBREVIATIONS.union(*ABBREVIATIONS.values())

@@ -470,3 +470,20 @@ def test_polish_news_reads_as_its_english():
                               "pl", "en")
     assert [(f.type, f.message) for p in review.pairs for f in p.flags] == []
     assert len(review.pairs) == 2
+
+
+@pytest.mark.parametrize("source, target, lang", [
+    ("Ekonomi Indonesia tumbuh 5,05 persen pada kuartal kedua, kata Badan Pusat Statistik pada Senin.\n"
+     "Pemerintah menganggarkan belanja sebesar Rp 3.325 triliun untuk tahun depan.\n",
+     "Indonesia's economy grew 5.05 percent in the second quarter, the statistics agency said on Monday.\n"
+     "The government budgeted spending of 3,325 trillion rupiah for next year.\n", "id"),
+    ("Xuất khẩu của Việt Nam đạt 190 tỷ USD trong sáu tháng đầu năm, tăng 6,93%.\n",
+     "Vietnam's exports reached 190 billion dollars in the first six months of the year, up 6.93%.\n", "vi"),
+])
+def test_indonesian_and_vietnamese_news_read_as_their_english(source, target, lang):
+    from align.review.review import review_documents
+    from align.text.lang import detect_language
+    assert detect_language(source) == lang
+    review = review_documents(source, target)
+    assert [(f.type, f.message) for p in review.pairs for f in p.flags if f.severity != "info"] == []
+    assert not review.summary.warnings     # no "both sides are in en"

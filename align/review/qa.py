@@ -297,8 +297,8 @@ def placeholders(pair: PairView) -> tuple[Flag, ...]:
 
 
 _SYMBOLS = "%#@"
-_PERCENT_WORDS = re.compile(r"per ?cent|pour ?cent|por ?ciento|por ?cento|prozent|procent(?!ow)|percento|proc\.|процент|"
-                            r"yüzde|百分之|퍼센트",
+_PERCENT_WORDS = re.compile(r"per ?cent|pour ?cent|por ?ciento|por ?cento|prozent|procent(?!ow)|percento|proc\.|"
+                            r"persen|процент|yüzde|百分之|퍼센트",
                             re.IGNORECASE)
 
 

@@ -19,9 +19,16 @@ _ACRONYM = re.compile(r"^[A-Z]{2,}s?$")
 _TWO_CAPITALS = re.compile("[A-Z]{2}")
 CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
-"""English capitalises the days and months that other languages write in lower case (Monday / lundi): alone,
-no names."""
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
+    "senin selasa rabu kamis jumat sabtu minggu januari februari maret mei juni juli agustus oktober desember "
+    "bảy".split())
+"""English and Indonesian capitalise the days and months that other languages write in lower case (Monday,
+Senin / lundi; Vietnamese thứ Bảy): alone, no names."""
+_CALENDAR_CAPITALS = frozenset({"en", "id", "vi"})
+CURRENCY_WORDS = frozenset("rp rs kr fr sfr chf usd eur gbp jpy cny rmb inr idr vnd brl zar rub try krw aud cad hkd "
+                           "sgd yuan won".split())
+"""Currency signs written in letters (`Rp 3.325 triliun`, `USD`, `CHF`): units, which translation renders its own
+way (rupiah, dollars), not names."""
 _SENTENCE_OPENERS = (".", "!", "?", ":", "«", "“", '"', "(", "'", "‘", "‚", "„", "‹", "—", "–", "¿", "¡", "「", "『")
 """What a capitalised word after it opens a sentence, not a name: an end of sentence, an opening quotation mark
 (straight or curly: `' Oh dear !`, `' Do cats eat bats ?` in a novel's dialogue), a dialogue dash."""
@@ -141,7 +148,7 @@ def _scan_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] 
         # are acronyms)
         if (_ROMAN_ORDINAL.match(word) or (len(word) > 1 and "D" not in word and "M" not in word
                                            and roman_numeral(word))
-                or strip_accents(word) in DIVISION_WORDS
+                or strip_accents(word) in DIVISION_WORDS or word.lower() in CURRENCY_WORDS
                 or (word.lower() in SCALE_WORDS and text[:match.start()].rstrip()[-1:].isdigit())):
             if run:
                 close()
@@ -160,7 +167,7 @@ def _scan_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] 
                                   Span(side, segment.id, match.start(), match.end())))
         elif capital and lang != "de" and not word.isupper() \
                 and (not opens_sentence(k, match) or (k == 0 and strip_accents(word).lower() in names)) \
-                and not (lang == "en" and not run and _calendar_word(word, tokens, k)):
+                and not (lang in _CALENDAR_CAPITALS and not run and _calendar_word(word, tokens, k)):
             run.append(match)
         elif run:
             if word.lower() in _CONNECTORS:

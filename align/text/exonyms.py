@@ -47,7 +47,7 @@ ireland irlande irland irlanda ierland irland ирландия
 wales galles gales wales уэльс
 china chine cina kina китай
 taiwan taiwan тайвань
-vietnam viet-nam вьетнам
+vietnam viet-nam viet вьетнам
 africa afrique afrika africa африка
 asia asie asien азия
 europe europa европа

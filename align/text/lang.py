@@ -51,6 +51,10 @@ STOPWORDS: dict[str, frozenset[str]] = {
                     "щоб".split()),
     "bg": frozenset("и в на не се за да от че с по е са като но той тя това от към".split()),
     "sr": frozenset("и у на да је се за од са не су као то што из али по".split()),
+    "id": frozenset("yang dan di ke dari untuk dengan pada ini itu dalam tidak akan juga adalah oleh "
+                    "sebagai atau telah sudah bahwa mereka kami kita ada lebih kata menjadi".split()),
+    "vi": frozenset("của và là có trong được cho với các những này đã không một người để khi từ theo "
+                    "về cũng ở đến ra tại như hơn sẽ đó sau".split()),
 }
 
 # Writing systems that one language (or one main language) uses: the script alone names it.
@@ -68,7 +72,8 @@ LANGUAGES = tuple(sorted(set(STOPWORDS) | set(_SCRIPT_LANGUAGE.values()) | {"zh"
 _LETTERS: dict[str, str] = {"fr": "éèêàçùœ", "de": "äöüß", "es": "ñáíóú¿¡", "it": "òì", "pt": "ãõâ",
                             "nl": "ĳ", "en": "", "is": "þðæ", "sv": "åä", "da": "æøå", "nb": "æøå",
                             "pl": "ąęłńśźż", "cs": "ěščřžůň", "ro": "ășțâî", "tr": "ğışç", "fi": "äö",
-                            "hu": "őű", "ru": "ыэъ", "uk": "іїєґ", "bg": "ъщ", "sr": "ђћџ"}
+                            "hu": "őű", "ru": "ыэъ", "uk": "іїєґ", "bg": "ъщ", "sr": "ђћџ", "id": "",
+                            "vi": "ơưđăạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"}
 
 # First code point of each block and its script; a code point belongs to the last block starting at or before it.
 _BLOCKS: tuple[tuple[int, str], ...] = (

@@ -14,7 +14,7 @@ from align.text.lang import HAN_KANA_CHARACTERS, character_class, strip_accents
 from align.text.patterns import LazyPattern, past_common_blocks
 
 # Languages that write a decimal comma and group thousands with a point or a space.
-DECIMAL_COMMA = frozenset("fr de es it pt nl is sv da nb pl cs ro tr fi hu ru uk bg sr el".split())
+DECIMAL_COMMA = frozenset("fr de es it pt nl is sv da nb pl cs ro tr fi hu ru uk bg sr el id vi".split())
 
 _SEP = " \u00a0\u202f\u2009'’"
 _NO_SEPARATORS = str.maketrans("", "", _SEP)
@@ -51,6 +51,8 @@ _SCALE_FORMS: dict[str, dict[str, int]] = {
     "el": {"χιλιάδες": 3, "εκατομμύριο": 6, "εκατομμύρια": 6, "εκατ": 6, "δισεκατομμύριο": 9,
            "δισεκατομμύρια": 9, "δισ": 9},
     "ar": {"ألف": 3, "آلاف": 3, "مليون": 6, "ملايين": 6, "مليار": 9, "مليارات": 9},
+    "id": {"ribu": 3, "juta": 6, "miliar": 9, "milyar": 9, "triliun": 12},
+    "vi": {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9},
     "es_extra": {"millón": 6, "billón": 12},
     "pt_extra": {"milhão": 6, "milhões": 6, "bilhão": 9, "bilhões": 9, "trilhão": 12, "trilhões": 12},
 }
@@ -93,7 +95,7 @@ def _number_pattern(cjk: str) -> str:
         r"(?:[\s\u00a0\u202f]*(?P<scale>(?i:" + "|".join(_SCALE_WORDS) + r")(?:[\s\u00a0\u202f]+(?i:"
         + "|".join(_SCALE_WORDS) + r"))?)\b)?"   # one scale word, or two: mille milliards, tausend Milliarden
         r"(?:[\s\u00a0\u202f]*(?P<pct>(?i:[%％]|per ?cent\b|pour ?cent\b|prozent\b|por ?ciento\b|per ?cento\b|procent\b"
-        r"|proc\.|процент(?:а|ов)?\b)))?")
+        r"|proc\.|persen\b|процент(?:а|ов)?\b)))?")
 
 
 _HAS_CJK = LazyPattern("[" + HAN_KANA_CHARACTERS + "]")

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.text.lang import (STOPWORDS, UNDETERMINED, abbreviations, detect_language, script_family, script_of,
-                             stopword_score, strip_accents)
+from align.text.lang import (STOPWORDS, UNDETERMINED, abbreviations, detect_language, enough_evidence, script_family,
+                             script_of, stopword_score, strip_accents)
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -100,7 +100,7 @@ def test_detected_language_is_the_profile_the_text_scores_highest_on(words, lett
     scores = {code: stopword_score(text, code) for code in sorted(STOPWORDS) if script_family(code) == "Latin"}
     best = max(scores.values())
     if found == UNDETERMINED:
-        assert best < max(1.0, 0.02 * len(re.findall(r"[^\W\d_]+", text)))
+        assert best < enough_evidence(len(re.findall(r"[^\W\d_]+", text)))
     else:
         assert scores[found] == best
         assert found == min(code for code, score in scores.items() if score == best)
@@ -115,3 +115,13 @@ def test_a_letter_keeps_its_combining_marks_in_its_word():
     assert word_count(hindi) == 11 and words(hindi)[:2] == ["भारतीय", "रिज़र्व"]
     assert word_count("שָׁלוֹם עוֹלָם") == 2 and word_count("مَرْحَبًا بالعالم") == 2
     assert words("L’Élève a 12 ans") == ["l", "eleve", "a", "ans"]
+
+
+
+def test_a_language_without_a_profile_is_undetermined_not_a_chance_match():
+    # Swahili holds `bei` (German "at") once in 23 words: no reason to call it German
+    swahili = ("Uchumi wa Kenya ulikua kwa asilimia 5 katika robo ya pili, shirika la takwimu lilisema Jumatatu. "
+               "Mfumuko wa bei ulishuka hadi asilimia 2.7.")
+    assert detect_language(swahili) == UNDETERMINED
+    assert detect_language("Le marché chute.") == "fr" and detect_language("Ekonomi Indonesia tumbuh pada kuartal "
+                                                                          "kedua, kata badan statistik.") == "id"

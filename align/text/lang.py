@@ -248,8 +248,14 @@ def detect_language(text: str, default: str = UNDETERMINED) -> str:
         score = hits[code] + 0.5 * sum(letters_seen[c] for c in _LETTERS[code])
         if score > best_score:
             best, best_score = code, score
-    # a stop word or two in a long text is chance (names, loans): not enough to call it that language
-    return best if best_score >= max(1.0, 0.02 * len(words)) else default
+    return best if best_score >= enough_evidence(len(words)) else default
+
+
+def enough_evidence(words: int) -> float:
+    """The stop-word score from which a text of this many words reads as a language: one stop word in a short
+    text (`Il a dit non.`); in a longer one one is chance (Swahili `bei` is German for "at") and a few are names or
+    loans, so two at least and one word in twenty (a real text scores far more: English one word in four)."""
+    return 1.0 if words <= 8 else max(2.0, 0.05 * words)
 
 
 def stopword_score(text: str, lang: str) -> float:

@@ -117,6 +117,7 @@ def test_spelled_numbers(text, lang, keys):
     ("ارتفع التضخم إلى ٢٦٫٥٪ في أكتوبر", ["26.5%"], ["٢٦٫٥٪"]),        # Arabic digits, decimal separator, percent
     ("بلغ ١٬٢٥٠ مليون", ["1250000000"], ["١٬٢٥٠ مليون"]),
     ("سال ۱۴۰۳", ["1403"], ["۱۴۰۳"]),                                 # Persian digits
+    ("成長率は５．５％だった", ["5.5%"], ["５．５％"]),                   # a full-width decimal point
 ])
 def test_arabic_and_persian_digits_read_as_numbers(text, keys, shown):
     found = find_numbers(text, "ar")

@@ -112,12 +112,12 @@ _CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三"
                "八": 8, "九": 9}
 _CJK_UNITS = {"十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3, "천": 3}
 _CJK_SCALES = {"万": 4, "萬": 4, "亿": 8, "億": 8, "兆": 12, "만": 4, "억": 8, "조": 12}
-_ARABIC_MARKS = re.compile("[\u0660-\u066c\u06f0-\u06f9]")
-_ARABIC_TO_ASCII = str.maketrans({"\u066b": ".", "\u066c": ",", "\u066a": "%",
+_ARABIC_MARKS = re.compile("[\u0660-\u066c\u06f0-\u06f9\uff0e]")
+_ARABIC_TO_ASCII = str.maketrans({"\u066b": ".", "\u066c": ",", "\u066a": "%", "\uff0e": ".",
                                   **{chr(0x0660 + k): str(k) for k in range(10)},
                                   **{chr(0x06F0 + k): str(k) for k in range(10)}})
-"""Arabic-Indic and Persian digits, the Arabic decimal separator, thousands separator and percent sign, as the
-number pattern reads them."""
+"""Arabic-Indic and Persian digits, the Arabic decimal separator, thousands separator and percent sign, and the
+full-width full stop of Japanese decimals (`５．５％`), as the number pattern reads them."""
 _SCALE_BEFORE_CURRENCY = re.compile(r"[\s\u00a0\u202f]?(k|M|Md|Mds|Mrd|Mio|Bn|bn)\.?(?=[\s\u00a0\u202f]?[€$£¥₽])")
 _CURRENCY_SCALES = {"k": 3, "m": 6, "mio": 6, "md": 9, "mds": 9, "mrd": 9, "bn": 9}
 """Scale letters glued to a currency sign (`350 M€`, `5 k€`, `12 Md€`, `2,5 Mrd. €`): million, thousand,

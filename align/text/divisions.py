@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from typing import Sequence
+
 from align.text.lang import strip_accents
 from align.text.numbers import parse_cjk_number
 

@@ -102,3 +102,17 @@ def test_a_name_missing_from_a_translated_title_is_a_note():
                               "en", "fr")
     flags = [f for p in review.pairs for f in p.flags if f.type == "entity_mismatch"]
     assert flags and all(f.severity == "info" for f in flags)
+
+
+def test_a_place_replaced_by_another_is_a_warning():
+    review = review_documents("China is planning to speed up its new industrialization, officials said on Tuesday.\n",
+                              "Le Japon envisage d'accélérer sa nouvelle industrialisation, ont dit des responsables.\n",
+                              "en", "fr")
+    flags = [(f.severity, f.message) for p in review.pairs for f in p.flags if "another place" in f.message]
+    assert flags == [("warning", "“Japon” in the translation stands where the source names “China”: another place?")]
+
+
+def test_demonyms_and_places_each_side_names_its_own_way_are_no_replacement():
+    review = review_documents("Das gelang, Engländer und Franzosen schieden als gute Kameraden in Deutschland.\n",
+                              "Anglais et Français se séparèrent en bons camarades en Allemagne.\n", "de", "fr")
+    assert not [f for p in review.pairs for f in p.flags if "another place" in f.message]

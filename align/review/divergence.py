@@ -14,8 +14,9 @@ from align.search.anchors import missing_anchors, names_replaced, respelt_names
 from align.review.flags import ERROR, INFO, WARNING, Flag, whole_spans
 from align.review.figures import date_mismatch, decimal_mark, number_mismatch
 from align.review.view import UNRELATED_SIMILARITY, PairView, Rule
-from align.text.lang import reads_as_source
-from align.text.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment
+from align.text.exonyms import place
+from align.text.lang import reads_as_source, strip_accents
+from align.text.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment, Span
 from align.search.vectors import segment_terms, term_cosine
 
 LOW_SCORE = 0.5
@@ -214,6 +215,44 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
     return tuple(flags)
 
 
+_CAPITALISED = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+
+
+def _places(side: str, segments: Sequence[Segment]) -> dict[str, Span]:
+    """The places a side names (capitalised words of `text.exonyms`' table, by their English name), each where
+    it is first written."""
+    found: dict[str, Span] = {}
+    for segment in segments:
+        if segment.text.isascii() and not any(map(str.isupper, segment.text)):
+            continue
+        for match in _CAPITALISED.finditer(segment.text):
+            # the names as the table writes them: a stem would read demonyms (Engländer, Français) as places
+            if match.group()[0].isupper() and (name := place(strip_accents(match.group()), inflected=False)) \
+                    and name not in found:
+                found[name] = Span(side, segment.id, match.start(), match.end())
+    return found
+
+
+def places_replaced(pair: PairView) -> tuple[Flag, ...]:
+    """A place the translation names where the source names another (China / le Japon): each side names a place
+    of the table the other does not. A place on one side only is the name check's (often explicitation)."""
+    if not pair.source or not pair.target or (pair.lexical and pair.similarity < UNRELATED_SIMILARITY):
+        return ()   # sides that share nothing: `low_similarity` says so
+    src, tgt = _places("source", pair.source), _places("target", pair.target)
+    lost, new = [n for n in src if n not in tgt], [n for n in tgt if n not in src]
+    if not lost or not new:
+        return ()
+    said = ", ".join(f"“{_spanned(pair.source, src[n])}”" for n in lost)
+    written = ", ".join(f"“{_spanned(pair.target, tgt[n])}”" for n in new)
+    return (Flag("entity_mismatch", WARNING, f"{written} in the {pair.sides[1]} stands where the {pair.sides[0]} "
+                                             f"names {said}: another place?",
+                 tuple(src[n] for n in lost) + tuple(tgt[n] for n in new)),)
+
+
+def _spanned(segments: Sequence[Segment], span: Span) -> str:
+    return next(s.text for s in segments if s.id == span.segment)[span.start:span.end]
+
+
 def low_similarity(pair: PairView) -> tuple[Flag, ...]:
     """A pair whose score says the sides may not translate each other (or are misaligned): a warning under
     `WARNING_SCORE`, a note up to `LOW_SCORE`."""
@@ -230,7 +269,7 @@ def low_similarity(pair: PairView) -> tuple[Flag, ...]:
 
 
 RULES: tuple[Rule, ...] = (added, dropped, merged_or_split, number_mismatch, decimal_mark, date_mismatch,
-                           omissions_and_entities, low_similarity)
+                           omissions_and_entities, places_replaced, low_similarity)
 
 
 def check_pair(pair: PairView, rules: Sequence[Rule] = RULES) -> tuple[Flag, ...]:

@@ -77,10 +77,13 @@ turin turin torino турин
 """
 
 _ALIASES: dict[str, frozenset[str]] = {}
+_PLACE_OF: dict[str, str] = {}
 for _line in _GROUPS.strip().splitlines():
-    _group = frozenset(strip_accents(name) for name in _line.split())   # as the words of a text are read
+    _names = [strip_accents(name) for name in _line.split()]   # as the words of a text are read
+    _group = frozenset(_names)
     for _name in _group:
         _ALIASES[_name] = _ALIASES.get(_name, frozenset()) | _group
+        _PLACE_OF.setdefault(_name, _names[0])
 
 
 _BY_STEM: dict[str, set[str]] = {}
@@ -100,5 +103,25 @@ def exonyms(word: str) -> frozenset[str]:
     """
     if word in _ALIASES:
         return _ALIASES[word] - {word}
-    names = [n for n in _BY_STEM.get(word[:5], ()) if abs(len(n) - len(word)) <= 3] if len(word) >= 5 else []
-    return frozenset().union(*(_ALIASES[n] for n in names)) - {word}
+    return frozenset().union(*(_ALIASES[n] for n in _same_stem(word))) - {word}
+
+
+def _same_stem(word: str) -> list[str]:
+    """The table's names sharing `word`'s first five letters and about its length (`polski` / `polska`)."""
+    return sorted(n for n in _BY_STEM.get(word[:5], ()) if abs(len(n) - len(word)) <= 3) if len(word) >= 5 else []
+
+
+@lru_cache(maxsize=1 << 12)
+def place(word: str, inflected: bool = True) -> str | None:
+    """The place `word` names, by its English name (`espagne`, `espana`, `spanien` -> `spain`), or None; with
+    `inflected`, also a form read by its stem (`deutschlands`), which may be a demonym's (`engländer`).
+
+    >>> place("espagne"), place("deutschlands"), place("deutschlands", inflected=False), place("paris")
+    ('spain', 'germany', None, None)
+    """
+    if word in _PLACE_OF:
+        return _PLACE_OF[word]
+    if not inflected:
+        return None
+    found = {_PLACE_OF[n] for n in _same_stem(word)}
+    return found.pop() if len(found) == 1 else None

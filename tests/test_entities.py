@@ -116,3 +116,16 @@ def test_demonyms_and_places_each_side_names_its_own_way_are_no_replacement():
     review = review_documents("Das gelang, Engländer und Franzosen schieden als gute Kameraden in Deutschland.\n",
                               "Anglais et Français se séparèrent en bons camarades en Allemagne.\n", "de", "fr")
     assert not [f for p in review.pairs for f in p.flags if "another place" in f.message]
+
+
+def test_a_person_replaced_where_a_sentence_opens_is_a_warning():
+    source = ("Minister Jin Zhuanglong spoke in Beijing on Tuesday about the plan.\n"
+              "Jin said the country would carry out major projects this year.\n")
+    pronoun = ("Le ministre Jin Zhuanglong a parlé mardi à Pékin du plan.\n"
+               "Il a déclaré que le pays mènerait à bien de grands projets cette année.\n")
+    replaced = pronoun.replace("Il a déclaré", "Li a déclaré")
+    flags = [(f.severity, f.message) for p in review_documents(source, replaced, "en", "fr").pairs for f in p.flags
+             if f.type == "entity_mismatch"]
+    assert flags == [("warning", "“Li” in the translation stands where the source names “Jin”: a name replaced?")]
+    assert all(f.severity == "info" for p in review_documents(source, pronoun, "en", "fr").pairs for f in p.flags
+               if f.type == "entity_mismatch")    # `Il` (a pronoun the text writes in lower case) is no name

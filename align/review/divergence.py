@@ -15,7 +15,7 @@ from align.review.flags import ERROR, INFO, WARNING, Flag, whole_spans
 from align.review.figures import date_mismatch, decimal_mark, number_mismatch
 from align.review.view import UNRELATED_SIMILARITY, PairView, Rule
 from align.text.exonyms import place
-from align.text.lang import reads_as_source, strip_accents
+from align.text.lang import STOPWORDS, reads_as_source, strip_accents
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment, Span
 from align.search.vectors import segment_terms, term_cosine
 
@@ -178,6 +178,13 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
         # (novels say `elle` for Alice), worth a note; one it never writes may be lost or garbled
         elsewhere = [a for a in src_missing if not a.acronym and any(w in pair.target_names for w in a.words)]
         lost = [a for a in src_missing if a not in elsewhere]
+        opener = _name_opening(pair) if elsewhere and same else None
+        if opener is not None:    # `Li a déclaré` where the source has `Jin said`: another person, not a pronoun
+            text, span = opener
+            flags.append(Flag("entity_mismatch", WARNING, f"“{text}” in the {pair.sides[1]} stands where the "
+                                                          f"{pair.sides[0]} names “{elsewhere[0].text}”: a name "
+                                                          f"replaced?", (elsewhere[0].span, span)))
+            elsewhere = elsewhere[1:]
         if lost:
             names = ", ".join(f"“{a.text}”" for a in lost)
             # a title's words are translated freely (A Mad Tea-Party / UN THÉ DE FOUS): a note there
@@ -213,6 +220,32 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
         flags.append(Flag("entity_mismatch", INFO, f"{names} in the translation does not appear in the source.",
                           tuple(a.span for a in tgt_missing)))
     return tuple(flags)
+
+
+_PRONOUNS = frozenset("""he she it they we i you his her their this these those there
+    il elle ils elles on nous vous je ce cela celui celle er sie es wir ich ihr man dies
+    él ella ellos ellas nosotros ele ela eles elas lui lei loro noi hann hún það þeir þær hij zij wij ze
+    он она они мы я это""".split())
+"""Subject pronouns and demonstratives, which a short text may never write in lower case."""
+
+
+def _name_opening(pair: PairView) -> tuple[str, Span] | None:
+    """A capitalised word opening a target segment that the translation never writes in lower case and the
+    source does not hold: a name where a sentence starts (`Li a déclaré`), where the name check reads none."""
+    if not pair.target_words:
+        return None
+    source_words = {w.lower() for s in pair.source for w in _CAPITALISED.findall(s.text)}
+    for segment in pair.target:
+        first = _CAPITALISED.search(segment.text)
+        if first is None or first.start() > 3 or not first.group()[0].isupper() or len(first.group()) < 2:
+            continue
+        word = first.group()
+        low = word.lower()
+        if low in _PRONOUNS or low in STOPWORDS.get(pair.target_lang, ()):
+            continue     # Il, Elle, Er, She: the pronoun the name check expects there
+        if low not in pair.target_words and low not in source_words and not word.isupper():
+            return word, Span("target", segment.id, first.start(), first.end())
+    return None
 
 
 _CAPITALISED = re.compile(r"[^\W\d_][^\W\d_'’-]*")

@@ -141,3 +141,11 @@ def test_scales_glued_to_figures_or_currency_signs(text, lang, keys):
 ])
 def test_a_percent_written_before_its_number(text, keys):
     assert [n.key for n in find_numbers(text, "tr")] == keys
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("fondée au XIXe siècle", ["19"]), ("la Ve République", ["5"]), ("Napoléon Ier", ["1"]),
+    ("Le XXIème siècle et 1789", ["21", "1789"]),          # `Le`, `Ce` are words, not L and C
+])
+def test_french_roman_ordinals_are_numbers(text, keys):
+    assert [n.key for n in find_numbers(text, "fr")] == keys

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from align.text.divisions import DIVISION_WORDS, roman_numeral
+from align.text.divisions import DIVISION_WORDS
 from align.text.exonyms import exonyms
 from align.text.lang import strip_accents
-from align.text.numbers import SCALE_WORDS
+from align.text.numbers import SCALE_WORDS, roman_numeral, roman_ordinal
 from align.text.segment import Segment, Span
 from align.search.vectors import words
 
@@ -113,8 +113,6 @@ def cannot_hold_anchors(text: str, lang: str) -> bool:
     return first is not None and any(map(str.isupper, first.group()))
 
 
-_ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|re|ème|ᵉ|ᵉʳ)$")
-"""A French ordinal in Roman numerals: `XIXe` (siècle), `IIIe` (République), `Ier`."""
 
 
 def _scan_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] = frozenset()) -> tuple[Anchor, ...]:
@@ -146,7 +144,7 @@ def _scan_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] 
         word = match.group()
         # (a Roman numeral of two letters or more, without D or M: a lone `I` is the pronoun, `DC`, `MD` and `CD`
         # are acronyms)
-        if (_ROMAN_ORDINAL.match(word) or (len(word) > 1 and "D" not in word and "M" not in word
+        if (roman_ordinal(word) or (len(word) > 1 and "D" not in word and "M" not in word
                                            and roman_numeral(word))
                 or strip_accents(word) in DIVISION_WORDS or word.lower() in CURRENCY_WORDS
                 or (word.lower() in SCALE_WORDS and text[:match.start()].rstrip()[-1:].isdigit())):

@@ -12,7 +12,7 @@ import re
 from typing import Sequence
 
 from align.text.lang import strip_accents
-from align.text.numbers import parse_cjk_number
+from align.text.numbers import parse_cjk_number, roman_numeral
 
 DIVISION_WORDS = frozenset("""
     chapter chapters book part volume act scene canto section letter
@@ -55,8 +55,6 @@ for _words in (
         _CARDINALS.setdefault(_word, _value)
 _CARDINALS.update({"une": 1, "ein": 1, "una": 1})
 
-_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 _ALONE = re.compile(r"\W*([IVXLCDM]+)\W*")
 _CJK_DIVISION = re.compile(r"第([零〇一二两三四五六七八九十百千]+)[章回卷部节節篇幕集]")
@@ -96,17 +94,6 @@ def division_numbers(text: str, text_words: Sequence[str] | None = None) -> tupl
         if value:
             found.append(str(value))
     return tuple(found)
-
-
-def roman_numeral(token: str) -> int | None:
-    """The value of an upper-case Roman numeral (`XIV`), or None for any other word (`Vi`, `IIII`)."""
-    if not token or not token.isupper() or not _ROMAN.fullmatch(token):
-        return None
-    total = 0
-    for here, following in zip(token, token[1:] + " "):
-        value = _ROMAN_VALUES[here]
-        total += -value if following != " " and _ROMAN_VALUES[following] > value else value
-    return total or None
 
 
 def _without_ending(word: str) -> str:

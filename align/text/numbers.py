@@ -161,10 +161,33 @@ def find_numbers(text: str, lang: str | None = None) -> tuple[Number, ...]:
 def _numbers_in(text: str, lang: str | None) -> tuple[Number, ...]:
     """`find_numbers`, remembered: the features, the anchors and the number checks each read a segment's
     numbers (frozen, so one tuple serves them all)."""
+    found = _figures_in(text, lang)
+    if "e" in text and (ordinals := _roman_ordinals(text)):
+        return tuple(sorted(found + ordinals, key=lambda n: n.start))
+    return found
+
+
+_ROMAN_ORDINAL = re.compile(r"(?<![^\W\d_])([IVXLC]{2,7}(?:e|ème|ᵉ)|Ier|Ire|Ve)(?![^\W\d_])")
+"""A French ordinal in Roman numerals: `XIXe siècle` (the 19th century), `Ve République`, `Napoléon Ier`; a single
+letter only in those three (`Le`, `Ce` are words)."""
+
+
+def _roman_ordinals(text: str) -> tuple[Number, ...]:
+    return tuple(Number(m.start(), m.end(), m.group(), Decimal(value)) for m in _ROMAN_ORDINAL.finditer(text)
+                 if (value := roman_ordinal(m.group())))
+
+
+def roman_ordinal(word: str) -> int | None:
+    """The value of a French ordinal in Roman numerals (`XIXe` 19, `Ier` 1), or None for any other word."""
+    return roman_numeral(word.rstrip("eèmrᵉ")) if _ROMAN_ORDINAL.fullmatch(word) else None
+
+
+def _figures_in(text: str, lang: str | None) -> tuple[Number, ...]:
+    """The numbers written in figures (and, in Chinese and Japanese, in characters)."""
     wide = past_common_blocks(text)
     if not text.isascii() and _ARABIC_MARKS.search(text):
         # ٢٦٫٥٪ read as 26.5%, a character for a character: the spans hold, and the text is the original's
-        return tuple(replace(n, text=text[n.start:n.end]) for n in _numbers_in(text.translate(_ARABIC_TO_ASCII), lang))
+        return tuple(replace(n, text=text[n.start:n.end]) for n in _figures_in(text.translate(_ARABIC_TO_ASCII), lang))
     has_cjk = wide and _HAS_CJK.search(text) is not None
     if not _DIGIT.search(text):
         return _cjk_numerals(text, ()) if has_cjk else ()
@@ -404,3 +427,18 @@ def spelled_numbers(text: str, lang: str | None = None) -> set[str]:
             previous = 0
     close()
     return found
+
+
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def roman_numeral(token: str) -> int | None:
+    """The value of an upper-case Roman numeral (`XIV`), or None for any other word (`Vi`, `IIII`)."""
+    if not token or not token.isupper() or not _ROMAN.fullmatch(token):
+        return None
+    total = 0
+    for here, following in zip(token, token[1:] + " "):
+        value = _ROMAN_VALUES[here]
+        total += -value if following != " " and _ROMAN_VALUES[following] > value else value
+    return total or None

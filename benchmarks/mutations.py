@@ -4,8 +4,8 @@ news pairs in `examples/news/`.
     python benchmarks/mutations.py
 
 Each mutation changes the translation once (a figure's last digit, a sentence left out, a sentence replaced by
-an unrelated one, and on the seed pair a paragraph doubled or added, a name or a place replaced, a century or
-a scale changed...) and counts as found when the review raises a warning or an error that the unchanged pair
+an unrelated one, and on the seed pair a paragraph doubled or added, a name or a place replaced, a decimal or a
+scale changed...) and counts as found when the review raises a warning or an error that the unchanged pair
 did not. Prints each pair's results and how many were found.
 """
 from __future__ import annotations

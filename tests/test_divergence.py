@@ -367,6 +367,13 @@ def test_only_a_segment_that_may_hold_an_anchor_is_read():
     assert not cannot_hold_anchors("Der Minister sprach vor der UNO.", "de")
 
 
+def _number_flags(source, target, source_lang=None, target_lang=None):
+    """The severities of the number flags `report` raises on a pair of texts."""
+    from align.review.review import review_documents
+    review = review_documents(source, target, source_lang, target_lang)
+    return [f.severity for p in review.pairs for f in p.flags if f.type == "number_mismatch"]
+
+
 @pytest.mark.parametrize("source, target", [
     ("国家统计局3日发布数据。", "The statistics bureau released the data on Tuesday."),
     ("国家统计局3日发布数据。", "The statistics bureau released the data on Dec. 3."),
@@ -375,9 +382,7 @@ def test_only_a_segment_that_may_hold_an_anchor_is_read():
     ("L'Insee a publié les chiffres le 3 décembre.", "The statistics office released the figures on Tuesday."),
 ])
 def test_a_date_said_in_words_on_one_side_is_no_missing_number(source, target):
-    from align.review.review import review_documents
-    review = review_documents(source, target)
-    assert not [f for p in review.pairs for f in p.flags if f.type == "number_mismatch"]
+    assert not _number_flags(source, target)
 
 
 @pytest.mark.parametrize("source, target", [
@@ -388,47 +393,35 @@ def test_a_date_said_in_words_on_one_side_is_no_missing_number(source, target):
      "The next meeting of the board of directors will take place on December 21."),
 ])
 def test_days_that_differ_are_still_an_error(source, target):
-    from align.review.review import review_documents
-    review = review_documents(source, target)
-    assert [f.severity for p in review.pairs for f in p.flags if f.type == "number_mismatch"] == ["error"]
+    assert _number_flags(source, target) == ["error"]
 
 
 def test_a_number_in_chinese_characters_is_a_number_in_words():
-    from align.review.review import review_documents
-
-    def number_flags(source, target):
-        review = review_documents(source, target)
-        return [f.severity for p in review.pairs for f in p.flags if f.type == "number_mismatch"]
-    assert number_flags("以扫跑来迎接他，两个人就哭了。", "And Esau ran to meet him: and they wept.") == []
-    assert number_flags("共有一百零五名代表出席。", "In all, 106 delegates attended.") == ["error"]
-    assert number_flags("共有105名代表出席了这次会议。",
-                        "The delegates of all the provinces attended the meeting in the capital.") == ["warning"]
+    assert _number_flags("以扫跑来迎接他，两个人就哭了。", "And Esau ran to meet him: and they wept.") == []
+    assert _number_flags("共有一百零五名代表出席。", "In all, 106 delegates attended.") == ["error"]
+    assert _number_flags("共有105名代表出席了这次会议。",
+                         "The delegates of all the provinces attended the meeting in the capital.") == ["warning"]
 
 
 def test_the_one_of_an_exchange_rate_is_no_missing_number():
-    from align.review.review import review_documents
-    review = review_documents("円相場は一時1ドル＝150円台まで上昇した。日経平均株価は3万8000円で取引を終えた。",
-                              "The yen briefly rose to the 150 level against the dollar. The Nikkei closed at 38,000.",
-                              "ja", "en")
-    assert [f for p in review.pairs for f in p.flags if f.type == "number_mismatch"] == []
+    assert _number_flags("円相場は一時1ドル＝150円台まで上昇した。日経平均株価は3万8000円で取引を終えた。",
+                         "The yen briefly rose to the 150 level against the dollar. The Nikkei closed at 38,000.",
+                         "ja", "en") == []
 
 
 def test_korean_news_numbers_read_as_their_english():
     # 28일 is the 28th (on Thursday); 0.25%포인트 a percentage point; 1년 전 "a year earlier"
-    from align.review.review import review_documents
-    review = review_documents("한국은행은 28일 기준금리를 연 3.25%에서 3.00%로 0.25%포인트 인하했다. "
-                              "수출은 지난달 1년 전보다 1.4% 증가한 563억 달러를 기록했다.",
-                              "The Bank of Korea cut its benchmark rate by 0.25 percentage point to 3.00% from 3.25% "
-                              "on Thursday. Exports rose 1.4% from a year earlier to $56.3 billion last month.",
-                              "ko", "en")
-    assert [f for p in review.pairs for f in p.flags if f.type == "number_mismatch"] == []
+    assert _number_flags("한국은행은 28일 기준금리를 연 3.25%에서 3.00%로 0.25%포인트 인하했다. "
+                         "수출은 지난달 1년 전보다 1.4% 증가한 563억 달러를 기록했다.",
+                         "The Bank of Korea cut its benchmark rate by 0.25 percentage point to 3.00% from 3.25% "
+                         "on Thursday. Exports rose 1.4% from a year earlier to $56.3 billion last month.",
+                         "ko", "en") == []
 
 
 def test_a_lone_one_against_another_figure_is_still_compared():
-    from align.review.review import review_documents
-    review = review_documents("Exports rose by 1 percent after 1 year of decline in the region.",
-                              "Les exportations ont augmenté de 1 % après 2 ans de recul dans la région.", "en", "fr")
-    assert [f.severity for p in review.pairs for f in p.flags if f.type == "number_mismatch"] == ["error"]
+    assert _number_flags("Exports rose by 1 percent after 1 year of decline in the region.",
+                         "Les exportations ont augmenté de 1 % après 2 ans de recul dans la région.",
+                         "en", "fr") == ["error"]
 
 
 def test_french_business_news_reads_as_its_english():
@@ -445,19 +438,15 @@ def test_french_business_news_reads_as_its_english():
 
 
 def test_ordinals_that_differ_are_still_an_error():
-    from align.review.review import review_documents
-    review = review_documents("Les ventes ont reculé au 3e trimestre dans toutes les régions du pays.",
-                              "Sales fell in the 4th quarter in every region of the country.", "fr", "en")
-    assert [f.severity for p in review.pairs for f in p.flags if f.type == "number_mismatch"] == ["error"]
+    assert _number_flags("Les ventes ont reculé au 3e trimestre dans toutes les régions du pays.",
+                         "Sales fell in the 4th quarter in every region of the country.", "fr", "en") == ["error"]
 
 
 def test_a_german_ordinal_is_the_english_ordinal_in_words():
-    from align.review.review import review_documents
-    review = review_documents("Der Umsatz stieg im 3. Quartal um 4 Prozent auf 2,5 Mrd. Euro.\n"
-                              "Zum 2. Mal in Folge übertraf das Unternehmen die Erwartungen.\n",
-                              "Sales rose 4 percent to 2.5 billion euros in the third quarter.\n"
-                              "For the second time in a row, the company beat expectations.\n", "de", "en")
-    assert [f for p in review.pairs for f in p.flags if f.type == "number_mismatch"] == []
+    assert _number_flags("Der Umsatz stieg im 3. Quartal um 4 Prozent auf 2,5 Mrd. Euro.\n"
+                         "Zum 2. Mal in Folge übertraf das Unternehmen die Erwartungen.\n",
+                         "Sales rose 4 percent to 2.5 billion euros in the third quarter.\n"
+                         "For the second time in a row, the company beat expectations.\n", "de", "en") == []
 
 
 def test_polish_news_reads_as_its_english():

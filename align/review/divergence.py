@@ -11,7 +11,7 @@ from itertools import permutations
 from typing import Sequence
 
 from align.search.anchors import missing_anchors, names_replaced, respelt_names
-from align.review.flags import ERROR, INFO, WARNING, Flag, whole_spans
+from align.review.flags import ERROR, INFO, WARNING, Flag, segment_text, whole_spans
 from align.review.figures import date_mismatch, decimal_mark, number_mismatch
 from align.review.view import UNRELATED_SIMILARITY, PairView, Rule
 from align.text.exonyms import place
@@ -222,6 +222,9 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
     return tuple(flags)
 
 
+_CAPITALISED = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+"""A word, with its inner apostrophes and hyphens: what the name and place checks read."""
+
 _PRONOUNS = frozenset("""he she it they we i you his her their this these those there
     il elle ils elles on nous vous je ce cela celui celle er sie es wir ich ihr man dies
     él ella ellos ellas nosotros ele ela eles elas lui lei loro noi hann hún það þeir þær hij zij wij ze
@@ -248,9 +251,6 @@ def _name_opening(pair: PairView) -> tuple[str, Span] | None:
     return None
 
 
-_CAPITALISED = re.compile(r"[^\W\d_][^\W\d_'’-]*")
-
-
 def _places(side: str, segments: Sequence[Segment]) -> dict[str, Span]:
     """The places a side names (capitalised words of `text.exonyms`' table, by their English name), each where
     it is first written."""
@@ -275,15 +275,15 @@ def places_replaced(pair: PairView) -> tuple[Flag, ...]:
     lost, new = [n for n in src if n not in tgt], [n for n in tgt if n not in src]
     if not lost or not new:
         return ()
-    said = ", ".join(f"“{_spanned(pair.source, src[n])}”" for n in lost)
-    written = ", ".join(f"“{_spanned(pair.target, tgt[n])}”" for n in new)
+    said = ", ".join(f"“{_written(pair.source, src[n])}”" for n in lost)
+    written = ", ".join(f"“{_written(pair.target, tgt[n])}”" for n in new)
     return (Flag("entity_mismatch", WARNING, f"{written} in the {pair.sides[1]} stands where the {pair.sides[0]} "
                                              f"names {said}: another place?",
                  tuple(src[n] for n in lost) + tuple(tgt[n] for n in new)),)
 
 
-def _spanned(segments: Sequence[Segment], span: Span) -> str:
-    return next(s.text for s in segments if s.id == span.segment)[span.start:span.end]
+def _written(segments: Sequence[Segment], span: Span) -> str:
+    return segment_text(segments, span)[span.start:span.end]
 
 
 def low_similarity(pair: PairView) -> tuple[Flag, ...]:

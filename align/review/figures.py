@@ -7,7 +7,7 @@ from typing import Sequence
 
 import re
 
-from align.review.flags import ERROR, INFO, WARNING, Flag, Span
+from align.review.flags import ERROR, INFO, WARNING, Flag, Span, segment_text
 from align.review.view import UNRELATED_SIMILARITY, PairView
 from align.text.dates import month_names, months
 from align.text.lang import reads_as_source
@@ -103,7 +103,7 @@ _RATE_AFTER_ONE = re.compile(r"\s*(?:ドル|ユーロ|円|元|美元|欧元|英�
 def _rate_base(found: tuple[Number, Span], segments: Sequence[Segment]) -> bool:
     """The 1 that an exchange rate is given against (`1ドル＝150円`)."""
     number, span = found
-    text = next(s.text for s in segments if s.id == span.segment)
+    text = segment_text(segments, span)
     return number.value == 1 and not number.percent and _RATE_AFTER_ONE.match(text, number.end) is not None
 
 
@@ -126,15 +126,14 @@ def _as_words(found: tuple[Number, Span], segments: Sequence[Segment]) -> bool:
         return True
     if number.value == 1 and not number.percent and number.text.strip() in ("1", "１"):
         return True
-    text = next(s.text for s in segments if s.id == span.segment)
+    text = segment_text(segments, span)
     # (up to 100: a year before a full stop inside a line, `in 1956. Then`, ends a sentence the line holds)
     return not number.percent and number.value <= 100 and _PERIOD_ORDINAL.match(text, number.end) is not None
 
 
 _CJK_DAY = re.compile(r"[日号](?![内以后前间来之])|일(?!\s?(?:간|동안|이내|만에|후|전))|月")
 """After a number, the day of a date (`3日`, `3号`, Korean `28일`), not a count of days (`30日内`, within 30 days;
-`5일간`); or the last
-month of a range from January (`1至11月`: "the first 11 months", or "January-November")."""
+`5일간`); or the last month of a range from January (`1至11月`: "the first 11 months", or "January-November")."""
 _DAY_TO_MONTH = 4
 """Characters at most between a day's number and the month after it (`3 December`, `3. Dezember`, `1er mai`) or
 between the month and the day after it (`Dec. 3`)."""
@@ -147,12 +146,11 @@ def _could_be_day(number: Number) -> bool:
 def _days_of_dates(found: list[tuple[Number, Span]], segments: Sequence[Segment]) -> list[tuple[Number, Span]]:
     """The numbers of `found` that are the day of a date (`3日`, `Dec. 3`, `3 décembre`) or the months of a range
     from January (`1至11月`): a translation may say them in words (`on Tuesday`, `January-November`)."""
-    texts = {s.id: s.text for s in segments}
     days = []
     for number, span in found:
         if not _could_be_day(number):
             continue
-        text = texts[span.segment]
+        text = segment_text(segments, span)
         if _CJK_DAY.match(text, number.end) or any(
                 0 <= number.start - m.end <= _DAY_TO_MONTH or 0 <= m.start - number.end <= _DAY_TO_MONTH
                 for m in months(text) if m.text[-1:] != "月"):

@@ -38,6 +38,11 @@ ITS_TYPES = {
 """Each flag type's ITS 2.0 `locQualityIssueType`, as CAT tools and the XLIFF export name it."""
 
 
+def segment_text(segments: Sequence[Segment], span: Span) -> str:
+    """The whole text of the segment of `segments` that a span points into."""
+    return next(s.text for s in segments if s.id == span.segment)
+
+
 def its_type(flag_type: str) -> str:
     """The ITS 2.0 issue type of a flag type (`other` for a type ITS has no word for).
 

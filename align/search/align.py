@@ -267,17 +267,24 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
             del search_src, search_tgt
     if not options.scores:
         return tuple(Bead(s, t) for s, t in path), lexical, ()
-    pair_ratio = paired_ratio(path, feats.src_lengths, feats.tgt_lengths, ratio)
-    baseline = unrelated_baseline(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, pair_ratio,
-                                  options.model)
-    scores, similarity = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, pair_ratio,
-                                     options.model, baseline)
+    scores, similarity, pair_ratio, baseline = _path_scores(path, src_m, tgt_m, feats, ratio, options.model)
     beads = tuple(Bead(s, t, score, sim) for (s, t), score, sim in zip(path, scores, similarity))
     moves = find_moves(path, scores, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths,
                        lambda pairs: bead_scores(pairs, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths,
                                                  pair_ratio, options.model, baseline)[0],
                        lambda i, j: not set(feats.src_numbers[i]).isdisjoint(feats.tgt_numbers[j])) if lexical else ()
     return beads, lexical, moves
+
+
+def _path_scores(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src_m: Csr, tgt_m: Csr,
+                 feats: "_Features", ratio: float, model: CostModel) -> tuple[np.ndarray, np.ndarray, float, object]:
+    """The score and similarity of every bead of `path`, against the length ratio of its pairs and what
+    unrelated segments of the document score; with that ratio and baseline, for scoring other pairs alike."""
+    pair_ratio = paired_ratio(path, feats.src_lengths, feats.tgt_lengths, ratio)
+    baseline = unrelated_baseline(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, pair_ratio, model)
+    scores, similarity = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, pair_ratio, model,
+                                     baseline)
+    return scores, similarity, pair_ratio, baseline
 
 
 TEACHING_MEAN_SCORE = 0.4
@@ -297,11 +304,7 @@ def _teaches(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src_m: Csr
         return True
     if len(path) < MIN_BEADS or options.model == SAME_LANGUAGE:
         return False     # too few beads to learn from (`heldout_lexicon_features` would find none)
-    pair_ratio = paired_ratio(path, feats.src_lengths, feats.tgt_lengths, ratio)
-    baseline = unrelated_baseline(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, pair_ratio,
-                                  options.model)
-    scores, _ = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, pair_ratio, options.model,
-                            baseline)
+    scores = _path_scores(path, src_m, tgt_m, feats, ratio, options.model)[0]
     paired = [score for (s, t), score in zip(path, scores) if s and t]
     return bool(paired) and sum(paired) / len(paired) >= TEACHING_MEAN_SCORE
 

@@ -198,13 +198,9 @@ def _matched(anchor: Anchor, other_words: set[str]) -> bool:
 def _word_kept(word: str, other_words: set[str]) -> bool:
     """One word of a name on the other side: as it is, with the same first four letters, spelt close, or as the
     other language names that place (Spain / España, and `española` by its first letters)."""
-    if word in other_words:
-        return True
-    if any(_written_alike(alias, other_words) for alias in exonyms(word)):
+    if _written_alike(word, other_words) or any(_written_alike(alias, other_words) for alias in exonyms(word)):
         return True
     if len(word) >= 5:
-        if any(w.startswith(word[:4]) for w in other_words if len(w) >= 4):
-            return True
         grams = _triples(word)
         if any(2 * len(grams & _triples(w)) >= 0.35 * (len(grams) + len(_triples(w)))
                for w in other_words if abs(len(w) - len(word)) <= 3 and len(w) >= 5):

@@ -140,9 +140,10 @@ def heldout_lexicon_features(src_words: Csr, tgt_words: Csr,
     rank = np.empty(len(distinct), dtype=np.int64)
     rank[np.argsort(first, kind="stable")] = np.arange(len(distinct))
     fold_cols = np.split(rank[which.ravel()], np.cumsum([len(lex) for lex in lexicons])[:-1])
-    parts_src = [(src_words.keep_rows(src_fold == fold), lex.src_ids, cols, lex.strength)
+    evidence = min(1.0, n_beads / FULL_STRENGTH_BEADS)   # a short document's pairs weigh in proportion
+    parts_src = [(src_words.keep_rows(src_fold == fold), lex.src_ids, cols, lex.strength * evidence)
                  for fold, (lex, cols) in enumerate(zip(lexicons, fold_cols))]
-    parts_tgt = [(tgt_words.keep_rows(tgt_fold == fold), lex.tgt_ids, cols, lex.strength)
+    parts_tgt = [(tgt_words.keep_rows(tgt_fold == fold), lex.tgt_ids, cols, lex.strength * evidence)
                  for fold, (lex, cols) in enumerate(zip(lexicons, fold_cols))]
     width = max(1, len(distinct))
 
@@ -151,9 +152,6 @@ def heldout_lexicon_features(src_words: Csr, tgt_words: Csr,
         return disjoint_rows([(rows @ Csr.from_entries(strength, ids, cols, (n_words, width))).astype(np.float32)
                               for rows, ids, cols, strength in parts])
 
-    evidence = min(1.0, n_beads / FULL_STRENGTH_BEADS)
-    parts_src = [(rows, ids, cols, strength * evidence) for rows, ids, cols, strength in parts_src]
-    parts_tgt = [(rows, ids, cols, strength * evidence) for rows, ids, cols, strength in parts_tgt]
     return assemble(parts_src, src_words.shape[1]), assemble(parts_tgt, tgt_words.shape[1]), len(distinct)
 
 

@@ -24,6 +24,7 @@ from align.text.lang import detect_language
 from align.text.sizes import check_lengths
 from align.text.tags import primary_language
 from align.search.boundaries import AnchorIndex, anchors, clause_goes_on, open_parenthesis
+from align.search.dictionary import dictionary_pairs
 from align.search.lexicon import (MIN_BEADS, BeadWords, WordPairs, bead_words, heldout_lexicon_features,
                                   scores_with_lexicon)
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, Segment, split_document
@@ -61,6 +62,7 @@ class Options:
     #                          pass is guided by lengths alone (Chinese against English, before the lexicon)
     drift: float = 0.04      # ... and its band is this share of the document wide: blocks of lengths drift
     same_language_weights: bool = True   # two texts in one language: `SAME_LANGUAGE` in place of the default model
+    dictionary: bool = True  # a shipped bilingual dictionary's evidence where one exists for the pair (`dictionary.py`)
     scores: bool = True      # False: the beads alone, scores left at 0 (a first look nobody reads the scores of,
     #                          such as the one that teaches a batch run's lexicon)
 
@@ -184,7 +186,11 @@ def score_pairs(source: Sequence[Segment], target: Sequence[Segment], path: Sequ
     src_m, tgt_m = feats.src_matrix, feats.tgt_matrix
     lexical = shared_share(src_m, tgt_m, feats.not_content) >= options.min_shared
     ratio = _length_ratio(feats.src_lengths, feats.tgt_lengths)
-    if options.lexicon and scores_with_lexicon(len(path)):   # as the search scores its own pairs
+    if options.dictionary and scores_with_lexicon(len(path)):   # as the search scores its own pairs
+        shipped = dictionary_pairs(source_lang, target_lang, feats.src_vocab, feats.tgt_vocab)
+        src_m, tgt_m, found = _with_word_pairs(src_m, tgt_m, shipped, feats, options.lexicon_weight)
+        lexical = lexical or (found > 0 and shared_share(src_m, tgt_m, feats.not_content) >= options.min_shared)
+    if options.lexicon and scores_with_lexicon(len(path)):
         lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path,
                                                            content=(feats.src_matrix, feats.tgt_matrix))
         if pairs:
@@ -231,13 +237,23 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
     shared = shared_share(src_m, tgt_m, feats.not_content)
     lexical = shared >= options.min_shared
     if word_pairs:
-        run_src, run_tgt, found = word_pairs.features(feats.src_words, feats.tgt_words, feats.src_vocab,
-                                                      feats.tgt_vocab)
+        src_m, tgt_m, found = _with_word_pairs(src_m, tgt_m, word_pairs, feats, options.lexicon_weight)
         log.info("run lexicon: %d of %d word pairs occur here", found, len(word_pairs))
+        lexical = lexical or (found > 0 and shared_share(src_m, tgt_m, feats.not_content) >= options.min_shared)
+    # The shipped dictionary guides every search, but scores the pairs only where a learned lexicon would
+    # (`scores_with_lexicon`): between two short texts on one topic it finds chance pairs, and a wrong file
+    # would score as a translation. `unscored` keeps what the pairs are scored on until the first pass says.
+    unscored: tuple[Csr, Csr, bool] | None = None
+    shipped = dictionary_pairs(source_lang, target_lang, feats.src_vocab, feats.tgt_vocab) if options.dictionary \
+        else None
+    if shipped:
+        before = (src_m, tgt_m, lexical)
+        src_m, tgt_m, found = _with_word_pairs(src_m, tgt_m, shipped, feats, options.lexicon_weight)
+        log.info("dictionary: %d word pairs occur here", found)
         if found:
-            weights = _lexicon_weights(run_src, run_tgt, options.lexicon_weight)
-            src_m, tgt_m = _with_lexicon(src_m, run_src, weights), _with_lexicon(tgt_m, run_tgt, weights)
+            unscored = before
             lexical = lexical or shared_share(src_m, tgt_m, feats.not_content) >= options.min_shared
+        del before
     if not lexical:
         first_options = replace(options, margin=max(options.margin, int(np.ceil(options.drift * max(n, m)))))
         log.info("%.2f of segments share a feature with the other side: first pass on lengths, margin %d",
@@ -246,7 +262,11 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
     # the common shapes only: faster, and on the dev set more accurate alone than all shapes (0.844 vs 0.827).
     path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio, first_options,
                           FIRST_PASS_MOVES, unrelated=unrelated, anchor_index=anchor_index)
-    if options.lexicon and _teaches(path, src_m, tgt_m, feats, ratio, options, lexical):
+    if unscored is not None and scores_with_lexicon(len(path)):
+        unscored = None                  # long enough: the dictionary scores too
+    score_src, score_tgt, lexical = (src_m, tgt_m, lexical) if unscored is None else unscored
+    del unscored
+    if options.lexicon and _teaches(path, score_src, score_tgt, feats, ratio, options, lexical):
         lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path, content=plain)
         log.info("lexicon: %d word pairs learned from %d beads", pairs, len(path))
         del plain
@@ -257,16 +277,18 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
             # pair's largest arrays, never held twice for both sides at once
             search_src = _with_lexicon(src_m, lex_src, weights)
             if scored:
-                src_m = search_src
+                src_m = score_src = search_src
             search_tgt = _with_lexicon(tgt_m, lex_tgt, weights)
             if scored:
-                tgt_m, lexical = search_tgt, True
+                tgt_m, score_tgt, lexical = search_tgt, search_tgt, True
             del lex_src, lex_tgt
             path = _search_levels(search_src, search_tgt, feats.src_lengths, feats.tgt_lengths, skips, ratio,
                                   options, MOVES, guide=path, unrelated=unrelated, anchor_index=anchor_index)
             del search_src, search_tgt
+    del src_m, tgt_m
     if not options.scores:
         return tuple(Bead(s, t) for s, t in path), lexical, ()
+    src_m, tgt_m = score_src, score_tgt
     scores, similarity, pair_ratio, baseline = _path_scores(path, src_m, tgt_m, feats, ratio, options.model)
     beads = tuple(Bead(s, t, score, sim) for (s, t), score, sim in zip(path, scores, similarity))
     moves = find_moves(path, scores, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths,
@@ -307,6 +329,17 @@ def _teaches(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src_m: Csr
     scores = _path_scores(path, src_m, tgt_m, feats, ratio, options.model)[0]
     paired = [score for (s, t), score in zip(path, scores) if s and t]
     return bool(paired) and sum(paired) / len(paired) >= TEACHING_MEAN_SCORE
+
+
+def _with_word_pairs(src_m: Csr, tgt_m: Csr, given: WordPairs, feats: "_Features",
+                     lexicon_weight: float) -> tuple[Csr, Csr, int]:
+    """Both sides' vectors with a feature for each pair of `given` (a run lexicon, a shipped dictionary) whose two
+    words occur here, and how many do; the vectors unchanged where none does."""
+    given_src, given_tgt, found = given.features(feats.src_words, feats.tgt_words, feats.src_vocab, feats.tgt_vocab)
+    if not found:
+        return src_m, tgt_m, 0
+    weights = _lexicon_weights(given_src, given_tgt, lexicon_weight)
+    return _with_lexicon(src_m, given_src, weights), _with_lexicon(tgt_m, given_tgt, weights), found
 
 
 def _lexicon_weights(lex_src: Csr, lex_tgt: Csr, lexicon_weight: float) -> np.ndarray:

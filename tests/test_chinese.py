@@ -63,7 +63,8 @@ def test_the_sentence_the_translation_leaves_out_is_told_by_length(report):
 def test_names_across_scripts_are_not_flagged_and_the_summary_explains_the_scores(report):
     types = {t for p in _pairs(report) for t in p[2]}
     assert "entity_mismatch" not in types and "low_similarity" not in types
-    assert any("length, numbers and names" in note for note in report["summary"]["notes"])
+    assert any("placed by length, numbers, names and the shipped bilingual dictionary" in note
+               for note in report["summary"]["notes"])
 
 
 def test_segment_shows_one_chinese_sentence_a_line(capsys):

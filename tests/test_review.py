@@ -187,3 +187,9 @@ def test_a_section_title_left_out_is_a_warning_the_headline_only_information():
     left_out = {p.source[0].text: f.severity for p in review.pairs if not p.target for f in p.flags
                 if f.type == "dropped"}
     assert left_out == {"Robots on the factory floor": "info", "Plans for the coming decade": "warning"}
+
+
+def test_the_length_only_note_names_the_dictionary_where_one_ships():
+    from align.review.review import DICTIONARY_NOTE, LENGTH_ONLY_NOTE, length_only_note
+    assert length_only_note("zh", "en") == length_only_note("en", "zh") == DICTIONARY_NOTE
+    assert length_only_note("ja", "en") == LENGTH_ONLY_NOTE

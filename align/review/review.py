@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from align.search.dictionary import has_dictionary
 from align.search.align import Alignment, Options, align_documents
 from align.search.lexicon import WordPairs
 from align.review.divergence import LOW_SCORE, RULES, PairView, check_pair
@@ -214,7 +215,7 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
                  for p in pairs]
     source = Document(source_path, source_tag or alignment.source_lang, src, units[0])
     target = Document(target_path, target_tag or alignment.target_lang, tgt, units[1])
-    notes = () if alignment.lexical else (LENGTH_ONLY_NOTE,)
+    notes = () if alignment.lexical else (length_only_note(alignment.source_lang, alignment.target_lang),)
     warnings = warnings + pair_score_warnings([p.score for p in pairs if p.source and p.target], LOW_SCORE,
                                               alignment.lexical)
     return Review(source, target, tuple(pairs), summarise(source, target, pairs, notes, warnings), moved=moved)
@@ -225,6 +226,15 @@ MOVED_PAIR = Flag("moved", INFO, "A sentence and its translation that stand in d
 LENGTH_ONLY_NOTE = ("The two texts share almost no characters and are too short to learn a lexicon that scores their "
                     "pairs: pairs are placed by length, numbers and names (and, from 20 pairs on, the word pairs the "
                     "text itself teaches), every score is low, and no pair is flagged for a low score.")
+DICTIONARY_NOTE = ("The two texts share almost no characters and are too short to learn a lexicon that scores their "
+                   "pairs: pairs are placed by length, numbers, names and the shipped bilingual dictionary (which "
+                   "finds chance matches between any two short texts on one topic, so it does not score them), "
+                   "every score is low, and no pair is flagged for a low score.")
+
+
+def length_only_note(source_lang: str, target_lang: str) -> str:
+    """What the review says of a pair whose scores rest on lengths, numbers and names alone."""
+    return DICTIONARY_NOTE if has_dictionary(source_lang, target_lang) else LENGTH_ONLY_NOTE
 
 
 def aligned_length_ratio(alignment: Alignment) -> float:

@@ -476,3 +476,52 @@ def test_indonesian_and_vietnamese_news_read_as_their_english(source, target, la
     review = review_documents(source, target)
     assert [(f.type, f.message) for p in review.pairs for f in p.flags if f.severity != "info"] == []
     assert not review.summary.warnings     # no "both sides are in en"
+
+
+class TestAnotherPersonInPlace:
+    """A person the translation names elsewhere is missing here, and a name the source never writes stands in
+    the pair: `…, a déclaré Wang.` for `…, Jin said.`"""
+    SRC = "The country will support small firms across the whole country, Jin said."
+
+    def pair(self, tgt, **fields):
+        base = view([self.SRC], [tgt])
+        return dataclasses.replace(base, **{"target_names": frozenset({"jin"}), **fields})
+
+    def test_a_name_the_source_never_writes_is_a_warning(self):
+        flags = omissions_and_entities(self.pair("Le pays soutiendra les petites entreprises de tout le pays, "
+                                                 "a déclaré Wang."))
+        (flag,) = [f for f in flags if "stands where" in f.message]
+        assert (flag.type, flag.severity) == ("entity_mismatch", "warning") and "“Wang”" in flag.message
+        assert not any("does not appear in the source" in f.message for f in flags)
+
+    def test_after_a_title_abbreviation_the_name_is_read_too(self):
+        flags = omissions_and_entities(self.pair("Le pays soutiendra les petites entreprises de tout le pays, "
+                                                 "a déclaré M. Wang."))
+        assert any("“Wang”" in f.message and f.severity == "warning" for f in flags)
+
+    @pytest.mark.parametrize("tgt, fields", [
+        # a name of the source document: someone else the pair speaks of, not a replacement
+        ("Le pays soutiendra les petites entreprises de tout le pays, a déclaré Wang.",
+         {"source_names": frozenset({"wang"})}),
+        # a name the translation gives throughout to one of its own (le Lapin for the Rabbit)
+        ("Le pays soutiendra les petites entreprises de tout le pays, a déclaré le Lapin.",
+         {"own_names": frozenset({"lapin"})}),
+        # the same name inflected (Icelandic Höfn, genitive Hafnar) or written as it is
+        ("Le pays soutiendra les petites entreprises de tout le pays, a déclaré Jinn.", {}),
+    ])
+    def test_no_warning_where_the_name_is_known_or_the_same(self, tgt, fields):
+        flags = omissions_and_entities(self.pair(tgt, **fields))
+        assert not any("stands where" in f.message for f in flags)
+
+
+def test_a_capitalised_word_after_a_title_or_an_initial_is_a_name():
+    text = "Il a ajouté, selon M. Wang et J. Smith, que le plan avançait."
+    assert [a.text for a in find_anchors("target", seg("t", 0, text), "fr")] == ["Wang", "Smith"]
+
+
+@pytest.mark.parametrize("word, other, same", [("Höfn", "Hafnar", True), ("Bolungarvík", "Vík", True),
+                                               ("Zhuanglong", "Zhuanlong", True), ("Jin", "Wang", False),
+                                               ("Perry", "Cole", False)])
+def test_respelt_or_inflected_tells_one_name_from_another(word, other, same):
+    from align.search.anchors import respelt_or_inflected
+    assert respelt_or_inflected(word, other) is same

@@ -10,7 +10,7 @@ import re
 from itertools import permutations
 from typing import Sequence
 
-from align.search.anchors import missing_anchors, names_replaced, respelt_names
+from align.search.anchors import Anchor, missing_anchors, names_replaced, respelt_names, respelt_or_inflected
 from align.review.flags import ERROR, INFO, WARNING, Flag, segment_text, whole_spans
 from align.review.figures import date_mismatch, decimal_mark, number_mismatch
 from align.review.view import UNRELATED_SIMILARITY, PairView, Rule
@@ -161,6 +161,19 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
         flags.append(Flag("entity_mismatch", INFO, f"{names} from the source is never written as such in the "
                                                    f"translation, which renders it by a word of its own throughout.",
                           tuple(a.span for a in renamed)))
+    if src_missing and same:
+        # `Li a déclaré` or `…, a déclaré Wang.` where the source has `Jin said`, Jin being a name the translation
+        # writes elsewhere: another person in the place of one the translation knows, not a pronoun
+        known = [a for a in src_missing if not a.acronym and any(w in pair.target_names for w in a.words)]
+        # (a sentence opening is read as a name only where the pair is not short: `Dites` may open a reply)
+        instead = None if not known else (_name_opening(pair) if delta >= SHORT_WITH_MISSING_ANCHOR else None) \
+            or _newcomer(pair, known[0])
+        if instead is not None:
+            text, span = instead
+            flags.append(Flag("entity_mismatch", WARNING, f"“{text}” in the {pair.sides[1]} stands where the "
+                                                          f"{pair.sides[0]} names “{known[0].text}”: a name "
+                                                          f"replaced?", (known[0].span, span)))
+            src_missing = [a for a in src_missing if a is not known[0]]
     if src_missing and delta < SHORT_WITH_MISSING_ANCHOR:
         names = ", ".join(f"“{a.text}”" for a in src_missing)
         flags.append(Flag("partial_omission", WARNING,
@@ -178,13 +191,6 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
         # (novels say `elle` for Alice), worth a note; one it never writes may be lost or garbled
         elsewhere = [a for a in src_missing if not a.acronym and any(w in pair.target_names for w in a.words)]
         lost = [a for a in src_missing if a not in elsewhere]
-        opener = _name_opening(pair) if elsewhere and same else None
-        if opener is not None:    # `Li a déclaré` where the source has `Jin said`: another person, not a pronoun
-            text, span = opener
-            flags.append(Flag("entity_mismatch", WARNING, f"“{text}” in the {pair.sides[1]} stands where the "
-                                                          f"{pair.sides[0]} names “{elsewhere[0].text}”: a name "
-                                                          f"replaced?", (elsewhere[0].span, span)))
-            elsewhere = elsewhere[1:]
         if lost:
             names = ", ".join(f"“{a.text}”" for a in lost)
             # a title's words are translated freely (A Mad Tea-Party / UN THÉ DE FOUS): a note there
@@ -213,8 +219,10 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
         message = f"“{other}” in the {pair.sides[1]} stands where the {pair.sides[0]} names “{lost}”: a name or " \
                   f"title replaced by another?"
         flags.append(Flag("entity_mismatch", WARNING, message, (span,)))
+    named_instead = [span for _, _, span in replaced] + [f.spans[-1] for f in flags if f.type == "entity_mismatch"
+                                                          and f.severity == WARNING and len(f.spans) == 2]
     tgt_missing = [a for a in tgt_missing if not any(a.span.segment == span.segment and a.span.start <= span.start
-                                                     and span.end <= a.span.end for _, _, span in replaced)]
+                                                     and span.end <= a.span.end for span in named_instead)]
     if tgt_missing:  # a name the translation adds is usually explicitation (l’Everest): information only
         names = ", ".join(f"“{a.text}”" for a in tgt_missing)
         flags.append(Flag("entity_mismatch", INFO, f"{names} in the translation does not appear in the source.",
@@ -248,6 +256,19 @@ def _name_opening(pair: PairView) -> tuple[str, Span] | None:
             continue     # Il, Elle, Er, She: the pronoun the name check expects there
         if low not in pair.target_words and low not in source_words and not word.isupper():
             return word, Span("target", segment.id, first.start(), first.end())
+    return None
+
+
+def _newcomer(pair: PairView, lost: Anchor) -> tuple[str, Span] | None:
+    """A name of the target pair that the source document never writes (nor writes as a place of
+    `text.exonyms`' table, nor a name the translation gives throughout to one of its own, le Lapin): with a
+    person of the source missing here, another person in their place."""
+    for anchor in missing_anchors("target", pair.target, pair.source, pair.target_lang, pair.source_lang,
+                                  pair.target_names):
+        if anchor.acronym or any(w in pair.source_names or w in pair.own_names or place(w, inflected=False)
+                                 or respelt_or_inflected(w, l) for w in anchor.words for l in lost.words):
+            continue
+        return anchor.text, anchor.span
     return None
 
 

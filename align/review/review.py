@@ -189,13 +189,15 @@ def review_alignment(alignment: Alignment, source_path: str = "source", target_p
     body_starts = next((k for k, s in enumerate(src) if s.kind == SENTENCE), len(src))
     names = (document_names("source", src, alignment.source_lang), document_names("target", tgt, alignment.target_lang))
     renamed = translated_names("source", src, alignment.source_lang, tgt) if alignment.lexical else frozenset()
+    own_names = translated_names("target", tgt, alignment.target_lang, src) if alignment.lexical else frozenset()
     lower_case = frozenset(w for t in tgt for w in letter_runs(t.text) if w.islower())
     for bead in alignment.beads:
         view = PairView(tuple(src[i] for i in bead.src), tuple(tgt[j] for j in bead.tgt),
                         alignment.source_lang, alignment.target_lang, bead.score, ratio,
                         similarity=bead.similarity, lexical=alignment.lexical,
                         in_body=bool(bead.src) and bead.src[0] > body_starts, source_names=names[0],
-                        target_names=names[1], renamed=renamed, target_words=lower_case)
+                        target_names=names[1], renamed=renamed, own_names=own_names,
+                        target_words=lower_case)
         pairs.append(Pair(view.source, view.target, bead.score, check_pair(view, rules)))
     moved: tuple[Pair, ...] = ()
     if alignment.moves and "moved" not in checks.skip:

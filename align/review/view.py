@@ -32,6 +32,7 @@ class PairView:
     source_names: frozenset[str] = frozenset()   # words of the names each document writes inside its sentences
     target_names: frozenset[str] = frozenset()
     renamed: frozenset[str] = frozenset()   # source name words the translation renders throughout by its own words
+    own_names: frozenset[str] = frozenset()   # and the translation's words for them (le Lapin, le Chapelier)
     target_words: frozenset[str] = frozenset()   # words the translation writes in lower case somewhere: a
     # capitalised word opening one of its sentences that is not among them is likely a name (Li, not Il)
 

@@ -137,6 +137,8 @@ def _scan_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] 
 
     def opens_sentence(k: int, match: re.Match[str]) -> bool:
         before = text[max(0, match.start() - 40):match.start()].rstrip()  # the tail is enough, and linear
+        if k > 0 and before.endswith(".") and _after_title(tokens[k - 1].group()):
+            return False     # `M. Wang`, `Dr. Li`, `J. Smith`: a name after a title or an initial
         return k == 0 or before.endswith(_SENTENCE_OPENERS) or \
             (k == 1 and not tokens[0].group()[0].isupper())
 
@@ -175,6 +177,12 @@ def _scan_anchors(side: str, segment: Segment, lang: str, names: frozenset[str] 
     if run:
         close()
     return tuple(anchors)
+
+
+def _after_title(word: str) -> bool:
+    """A word that a full stop ends without ending the sentence before a name: a form of address (`M.`, `Dr.`,
+    `Mrs.`) or a capital initial (`J.`)."""
+    return word.lower() in HONORIFICS or (len(word) == 1 and word.isupper())
 
 
 def _calendar_word(word: str, tokens: list[re.Match[str]], k: int) -> bool:
@@ -270,6 +278,20 @@ def _lost_runs(side: str, mine: Sequence[Segment], theirs: Sequence[Segment], la
                     out.append((segment.text[first.start:last.end], kept))
                 k = max(end, k + 1)
     return out
+
+
+_VOWEL_LETTERS = re.compile("[aeiouy]")
+
+
+def respelt_or_inflected(word: str, other: str) -> bool:
+    """Two spellings that may be one name respelt, inflected or cut (Zhuanglong / Zhuanlong, Höfn / Hafnar,
+    Bolungarvík / Vík): one holds the other, or their consonants start alike (accents and case dropped)."""
+    a, b = strip_accents(word).lower(), strip_accents(other).lower()
+    if a in b or b in a:
+        return True
+    skeleton_a, skeleton_b = _VOWEL_LETTERS.sub("", a), _VOWEL_LETTERS.sub("", b)
+    shorter = min(len(skeleton_a), len(skeleton_b), 3)
+    return shorter >= 2 and skeleton_a[:shorter] == skeleton_b[:shorter]
 
 
 def _written_alike(name: str, other_words: set[str]) -> bool:

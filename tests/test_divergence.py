@@ -499,7 +499,16 @@ class TestAnotherPersonInPlace:
                                                  "a déclaré M. Wang."))
         assert any("“Wang”" in f.message and f.severity == "warning" for f in flags)
 
+    def test_one_word_of_a_name_replaced_while_the_other_is_kept(self):
+        src = "The plan was presented by Minister of Industry Jin Zhuanglong on Monday."
+        pair = dataclasses.replace(view([src], ["Le plan a été présenté lundi par le ministre Wang Zhuanglong."]),
+                                   target_names=frozenset({"jin", "zhuanglong"}))
+        (flag,) = [f for f in omissions_and_entities(pair) if "stands where" in f.message]
+        assert "“Wang”" in flag.message and "“Jin”" in flag.message and flag.severity == "warning"
+
     @pytest.mark.parametrize("tgt, fields", [
+        # a form of address is no name of its own
+        ("Le pays soutiendra les petites entreprises de tout le pays, a déclaré Monsieur.", {}),
         # a name of the source document: someone else the pair speaks of, not a replacement
         ("Le pays soutiendra les petites entreprises de tout le pays, a déclaré Wang.",
          {"source_names": frozenset({"wang"})}),

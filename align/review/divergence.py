@@ -10,7 +10,8 @@ import re
 from itertools import permutations
 from typing import Sequence
 
-from align.search.anchors import Anchor, missing_anchors, names_replaced, respelt_names, respelt_or_inflected
+from align.search.anchors import (HONORIFICS, Anchor, find_anchors, missing_anchors, names_replaced, respelt_names,
+                                  respelt_or_inflected, side_words, word_kept, word_spans)
 from align.review.flags import ERROR, INFO, WARNING, Flag, segment_text, whole_spans
 from align.review.figures import date_mismatch, decimal_mark, number_mismatch
 from align.review.view import UNRELATED_SIMILARITY, PairView, Rule
@@ -161,18 +162,24 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
         flags.append(Flag("entity_mismatch", INFO, f"{names} from the source is never written as such in the "
                                                    f"translation, which renders it by a word of its own throughout.",
                           tuple(a.span for a in renamed)))
-    if src_missing and same:
+    said_instead: list[Span] = []     # where the translation names someone else in a known person's place
+    if same:
         # `Li a déclaré` or `…, a déclaré Wang.` where the source has `Jin said`, Jin being a name the translation
         # writes elsewhere: another person in the place of one the translation knows, not a pronoun
         known = [a for a in src_missing if not a.acronym and any(w in pair.target_names for w in a.words)]
         # (a sentence opening is read as a name only where the pair is not short: `Dites` may open a reply)
         instead = None if not known else (_name_opening(pair) if delta >= SHORT_WITH_MISSING_ANCHOR else None) \
             or _newcomer(pair, known[0])
+        if instead is None and not known:
+            # one word of a name replaced, the others kept (Wang Zhuanglong for Jin Zhuanglong)
+            known = _known_word_lost(pair)
+            instead = _newcomer(pair, known[0]) if known else None
         if instead is not None:
             text, span = instead
             flags.append(Flag("entity_mismatch", WARNING, f"“{text}” in the {pair.sides[1]} stands where the "
                                                           f"{pair.sides[0]} names “{known[0].text}”: a name "
                                                           f"replaced?", (known[0].span, span)))
+            said_instead.append(span)
             src_missing = [a for a in src_missing if a is not known[0]]
     if src_missing and delta < SHORT_WITH_MISSING_ANCHOR:
         names = ", ".join(f"“{a.text}”" for a in src_missing)
@@ -216,11 +223,13 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
     # or a title before the same person (ministre des Finances Jin Zhuanglong for ... Information Technology ...)
     replaced = names_replaced("source", pair.source, pair.target, pair.source_lang, pair.target_lang)
     for lost, other, span in replaced:
+        if any(s.segment == span.segment and s.start < span.end and span.start < s.end for s in said_instead):
+            continue      # the same replacement, already told
         message = f"“{other}” in the {pair.sides[1]} stands where the {pair.sides[0]} names “{lost}”: a name or " \
                   f"title replaced by another?"
         flags.append(Flag("entity_mismatch", WARNING, message, (span,)))
-    named_instead = [span for _, _, span in replaced] + [f.spans[-1] for f in flags if f.type == "entity_mismatch"
-                                                          and f.severity == WARNING and len(f.spans) == 2]
+    named_instead = [span for _, _, span in replaced] + said_instead + \
+        [f.spans[-1] for f in flags if f.type == "entity_mismatch" and f.severity == WARNING and len(f.spans) == 2]
     tgt_missing = [a for a in tgt_missing if not any(a.span.segment == span.segment and a.span.start <= span.start
                                                      and span.end <= a.span.end for span in named_instead)]
     if tgt_missing:  # a name the translation adds is usually explicitation (l’Everest): information only
@@ -259,16 +268,48 @@ def _name_opening(pair: PairView) -> tuple[str, Span] | None:
     return None
 
 
+_NAME_TOKEN = re.compile(r"[\w-]+")
+"""A word as a name's words are written (`Milne-Edwards` is one)."""
+
+
+def _known_word_lost(pair: PairView) -> list[Anchor]:
+    """A word of a source name of several that this pair's translation leaves out while keeping another, and that
+    the translation writes elsewhere (a name it knows), as an anchor of its own; none, most often."""
+    target_words: set[str] | None = None
+    for segment in pair.source:
+        for anchor in find_anchors("source", segment, pair.source_lang, pair.source_names):
+            if anchor.acronym or len(anchor.words) < 2 or not any(w in pair.target_names for w in anchor.words):
+                continue
+            if target_words is None:
+                target_words = {strip_accents(w) for t in pair.target for w in _NAME_TOKEN.findall(t.text)}
+            kept = [w for w in anchor.words if w in target_words]
+            lost = [w for w in anchor.words if w not in target_words and w in pair.target_names]
+            if kept and lost:
+                start = segment.text.lower().find(lost[0], anchor.span.start)
+                span = Span("source", segment.id, start, start + len(lost[0])) if start >= 0 else anchor.span
+                return [Anchor(segment.text[span.start:span.end], (lost[0],), False, span)]
+    return []
+
+
 def _newcomer(pair: PairView, lost: Anchor) -> tuple[str, Span] | None:
-    """A name of the target pair that the source document never writes (nor writes as a place of
-    `text.exonyms`' table, nor a name the translation gives throughout to one of its own, le Lapin): with a
-    person of the source missing here, another person in their place."""
-    for anchor in missing_anchors("target", pair.target, pair.source, pair.target_lang, pair.source_lang,
-                                  pair.target_names):
-        if anchor.acronym or any(w in pair.source_names or w in pair.own_names or place(w, inflected=False)
-                                 or respelt_or_inflected(w, l) for w in anchor.words for l in lost.words):
-            continue
-        return anchor.text, anchor.span
+    """A word of a name of the target pair that the source pair does not carry, the source document never writes,
+    and the translation never writes in lower case (nor a place of `text.exonyms`' table, nor a name it gives
+    throughout to one of its own, le Lapin, nor another spelling of the name `lost`): with a person of the source
+    missing here, another person in their place."""
+    source_words: set[str] | None = None
+    for segment in pair.target:
+        for anchor in find_anchors("target", segment, pair.target_lang, pair.target_names):
+            if anchor.acronym:
+                continue
+            for written, span in word_spans(anchor):
+                word = strip_accents(written)
+                if word in HONORIFICS or word in pair.source_names or word in pair.own_names \
+                        or written.lower() in pair.target_words or place(word, inflected=False) \
+                        or any(respelt_or_inflected(word, other) for other in lost.words):
+                    continue
+                source_words = side_words(pair.source) if source_words is None else source_words
+                if not word_kept(word, source_words):
+                    return written, span
     return None
 
 

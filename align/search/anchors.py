@@ -93,7 +93,7 @@ def translated_names(side: str, segments: Sequence[Segment], lang: str, other: S
     if not frequent:
         return frozenset()
     # the spelt-close test of one pair would find some word of a whole document close to any name
-    other_words = _other_side_words(other)
+    other_words = side_words(other)
     near = {(w[:4], len(w)) for w in other_words if len(w) >= 4}
 
     def written(word: str) -> bool:
@@ -193,17 +193,17 @@ def _calendar_word(word: str, tokens: list[re.Match[str]], k: int) -> bool:
     return not (following[:1].isupper() and following.lower() not in CALENDAR_WORDS)
 
 
-def _other_side_words(segments: Sequence[Segment]) -> set[str]:
+def side_words(segments: Sequence[Segment]) -> set[str]:
     return {w for s in segments for w in words(s.text)}
 
 
 def _matched(anchor: Anchor, other_words: set[str]) -> bool:
     """A name is kept when one of its words is on the other side as it is, with the same first four letters
     (China/Chine), or spelt close enough (Kangchendzönga/Kanchenjunga share over a third of their letter triples)."""
-    return any(_word_kept(word, other_words) for word in anchor.words)
+    return any(word_kept(word, other_words) for word in anchor.words)
 
 
-def _word_kept(word: str, other_words: set[str]) -> bool:
+def word_kept(word: str, other_words: set[str]) -> bool:
     """One word of a name on the other side: as it is, with the same first four letters, spelt close, or as the
     other language names that place (Spain / España, and `española` by its first letters)."""
     if _written_alike(word, other_words) or any(_written_alike(alias, other_words) for alias in exonyms(word)):
@@ -216,7 +216,8 @@ def _word_kept(word: str, other_words: set[str]) -> bool:
     return False
 
 
-HONORIFICS = frozenset("mr mrs miss ms dr sir lady lord mme mlle mm herr frau fru hr".split())
+HONORIFICS = frozenset("mr mrs miss ms dr sir lady lord mme mlle mm herr frau fru hr monsieur madame mademoiselle "
+                       "messieurs mesdames senor senora senorita don dona signor signora signorina".split())
 """Forms of address, which translation localises (Mrs / Mme): neither kept nor lost in a name."""
 
 
@@ -232,17 +233,17 @@ def names_replaced(side: str, mine: Sequence[Segment], theirs: Sequence[Segment]
     if not lost:
         return []
     other_side = "target" if side == "source" else "source"
-    mine_words = _other_side_words(mine)
+    mine_words = side_words(mine)
     out = []
     for text, kept in lost:
         for segment in theirs:
             for anchor in find_anchors(other_side, segment, other_lang):
                 if anchor.acronym or "," in anchor.text:
                     continue
-                spans = [(t, sp) for t, sp in _word_spans(anchor) if strip_accents(t).lower() not in HONORIFICS]
-                own = [sp for t, sp in spans if not _word_kept(strip_accents(t).lower(), mine_words)]
+                spans = [(t, sp) for t, sp in word_spans(anchor) if strip_accents(t).lower() not in HONORIFICS]
+                own = [sp for t, sp in spans if not word_kept(strip_accents(t).lower(), mine_words)]
                 if own and len(own) < len(spans) and any(
-                        _word_kept(strip_accents(t).lower(), kept) for t, sp in spans):
+                        word_kept(strip_accents(t).lower(), kept) for t, sp in spans):
                     span = Span(own[0].side, own[0].segment, own[0].start, own[-1].end)
                     out.append((text, segment.text[span.start:span.end], span))
                     break
@@ -262,9 +263,9 @@ def _lost_runs(side: str, mine: Sequence[Segment], theirs: Sequence[Segment], la
         for anchor in find_anchors(side, segment, lang):
             if anchor.acronym or len(anchor.words) < 3 or "," in anchor.text:
                 continue
-            other_words = other_words if other_words is not None else _other_side_words(theirs)
-            spans = _word_spans(anchor)
-            state = [None if w in HONORIFICS else _word_kept(w, other_words) for w in anchor.words]
+            other_words = other_words if other_words is not None else side_words(theirs)
+            spans = word_spans(anchor)
+            state = [None if w in HONORIFICS else word_kept(w, other_words) for w in anchor.words]
             kept = {w for w, v in zip(anchor.words, state) if v}
             if not kept:
                 continue
@@ -318,7 +319,7 @@ def missing_anchors(side: str, mine: Sequence[Segment], theirs: Sequence[Segment
     other_acronyms: Counter[str] = Counter()
     if own_acronyms:
         other_acronyms.update(a.text for s in theirs for a in find_anchors(other_side, s, other_lang) if a.acronym)
-    other_words = _other_side_words(theirs) if any(not a.acronym for a in anchors) else set()
+    other_words = side_words(theirs) if any(not a.acronym for a in anchors) else set()
     missing = []
     # acronyms are often localised (SMEs / PME): only a shortfall in number counts as missing
     spare_acronyms = sum((other_acronyms - own_acronyms).values())
@@ -356,7 +357,7 @@ def respelt_names(side: str, mine: Sequence[Segment], theirs: Sequence[Segment],
     if not anchors:
         return []
     other_side = "target" if side == "source" else "source"
-    other_words = _other_side_words(theirs)
+    other_words = side_words(theirs)
     capitalised: dict[str, tuple[str, Span]] = {}
     for segment in theirs:
         for match in _TOKEN.finditer(segment.text):
@@ -391,7 +392,7 @@ def respelt_names(side: str, mine: Sequence[Segment], theirs: Sequence[Segment],
 
 def _respelling(anchor: Anchor, word: str, other: str, other_span: Span, kept_rest: bool) -> Respelling:
     """The respelt word with its own text and span inside the name."""
-    text, span = next(((t, sp) for t, sp in _word_spans(anchor) if strip_accents(t).lower() == word),
+    text, span = next(((t, sp) for t, sp in word_spans(anchor) if strip_accents(t).lower() == word),
                       (anchor.text, anchor.span))
     return Respelling(anchor, text, kept_rest, span, other, other_span)
 
@@ -402,15 +403,15 @@ def names_changed(mine: Sequence[Segment], theirs: Sequence[Segment], lang: str)
     Acronyms and forms of address aside; case and accents ignored."""
     def own(side: str, segments: Sequence[Segment], other: Sequence[Segment]) -> list[tuple[str, Span]]:
         found = [(t, sp) for s in segments for a in find_anchors(side, s, lang) if not a.acronym
-                 for t, sp in _word_spans(a)]
+                 for t, sp in word_spans(a)]
         if not found:
             return []
-        other_words = _other_side_words(other)
+        other_words = side_words(other)
         return [(t, sp) for t, sp in found if strip_accents(t).lower() not in other_words | HONORIFICS]
     return own("source", mine, theirs), own("target", theirs, mine)
 
 
-def _word_spans(anchor: Anchor) -> list[tuple[str, Span]]:
+def word_spans(anchor: Anchor) -> list[tuple[str, Span]]:
     """The words of a name as written (connectors left out, as in `anchor.words`), each with its span."""
     out = []
     for match in _TOKEN.finditer(anchor.text):

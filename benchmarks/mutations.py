@@ -1,12 +1,18 @@
 """Whether the review tells a reviser of an error put into a translation: mutations of the seed pair and of the
 news pairs in `examples/news/`.
 
-    python benchmarks/mutations.py
+    python benchmarks/mutations.py [--every-line]
 
 Each mutation changes the translation once (a figure's last digit, a sentence left out, a sentence replaced by
 an unrelated one, and on the seed pair a paragraph doubled or added, a name or a place replaced, a decimal or a
 scale changed...) and counts as found when the review raises a warning or an error that the unchanged pair
 did not. Prints each pair's results and how many were found.
+
+`--every-line` also puts each kind of edit at every body line of every pair (a line left out, cut at a comma
+past a third of it, a digit changed, doubled, swapped with the next one; on the seed pair also each person's
+name replaced, a line left in English, the first or the last clause left out) and prints, per kind, how many
+the review finds; a swap counts as found when it is told as information too (`reordered` or `moved`), since a
+translation may reorder.
 """
 from __future__ import annotations
 
@@ -76,6 +82,78 @@ def seed_mutations(target: str) -> dict[str, str]:
     return out
 
 
+def _cut_at_comma(line: str) -> str | None:
+    """The line cut at its first comma between a third and four fifths of it, closed with a full stop."""
+    cuts = [m.start() for m in re.finditer(r"[,，、;；]", line) if 0.35 * len(line) < m.start() < 0.8 * len(line)]
+    if not cuts:
+        return None
+    return line[:cuts[0]] + ("。" if re.search("[\u4e00-\u9fff]", line) else ".")
+
+
+def line_edits(source: str, target: str, seed: bool) -> list[tuple[str, str]]:
+    """(kind, edited translation) for every kind of edit at every body line of the translation."""
+    lines = target.rstrip("\n").split("\n")
+    body = [k for k, line in enumerate(lines) if len(line) > 60 and not line.startswith(":")]
+    source_body = [line for line in source.rstrip("\n").split("\n") if len(line) > 60]
+    out = []
+
+    def edited(k: int, new: str | None = None, insert: bool = False, delete: bool = False) -> str:
+        changed = list(lines)
+        if delete:
+            del changed[k]
+        elif insert:
+            changed.insert(k, lines[k])
+        else:
+            changed[k] = new
+        return "\n".join(changed) + "\n"
+
+    for n, k in enumerate(body):
+        line = lines[k]
+        out.append(("line left out", edited(k, delete=True)))
+        cut = _cut_at_comma(line)
+        if cut:
+            out.append(("line cut at a comma", edited(k, cut)))
+        digits = list(re.finditer(r"\d", line))
+        if digits:
+            d = digits[len(digits) // 2].start()
+            out.append(("digit changed", edited(k, line[:d] + str((int(line[d]) + 3) % 10) + line[d + 1:])))
+        out.append(("line doubled", edited(k, insert=True)))
+        if k + 1 in body:
+            swapped = list(lines)
+            swapped[k], swapped[k + 1] = swapped[k + 1], swapped[k]
+            out.append(("swapped with the next (information)", "\n".join(swapped) + "\n"))
+        if seed:
+            if "Jin" in line:
+                out.append(("person replaced", edited(k, line.replace("Jin", "Wang", 1))))
+            if n < len(source_body):
+                out.append(("line left in English", edited(k, source_body[n])))
+            commas = [m.start() for m in re.finditer(",", line)]
+            if commas:
+                out.append(("last clause left out", edited(k, line[:commas[-1]] + ".")))
+                out.append(("first clause left out", edited(k, line[commas[0] + 1:].strip().capitalize())))
+    return out
+
+
+def raised_or_told(source: str, target: str) -> Counter:
+    """`raised`, with the information that sentences are in another order."""
+    review = review_documents(source, target)
+    return Counter((f.type, f.severity) for p in review.pairs for f in p.flags
+                   if f.severity in ("warning", "error") or f.type in ("reordered", "moved"))
+
+
+def every_line(cases) -> None:
+    tally: dict[str, list[int]] = {}
+    for name, source, target, _ in cases:
+        base, told = raised(source, target), raised_or_told(source, target)
+        for kind, mutated in line_edits(source, target, name.startswith("seed")):
+            hit = bool(raised_or_told(source, mutated) - told) if kind.endswith("(information)") \
+                else bool(raised(source, mutated) - base)
+            counts = tally.setdefault(kind, [0, 0])
+            counts[0] += hit
+            counts[1] += 1
+    print("every line:", "; ".join(f"{kind} {h}/{n}" for kind, (h, n) in tally.items()))
+
+
 def main() -> int:
     found = total = 0
     cases = []
@@ -102,6 +180,8 @@ def main() -> int:
             results.append(f"{what}: {'found' if hit else 'MISSED'}")
         print(f"{name:<14} " + "; ".join(results))
     print(f"found {found} of {total} mutations")
+    if "--every-line" in sys.argv[1:]:
+        every_line(cases)
     return 0
 
 

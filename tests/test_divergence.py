@@ -534,3 +534,31 @@ def test_a_capitalised_word_after_a_title_or_an_initial_is_a_name():
 def test_respelt_or_inflected_tells_one_name_from_another(word, other, same):
     from align.search.anchors import respelt_or_inflected
     assert respelt_or_inflected(word, other) is same
+
+
+class TestNamesAcrossCyrillicAndGreek:
+    RU = "«Мы видим устойчивое инфляционное давление», — заявила глава ЦБ Эльвира Набиуллина."
+    EN = "\"We see persistent inflationary pressure,\" central bank governor Elvira Nabiullina said."
+
+    def test_a_short_translation_without_the_name_is_a_partial_omission_naming_it(self):
+        ratio = len(self.EN) / len(self.RU)
+        (flag,) = omissions_and_entities(view([self.RU], ["\"We see persistent inflationary pressure.\""],
+                                              ratio=ratio, langs=("ru", "en")))
+        assert (flag.type, flag.severity) == ("partial_omission", "warning") and "Набиуллина" in flag.message
+
+    def test_the_name_spelt_in_latin_letters_is_found(self):
+        ratio = len(self.EN) / len(self.RU)
+        assert omissions_and_entities(view([self.RU], [self.EN], ratio=ratio, langs=("ru", "en"))) == ()
+        short = "\"We see inflationary pressure,\" Nabiullina said."
+        flags = omissions_and_entities(view([self.RU], [short], ratio=ratio, langs=("ru", "en")))
+        assert not any("Набиуллина" in f.message for f in flags)
+
+    def test_a_greek_name_in_capitals_is_looked_up_in_latin_letters(self):
+        en = "The economy grew 2.3% in the second quarter, the statistics authority ELSTAT said on Friday."
+        el = "Η ελληνική οικονομία αναπτύχθηκε κατά 2,3% το δεύτερο τρίμηνο, ανακοίνωσε η ΕΛΣΤΑΤ την Παρασκευή."
+        ratio = len(el) / len(en)
+        from align.search.anchors import missing_across_scripts
+        assert missing_across_scripts("source", (seg("s", 0, el),), (seg("t", 0, en),), "el") == []
+        cut = seg("t", 0, "The economy grew 2.3% in the second quarter.")
+        assert [a.text for a in missing_across_scripts("source", (seg("s", 0, el),), (cut,), "el")] == ["ΕΛΣΤΑΤ"]
+        assert omissions_and_entities(view([el], [en], ratio=1 / ratio, langs=("el", "en"))) == ()

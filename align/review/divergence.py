@@ -10,8 +10,9 @@ import re
 from itertools import permutations
 from typing import Sequence
 
-from align.search.anchors import (HONORIFICS, Anchor, find_anchors, missing_anchors, names_replaced, respelt_names,
-                                  respelt_or_inflected, side_words, word_kept, word_spans)
+from align.search.anchors import (HONORIFICS, Anchor, find_anchors, missing_across_scripts, missing_anchors,
+                                  names_replaced, readable_across, respelt_names, respelt_or_inflected, side_words,
+                                  word_kept, word_spans)
 from align.review.flags import ERROR, INFO, WARNING, Flag, segment_text, whole_spans
 from align.review.figures import date_mismatch, decimal_mark, number_mismatch
 from align.review.view import UNRELATED_SIMILARITY, PairView, Rule
@@ -181,6 +182,11 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
                                                           f"replaced?", (known[0].span, span)))
             said_instead.append(span)
             src_missing = [a for a in src_missing if a is not known[0]]
+    if not same and delta < SHORT_WITH_MISSING_ANCHOR and readable_across(pair.source_lang, pair.target_lang):
+        # across Cyrillic or Greek and Latin a name is read in Latin letters: only with a short translation is
+        # its absence taken as a sign (transliterations differ: Шольц / Scholz)
+        src_missing = missing_across_scripts("source", pair.source, pair.target, pair.source_lang,
+                                             pair.source_names)
     if src_missing and delta < SHORT_WITH_MISSING_ANCHOR:
         names = ", ".join(f"“{a.text}”" for a in src_missing)
         flags.append(Flag("partial_omission", WARNING,

@@ -9,9 +9,10 @@ from typing import Sequence
 
 from align.text.divisions import DIVISION_WORDS
 from align.text.exonyms import exonyms
-from align.text.lang import strip_accents
+from align.text.lang import script_family, strip_accents
 from align.text.numbers import SCALE_WORDS, roman_numeral, roman_ordinal
 from align.text.segment import Segment, Span
+from align.text.transliterate import TRANSLITERATED_SCRIPTS, latin_spelling
 from align.search.vectors import words
 
 _TOKEN = re.compile(r"[^\W_][\w-]*[^\W_]|[^\W_]", re.UNICODE)   # elisions (l’Internet) split off
@@ -21,10 +22,12 @@ CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
     "senin selasa rabu kamis jumat sabtu minggu januari februari maret mei juni juli agustus oktober desember "
-    "bảy".split())
+    "bảy δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο κυριακή ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου "
+    "ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου νοεμβρίου δεκεμβρίου ιανουάριος φεβρουάριος μάρτιος "
+    "απρίλιος μάιος ιούνιος ιούλιος αύγουστος σεπτέμβριος οκτώβριος νοέμβριος δεκέμβριος".split())
 """English and Indonesian capitalise the days and months that other languages write in lower case (Monday,
 Senin / lundi; Vietnamese thứ Bảy): alone, no names."""
-_CALENDAR_CAPITALS = frozenset({"en", "id", "vi"})
+_CALENDAR_CAPITALS = frozenset({"en", "id", "vi", "el"})
 CURRENCY_WORDS = frozenset("rp rs kr fr sfr chf usd eur gbp jpy cny rmb inr idr vnd brl zar rub try krw aud cad hkd "
                            "sgd yuan won".split())
 """Currency signs written in letters (`Rp 3.325 triliun`, `USD`, `CHF`): units, which translation renders its own
@@ -332,6 +335,37 @@ def missing_anchors(side: str, mine: Sequence[Segment], theirs: Sequence[Segment
             else:
                 missing.append(anchor)
         elif not _matched(anchor, other_words):
+            missing.append(anchor)
+    return missing
+
+
+def readable_across(lang: str, other_lang: str) -> bool:
+    """Whether names can be looked up across this pair's scripts: one side Latin, the other Cyrillic or Greek."""
+    scripts = {script_family(lang), script_family(other_lang)}
+    return "Latin" in scripts and len(scripts & TRANSLITERATED_SCRIPTS) == 1
+
+
+def missing_across_scripts(side: str, mine: Sequence[Segment], theirs: Sequence[Segment], lang: str,
+                           names: frozenset[str] = frozenset()) -> list[Anchor]:
+    """The names of `mine` (and its words in capitals of four letters or more: ΕΛΣΤΑΤ) that `theirs`, written in
+    the other script of a pair that `readable_across` reads, does not carry over: both read in Latin letters
+    (Набиуллина / Nabiullina, ΕΛΣΤΑΤ / ELSTAT), a name kept when one of its words is (`word_kept`)."""
+    found = [a for s in mine for a in find_anchors(side, s, lang, names) if not a.acronym]
+    for segment in mine:
+        if not segment.text.isascii():
+            found.extend(Anchor(m.group(), (m.group().lower(),), False, Span(side, segment.id, m.start(), m.end()))
+                         for m in _TOKEN.finditer(segment.text)
+                         if len(m.group()) >= 4 and m.group().isupper() and m.group().isalpha()
+                         and not m.group().isascii())
+    if not found:
+        return []
+    other = {latin for w in side_words(theirs) if (latin := latin_spelling(w))}
+    missing = []
+    for anchor in found:
+        spelt = [latin_spelling(w) for w in anchor.words]
+        if any(w is None for w in spelt) or not any(len(w) >= 3 for w in spelt if w):
+            continue
+        if not any(word_kept(w, other) for w in spelt if w and len(w) >= 3):
             missing.append(anchor)
     return missing
 

@@ -1,6 +1,7 @@
-"""The shipped Chinese-English dictionary: how it is built from CC-CEDICT, and what it gives the aligner.
+"""The shipped dictionaries: how they are built, and what they give the aligner.
 
     python benchmarks/dictionary.py build CEDICT_FILE      # writes align/data/cedict-zh-en.npz, cedict-pinyin.tsv.gz
+    python benchmarks/dictionary.py build-freedict en-fr DICTD_DIR   # writes align/data/freedict-en-fr.tsv.gz
     python benchmarks/dictionary.py measure [--sizes 20 45 90 0]
 
 `build` reads a CC-CEDICT release (plain or gzipped; the one used is `cedict_1_0_ts_utf-8_mdbg.txt.gz` of
@@ -11,8 +12,15 @@ two-character pieces that have no senses of their own, since the aligner reads u
 character's readings without tones (for names written in pinyin: `近平` -> `jinping`). The output is
 deterministic (sorted, gzip without a time stamp) and, like CC-CEDICT, under CC BY-SA 4.0.
 
-`measure` aligns the Chinese-English development pair whole and cut into pieces of N gold beads (as
-`short.py`), with and without the dictionary, and prints strict F1 (verse-level scoring) side by side.
+`build-freedict A-B DIR` reads the FreeDict dictionaries of both directions in dictd format from DIR (Debian's
+`dict-freedict-eng-fra` and `dict-freedict-fra-eng` put them in /usr/share/dictd; `apt-get download` and
+`dpkg-deb -x` give them without installing) and keeps every single-word translation of a single-word headword
+(the first line of translations of an entry), both words as the aligner reads them (accents and case dropped)
+cut to `align.search.dictionary.PREFIX` letters. The tables shipped: en-fr from FreeDict eng-fra 0.1.6 and
+fra-eng 0.4.1 (GPL-2.0-or-later, as the table), de-fr from deu-fra and fra-deu 2022.11.18 (WikDict, CC BY-SA 3.0).
+
+`measure` aligns every development set that a dictionary serves, whole and cut into pieces of N gold beads (as
+`short.py`), with and without its dictionary, and prints strict F1 side by side (the Bible at verse level).
 """
 from __future__ import annotations
 
@@ -113,6 +121,69 @@ def build(path: str, out_dir: str = DATA) -> tuple[int, int]:
     return len(lemmas), len(readings)
 
 
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+
+def _dictd_number(text: str) -> int:
+    value = 0
+    for char in text:
+        value = value * 64 + _B64.index(char)
+    return value
+
+
+def dictd_entries(base: str):
+    """(headword, translations of its first line) of a dictd dictionary (`base`.index and `base`.dict.dz)."""
+    with gzip.open(base + ".dict.dz") as handle:
+        data = handle.read()
+    with open(base + ".index", encoding="utf-8") as index:
+        for line in index:
+            head, offset, length = line.rstrip("\n").split("\t")
+            if head.startswith("00"):
+                continue      # the database's own description
+            start = _dictd_number(offset)
+            block = data[start:start + _dictd_number(length)].decode("utf-8", "replace").split("\n")
+            if len(block) < 2:
+                continue
+            word = block[0].split(" /")[0].split(" <")[0].strip()
+            line = re.sub(r"\s+\d+\.\s*$", "", block[1]).strip()
+            yield word, [re.sub(r"^\d+\.\s*", "", t).strip() for t in line.split(",") if t.strip()]
+
+
+_LANGUAGE3 = {"en": "eng", "fr": "fra", "de": "deu", "es": "spa", "is": "isl", "it": "ita", "nl": "nld"}
+
+
+def build_freedict(pair: str, folder: str, out_dir: str = DATA, notice: str = "") -> int:
+    sys.path.insert(0, ROOT)
+    from align.search.dictionary import PREFIX
+    from align.search.vectors import words
+    first, second = pair.split("-")
+    pairs: dict[str, set[str]] = defaultdict(set)
+    for a, b, flipped in ((first, second, False), (second, first, True)):
+        base = os.path.join(folder, f"freedict-{_LANGUAGE3[a]}-{_LANGUAGE3[b]}")
+        if not os.path.exists(base + ".index"):
+            continue
+        for head, translations in dictd_entries(base):
+            head_words = words(head)
+            if len(head_words) != 1:
+                continue
+            for translation in translations:
+                found = words(translation)
+                if len(found) == 1:
+                    key, value = head_words[0][:PREFIX], found[0][:PREFIX]
+                    if flipped:
+                        key, value = value, key
+                    pairs[key].add(value)
+    text = (f"# {pair}: FreeDict {first}-{second} and {second}-{first} (https://freedict.org){notice}, single-word "
+            f"translations cut to {PREFIX} letters, by benchmarks/dictionary.py\n"
+            + "".join(f"{k}\t{' '.join(sorted(v))}\n" for k, v in sorted(pairs.items())))
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as gz:
+        gz.write(text.encode("utf-8"))
+    with open(os.path.join(out_dir, f"freedict-{pair}.tsv.gz"), "wb") as out:
+        out.write(buffer.getvalue())
+    return sum(len(v) for v in pairs.values())
+
+
 def _aligned(piece, dictionary: bool):
     from align.search.align import Options, align_documents
     from suite import score
@@ -130,22 +201,25 @@ def measure(sizes: list[int], jobs: int) -> int:
     from articles import cut
     from harness import load_suite
     from suite import Counts
-    docs = [d for d in load_suite() if d.set == "bible-zh-en"]
+    from align.search.dictionary import has_dictionary
+    docs = [d for d in load_suite() if has_dictionary(d.source_lang, d.target_lang)]
     if not docs:
-        print("skipped: no Chinese-English development pair in ../shared")
+        print("skipped: no development set with a shipped dictionary in ../shared")
         return 0
     with ProcessPoolExecutor(jobs) as pool:
-        for size in sizes:
-            pieces = [p for d in docs for p in (cut(d, size, max(1, size // 2)) if size else cut(d, len(d.gold)))
-                      if not size or len(p[3]) == size]
-            figures = []
-            for dictionary in (False, True):
-                counts = Counts()
-                for c in pool.map(partial(_aligned, dictionary=dictionary), pieces, chunksize=4):
-                    counts.add(c)
-                figures.append(counts.f1()[2])
-            print(f"{'whole' if not size else f'{size} beads':>9}, {len(pieces):>4} pieces  strict F1 without the "
-                  f"dictionary {figures[0]:.4f}  with it {figures[1]:.4f}", flush=True)
+        for name in sorted({d.set for d in docs}):
+            for size in sizes:
+                pieces = [p for d in docs if d.set == name
+                          for p in (cut(d, size, max(1, size // 2)) if size else cut(d, len(d.gold)))
+                          if not size or len(p[3]) == size]
+                figures = []
+                for dictionary in (False, True):
+                    counts = Counts()
+                    for c in pool.map(partial(_aligned, dictionary=dictionary), pieces, chunksize=4):
+                        counts.add(c)
+                    figures.append(counts.f1()[2])
+                print(f"{name:<16} {'whole' if not size else f'{size} beads':>9}, {len(pieces):>4} pieces  strict F1 "
+                      f"without the dictionary {figures[0]:.4f}  with it {figures[1]:.4f}", flush=True)
     return 0
 
 
@@ -155,6 +229,11 @@ def main() -> int:
     make = commands.add_parser("build")
     make.add_argument("cedict")
     make.add_argument("--out", default=DATA)
+    free = commands.add_parser("build-freedict")
+    free.add_argument("pair", help="e.g. en-fr: the FreeDict dictionaries of both directions")
+    free.add_argument("folder", help="where their .index and .dict.dz files are")
+    free.add_argument("--notice", default="", help="the licence, as the table's first line names it")
+    free.add_argument("--out", default=DATA)
     run = commands.add_parser("measure")
     run.add_argument("--sizes", type=int, nargs="+", default=[20, 45, 90, 0])
     run.add_argument("--jobs", type=int, default=2)
@@ -162,6 +241,9 @@ def main() -> int:
     if args.command == "build":
         words, characters = build(args.cedict, args.out)
         print(f"{words} headwords, {characters} characters' readings -> {args.out}")
+        return 0
+    if args.command == "build-freedict":
+        print(f"{build_freedict(args.pair, args.folder, args.out, args.notice)} pairs -> {args.out}")
         return 0
     return measure(args.sizes, args.jobs)
 

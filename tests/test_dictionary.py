@@ -47,10 +47,23 @@ class TestDictionaryPairs:
     def test_traditional_characters_are_looked_up_too(self):
         assert ("說", "say") in pairs_of("zh", "en", ["說"], ["say"])
 
-    @pytest.mark.parametrize("pair", [("fr", "en"), ("zh", "fr"), ("ja", "en"), (None, "en")])
+    @pytest.mark.parametrize("pair", [("es", "en"), ("zh", "fr"), ("ja", "en"), (None, "en"), ("en", "en")])
     def test_no_dictionary_ships_for_other_pairs(self, pair):
         assert not has_dictionary(*pair)
         assert pairs_of(*pair, ["说"], ["say"]) == set()
+
+
+class TestPrefixTables:
+    def test_english_and_french_words_meet_through_their_beginnings(self):
+        found = pairs_of("en", "fr", ["houses", "government", "the"], ["maisons", "gouvernement", "chat"])
+        assert ("houses", "maisons") in found and ("government", "gouvernement") in found
+        assert not any(t == "chat" for _, t in found)
+
+    def test_french_to_english_puts_the_french_word_first(self):
+        assert ("maisons", "houses") in pairs_of("fr", "en", ["maisons"], ["houses"])
+
+    def test_german_and_french(self):
+        assert ("regierung", "gouvernement") in pairs_of("de", "fr", ["regierung"], ["gouvernement"])
 
 
 def test_word_key_orders_one_and_two_character_words_apart():

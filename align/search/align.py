@@ -240,13 +240,17 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
         src_m, tgt_m, found = _with_word_pairs(src_m, tgt_m, word_pairs, feats, options.lexicon_weight)
         log.info("run lexicon: %d of %d word pairs occur here", found, len(word_pairs))
         lexical = lexical or (found > 0 and shared_share(src_m, tgt_m, feats.not_content) >= options.min_shared)
-    # The shipped dictionary guides every search, but scores the pairs only where a learned lexicon would
-    # (`scores_with_lexicon`): between two short texts on one topic it finds chance pairs, and a wrong file
-    # would score as a translation. `unscored` keeps what the pairs are scored on until the first pass says.
-    unscored: tuple[Csr, Csr, bool] | None = None
+    # A shipped dictionary scores the pairs only where a learned lexicon would (`scores_with_lexicon`): between two
+    # short texts on one topic it finds chance pairs, and a wrong file would score as a translation. Across scripts
+    # that share nothing it leads from the first pass (nothing else does); between texts that share their script it
+    # joins the second, and in a short document only when the first pass reads as a translation (two unrelated
+    # texts on one topic, so guided, merge their sentences into pairs that look alike). `unscored` keeps what the
+    # pairs are scored on until the first pass says.
     shipped = dictionary_pairs(source_lang, target_lang, feats.src_vocab, feats.tgt_vocab) if options.dictionary \
-        else None
-    if shipped:
+        else WordPairs()
+    leading = bool(shipped) and not lexical
+    unscored: tuple[Csr, Csr, bool] | None = None
+    if leading:
         before = (src_m, tgt_m, lexical)
         src_m, tgt_m, found = _with_word_pairs(src_m, tgt_m, shipped, feats, options.lexicon_weight)
         log.info("dictionary: %d word pairs occur here", found)
@@ -266,25 +270,44 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
         unscored = None                  # long enough: the dictionary scores too
     score_src, score_tgt, lexical = (src_m, tgt_m, lexical) if unscored is None else unscored
     del unscored
+    joining = bool(shipped) and not leading and (
+        scores_with_lexicon(len(path)) or _reads_as_translation(path, score_src, score_tgt, feats, ratio, options))
+    pairs = 0
     if options.lexicon and _teaches(path, score_src, score_tgt, feats, ratio, options, lexical):
         lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path, content=plain)
         log.info("lexicon: %d word pairs learned from %d beads", pairs, len(path))
-        del plain
+    del plain
+    if joining:
+        dict_src, dict_tgt, joined = shipped.features(feats.src_words, feats.tgt_words, feats.src_vocab,
+                                                      feats.tgt_vocab)
+        log.info("dictionary: %d word pairs occur here", joined)
+        joining = joined > 0
+    if pairs or joining:
+        scored = pairs > 0 and scores_with_lexicon(len(path))
         if pairs:
             weights = _lexicon_weights(lex_src, lex_tgt, options.lexicon_weight)
-            scored = scores_with_lexicon(len(path))
-            # a side's old vectors go as soon as its new ones are made where the lexicon scores too: a long
-            # pair's largest arrays, never held twice for both sides at once
-            search_src = _with_lexicon(src_m, lex_src, weights)
-            if scored:
-                src_m = score_src = search_src
-            search_tgt = _with_lexicon(tgt_m, lex_tgt, weights)
-            if scored:
-                tgt_m, score_tgt, lexical = search_tgt, search_tgt, True
+        if joining:
+            dict_weights = _lexicon_weights(dict_src, dict_tgt, options.lexicon_weight)
+
+        def widened(vectors: Csr, lexicon: "Csr | None", dictionary: "Csr | None") -> Csr:
+            if lexicon is not None:
+                vectors = _with_lexicon(vectors, lexicon, weights)
+            return _with_lexicon(vectors, dictionary, dict_weights) if dictionary is not None else vectors
+        # a side's old vectors go as soon as its new ones are made where the lexicon scores too: a long
+        # pair's largest arrays, never held twice for both sides at once
+        search_src = widened(src_m, lex_src if pairs else None, dict_src if joining else None)
+        if scored:
+            src_m = score_src = search_src
+        search_tgt = widened(tgt_m, lex_tgt if pairs else None, dict_tgt if joining else None)
+        if scored:
+            tgt_m, score_tgt, lexical = search_tgt, search_tgt, True
+        if pairs:
             del lex_src, lex_tgt
-            path = _search_levels(search_src, search_tgt, feats.src_lengths, feats.tgt_lengths, skips, ratio,
-                                  options, MOVES, guide=path, unrelated=unrelated, anchor_index=anchor_index)
-            del search_src, search_tgt
+        if joining:
+            del dict_src, dict_tgt
+        path = _search_levels(search_src, search_tgt, feats.src_lengths, feats.tgt_lengths, skips, ratio,
+                              options, MOVES, guide=path, unrelated=unrelated, anchor_index=anchor_index)
+        del search_src, search_tgt
     del src_m, tgt_m
     if not options.scores:
         return tuple(Bead(s, t) for s, t in path), lexical, ()
@@ -326,6 +349,13 @@ def _teaches(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src_m: Csr
         return True
     if len(path) < MIN_BEADS or options.model == SAME_LANGUAGE:
         return False     # too few beads to learn from (`heldout_lexicon_features` would find none)
+    return _reads_as_translation(path, src_m, tgt_m, feats, ratio, options)
+
+
+def _reads_as_translation(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src_m: Csr, tgt_m: Csr,
+                          feats: "_Features", ratio: float, options: Options) -> bool:
+    """Whether the pairs of a path score `TEACHING_MEAN_SCORE` or more on average: two texts that translate each
+    other, not a wrong file (whose first pass scores 0.2-0.35)."""
     scores = _path_scores(path, src_m, tgt_m, feats, ratio, options.model)[0]
     paired = [score for (s, t), score in zip(path, scores) if s and t]
     return bool(paired) and sum(paired) / len(paired) >= TEACHING_MEAN_SCORE

@@ -1,10 +1,19 @@
-"""Bilingual dictionaries shipped with the package: word evidence from the first pass on, for a language pair
-whose scripts share nothing (Chinese and English), where a news article is far too short to learn a lexicon of
-its own and character n-grams match nothing across the scripts.
+"""Bilingual dictionaries shipped with the package: word evidence from the first pass on, where a news article
+is far too short to learn a lexicon of its own, and across scripts whose character n-grams match nothing.
 
-The Chinese-English table is derived from CC-CEDICT (CC BY-SA 4.0; `benchmarks/dictionary.py` builds it): every
-headword of one or two characters with the English content words of its senses, and every character's readings
-without tones, so that a name written in pinyin (`Jinping`, `Xinhua`) pairs with its characters.
+They guide every search, and score the pairs only from 100 first-pass beads on, as a learned lexicon does:
+between two short texts on one topic a dictionary finds chance pairs, and a wrong file would score as a
+translation.
+
+- Chinese-English, derived from CC-CEDICT (CC BY-SA 4.0): every headword of one or two characters with the
+  English content words of its senses, English words matched through their dictionary forms (`said` -> `say`),
+  and every character's readings without tones, so that a name in pinyin (`Jinping`, `Xinhua`) meets its
+  characters.
+- English-French (FreeDict eng-fra and fra-eng, GPL-2.0-or-later) and German-French (FreeDict/WikDict deu-fra
+  and fra-deu, CC BY-SA 3.0): single-word translations, both words cut to their first `PREFIX` letters
+  (accents and case dropped), which stands for the inflections and derivations a table of lemmas lacks.
+
+`benchmarks/dictionary.py` builds the tables and measures what they give.
 """
 from __future__ import annotations
 
@@ -19,15 +28,34 @@ import numpy as np
 from align.search.lexicon import WordPairs
 from align.text.inflections import english_lemmas
 
-STRENGTH = 1.0
-"""What a dictionary pair weighs, on the scale of a learned pair's Dice strength (0.4 to 1): the Chinese-English
-development pair cut into 20-bead pieces, 0.975 at 0.25, 0.983 at 0.5, 0.985 at 1, 0.985 at 2."""
-
 MIN_JOINED_READING = 5
 """Letters a name spelt as two characters' readings must have (`jinping`, `xinhua`): shorter joins are English
 words too often (`he` + `n`...)."""
 
-_TABLES = {frozenset(("zh", "en")): ("zh", "cedict-zh-en.npz", "cedict-pinyin.tsv.gz")}
+PREFIX = 6
+"""Letters a word of a prefix table is cut to (`benchmarks/dictionary.py measure`, English-French: 4 letters
+0.907 / 0.923 on 20-bead pieces / whole documents, 5 letters 0.909 / 0.929, 6 letters 0.909 / 0.933)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """One shipped dictionary: its kind (`cedict` or `prefix`), the language whose words are its keys, its
+    files, and what one of its pairs weighs on the scale of a learned pair's Dice strength (0.4 to 1)."""
+
+    kind: str
+    first: str
+    words: str
+    readings: str = ""
+    strength: float = 1.0
+
+
+_TABLES = {
+    # strength: Chinese-English 20-bead pieces 0.975 at 0.25, 0.983 at 0.5, 0.985 at 1 and at 2; English-French
+    # 20-bead pieces / whole documents 0.892 / 0.924 at 0.25, 0.909 / 0.933 at 0.5, 0.914 / 0.925 at 1
+    frozenset(("zh", "en")): Table("cedict", "zh", "cedict-zh-en.npz", "cedict-pinyin.tsv.gz", 1.0),
+    frozenset(("en", "fr")): Table("prefix", "en", "freedict-en-fr.tsv.gz", strength=0.5),
+    frozenset(("de", "fr")): Table("prefix", "de", "freedict-de-fr.tsv.gz", strength=0.5),
+}
 
 
 def has_dictionary(source_lang: str | None, target_lang: str | None) -> bool:
@@ -73,42 +101,73 @@ def _senses(name: str) -> _Senses:
 
 
 @lru_cache(maxsize=None)
-def _table(name: str) -> dict[str, tuple[str, ...]]:
-    """A shipped table, key -> its words (read from the package's own data once a process)."""
+def _table(name: str) -> dict[str, str]:
+    """A shipped table, key -> its words separated by spaces (read from the package's own data once a process;
+    its lines are `key<TAB>words` after comment lines, split in C, not line by line)."""
     text = gzip.decompress(resources.files("align").joinpath("data", name).read_bytes()).decode("utf-8")
-    out: dict[str, tuple[str, ...]] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            key, _, words = line.partition("\t")
-            out[key] = tuple(words.split())
-    return out
+    while text.startswith("#"):
+        text = text[text.index("\n") + 1:]
+    fields = iter(text.rstrip("\n").replace("\t", "\n").split("\n"))
+    return dict(zip(fields, fields))
 
 
 def dictionary_pairs(source_lang: str | None, target_lang: str | None, src_vocab: Sequence[str],
                      tgt_vocab: Sequence[str]) -> WordPairs:
-    """The shipped dictionary's pairs whose two words occur in this document (source word first), English words
-    matched through their possible lemmas; empty where no dictionary ships for the pair."""
-    names = _TABLES.get(frozenset((source_lang, target_lang)))
-    if names is None:
+    """The shipped dictionary's pairs whose two words occur in this document (source word first); empty where
+    no dictionary ships for the language pair."""
+    table = _TABLES.get(frozenset((source_lang, target_lang)))
+    if table is None:
         return WordPairs()
-    foreign, words_file, readings_file = names
-    flipped = source_lang != foreign
-    other_vocab, english_vocab = (tgt_vocab, src_vocab) if flipped else (src_vocab, tgt_vocab)
+    flipped = source_lang != table.first
+    first_vocab, second_vocab = (tgt_vocab, src_vocab) if flipped else (src_vocab, tgt_vocab)
+    found = (_cedict_pairs if table.kind == "cedict" else _prefix_pairs)(table, first_vocab, second_vocab)
+    pairs = sorted((b, a) if flipped else (a, b) for a, b in found)
+    return WordPairs(tuple((s, t, table.strength) for s, t in pairs))
+
+
+def _cedict_pairs(table: Table, chinese_vocab: Sequence[str], english_vocab: Sequence[str]) -> set[tuple[str, str]]:
+    """(Chinese word, English word) pairs of CC-CEDICT's table found in the two vocabularies."""
     by_lemma: dict[str, list[str]] = {}
     for word in english_vocab:
         if word.isascii():
             for lemma in english_lemmas(word):
                 by_lemma.setdefault(lemma, []).append(word)
-    senses, readings = _senses(words_file).lookup(other_vocab), _table(readings_file)
+    senses, readings = _senses(table.words).lookup(chinese_vocab), _table(table.readings)
     found: set[tuple[str, str]] = set()
-    for word in other_vocab:
+    for word in chinese_vocab:
         for lemma in senses.get(word, ()):
             found.update((word, english) for english in by_lemma.get(lemma, ()))
         if len(word) == 2:
-            for first in readings.get(word[0], ()):
-                for second in readings.get(word[1], ()):
+            for first in readings.get(word[0], "").split():
+                for second in readings.get(word[1], "").split():
                     joined = first + second
                     if len(joined) >= MIN_JOINED_READING:
                         found.update((word, english) for english in by_lemma.get(joined, ()))
-    pairs = sorted((english, other) if flipped else (other, english) for other, english in found)
-    return WordPairs(tuple((s, t, STRENGTH) for s, t in pairs))
+    return found
+
+
+def _prefix_keys(word: str) -> tuple[str, ...]:
+    """The entries of a prefix table a word may stand for: its first `PREFIX` letters, or a short word less one
+    or two final letters (`houses` for `house`, `chats` for `chat`).
+
+    >>> _prefix_keys("maisons"), _prefix_keys("houses"), _prefix_keys("cat")
+    (('maison',), ('houses', 'house', 'hous'), ('cat',))
+    """
+    if len(word) > PREFIX:
+        return (word[:PREFIX],)
+    return tuple(dict.fromkeys([word] + [word[:-k] for k in (1, 2) if len(word) - k >= 3]))
+
+
+def _prefix_pairs(table: Table, first_vocab: Sequence[str], second_vocab: Sequence[str]) -> set[tuple[str, str]]:
+    """Word pairs of the two vocabularies whose beginnings (`_prefix_keys`) a prefix table pairs."""
+    translations = _table(table.words)
+    by_key: dict[str, list[str]] = {}
+    for word in second_vocab:
+        for key in _prefix_keys(word):
+            by_key.setdefault(key, []).append(word)
+    found: set[tuple[str, str]] = set()
+    for word in first_vocab:
+        for key in _prefix_keys(word):
+            for other in translations.get(key, "").split():
+                found.update((word, second) for second in by_key.get(other, ()))
+    return found

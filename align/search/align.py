@@ -290,9 +290,10 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
             dict_weights = _lexicon_weights(dict_src, dict_tgt, options.lexicon_weight)
 
         def widened(vectors: Csr, lexicon: "Csr | None", dictionary: "Csr | None") -> Csr:
-            if lexicon is not None:
-                vectors = _with_lexicon(vectors, lexicon, weights)
-            return _with_lexicon(vectors, dictionary, dict_weights) if dictionary is not None else vectors
+            # one stacking for both (an intermediate copy would be a long pair's largest array once more)
+            parts = [vectors] + ([lexicon.scale_columns(weights)] if lexicon is not None else []) \
+                + ([dictionary.scale_columns(dict_weights)] if dictionary is not None else [])
+            return hstack(parts, np.float32)
         # a side's old vectors go as soon as its new ones are made where the lexicon scores too: a long
         # pair's largest arrays, never held twice for both sides at once
         search_src = widened(src_m, lex_src if pairs else None, dict_src if joining else None)

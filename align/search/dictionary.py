@@ -34,8 +34,9 @@ MIN_JOINED_READING = 5
 words too often (`he` + `n`...)."""
 
 PREFIX = 6
-"""Letters a word of a prefix table is cut to (`benchmarks/dictionary.py measure`, English-French: 4 letters
-0.907 / 0.923 on 20-bead pieces / whole documents, 5 letters 0.909 / 0.929, 6 letters 0.909 / 0.933)."""
+"""Letters a word of a prefix table is cut to (`benchmarks/dictionary.py measure`, with the dictionary from the
+first pass on, English-French: 4 letters 0.907 / 0.923 on 20-bead pieces / whole documents, 5 letters 0.909 /
+0.929, 6 letters 0.909 / 0.933; German-French 0.941 / 0.914, 0.935 / 0.939, 0.940 / 0.947)."""
 
 
 @dataclass(frozen=True)

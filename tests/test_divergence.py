@@ -562,3 +562,28 @@ class TestNamesAcrossCyrillicAndGreek:
         cut = seg("t", 0, "The economy grew 2.3% in the second quarter.")
         assert [a.text for a in missing_across_scripts("source", (seg("s", 0, el),), (cut,), "el")] == ["ΕΛΣΤΑΤ"]
         assert omissions_and_entities(view([el], [en], ratio=1 / ratio, langs=("el", "en"))) == ()
+
+
+class TestChineseNamesInPinyin:
+    ZH = "工业和信息化部部长金壮龙日前在接受新华社记者专访时表示，中国将加快推进新型工业化。"
+    EN = "China will speed up new industrialization, Minister of Industry and Information Technology Jin Zhuanglong said."
+
+    def flags(self, zh, en, langs=("zh", "en")):
+        src, tgt = (zh, en) if langs[0] == "zh" else (en, zh)
+        return [f for f in omissions_and_entities(view([src], [tgt], ratio=len(tgt) / len(src), langs=langs))
+                if "no characters" in f.message]
+
+    def test_the_name_its_characters_read_is_not_flagged(self):
+        assert self.flags(self.ZH, self.EN) == []
+
+    @pytest.mark.parametrize("name", ["Li Qiang", "Jin Zhuanlong"])
+    def test_another_name_or_a_misspelt_one_is_a_warning(self, name):
+        (flag,) = self.flags(self.ZH, self.EN.replace("Jin Zhuanglong", name))
+        assert flag.severity == "warning" and f"“{name}”" in flag.message
+
+    def test_english_to_chinese_too(self):
+        assert len(self.flags(self.ZH, self.EN.replace("Jin Zhuanglong", "Li Qiang"), langs=("en", "zh"))) == 1
+
+    def test_names_not_shaped_as_a_chinese_persons_are_left_alone(self):
+        en = "China will speed up new industrialization, said Anna Smith of Hong Kong."
+        assert self.flags(self.ZH, en) == []

@@ -18,6 +18,7 @@ from align.review.figures import date_mismatch, decimal_mark, number_mismatch
 from align.review.view import UNRELATED_SIMILARITY, PairView, Rule
 from align.text.exonyms import place
 from align.text.lang import STOPWORDS, reads_as_source, strip_accents
+from align.text.pinyin import chinese_name, written_in
 from align.text.segment import BOILERPLATE, HEADING, LINK, META, SENTENCE, Segment, Span
 from align.search.vectors import segment_terms, term_cosine
 
@@ -216,7 +217,7 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
                                                        f"translation, which names it elsewhere: a pronoun or a "
                                                        f"rephrasing?", tuple(a.span for a in elsewhere)))
     if not same:
-        return tuple(flags)
+        return tuple(flags) + _chinese_names_unread(pair)
     tgt_missing = missing_anchors("target", pair.target, pair.source, pair.target_lang, pair.source_lang,
                                   pair.target_names)
     for respelt in respelt_names("source", pair.source, pair.target, pair.source_lang):
@@ -295,6 +296,33 @@ def _known_word_lost(pair: PairView) -> list[Anchor]:
                 span = Span("source", segment.id, start, start + len(lost[0])) if start >= 0 else anchor.span
                 return [Anchor(segment.text[span.start:span.end], (lost[0],), False, span)]
     return []
+
+
+def _chinese_names_unread(pair: PairView) -> tuple[Flag, ...]:
+    """Between Chinese and English: a Chinese person's name in pinyin on the English side (`Li Qiang`) that no
+    characters of the Chinese side read (李强): another person, or the name misspelt."""
+    if {pair.source_lang, pair.target_lang} != {"zh", "en"}:
+        return ()
+    english_side = "source" if pair.source_lang == "en" else "target"
+    english, chinese = (pair.source, pair.target) if english_side == "source" else (pair.target, pair.source)
+    names = pair.source_names if english_side == "source" else pair.target_names
+    chinese_text = " ".join(s.text for s in chinese)
+    flags = []
+    other = pair.sides[1] if english_side == "source" else pair.sides[0]
+    for segment in english:
+        for anchor in find_anchors(english_side, segment, "en", names):
+            if anchor.acronym:
+                continue
+            spans = word_spans(anchor)
+            # two words of a name in a row (a title may come first: Minister ... Li Qiang)
+            for (first, first_span), (second, second_span) in zip(spans, spans[1:]):
+                syllables = chinese_name([first, second])
+                if syllables and not written_in(syllables, chinese_text):
+                    span = Span(english_side, segment.id, first_span.start, second_span.end)
+                    flags.append(Flag("entity_mismatch", WARNING,
+                                      f"“{first} {second}”: no characters of the {other} read "
+                                      f"{' '.join(syllables)} — another name, or the name misspelt?", (span,)))
+    return tuple(flags)
 
 
 def _newcomer(pair: PairView, lost: Anchor) -> tuple[str, Span] | None:

@@ -17,17 +17,16 @@ translation.
 """
 from __future__ import annotations
 
-import gzip
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Sequence
 
 import numpy as np
 
 from align.search.lexicon import WordPairs
 from align.text.inflections import english_lemmas
+from align.text.tables import shipped_file, shipped_table
 
 MIN_JOINED_READING = 5
 """Letters a name spelt as two characters' readings must have (`jinping`, `xinhua`): shorter joins are English
@@ -102,20 +101,9 @@ class _Senses:
 
 @lru_cache(maxsize=None)
 def _senses(name: str) -> _Senses:
-    with resources.files("align").joinpath("data", name).open("rb") as stream:
+    with shipped_file(name) as stream:
         with np.load(stream, allow_pickle=False) as table:
             return _Senses(table["keys"], table["offsets"], table["words"].tobytes())
-
-
-@lru_cache(maxsize=None)
-def _table(name: str) -> dict[str, str]:
-    """A shipped table, key -> its words separated by spaces (read from the package's own data once a process;
-    its lines are `key<TAB>words` after comment lines, split in C, not line by line)."""
-    text = gzip.decompress(resources.files("align").joinpath("data", name).read_bytes()).decode("utf-8")
-    while text.startswith("#"):
-        text = text[text.index("\n") + 1:]
-    fields = iter(text.rstrip("\n").replace("\t", "\n").split("\n"))
-    return dict(zip(fields, fields))
 
 
 def dictionary_pairs(source_lang: str | None, target_lang: str | None, src_vocab: Sequence[str],
@@ -145,7 +133,7 @@ def _cedict_pairs(table: Table, chinese_vocab: Sequence[str], english_vocab: Seq
         if word.isascii():
             for lemma in english_lemmas(word):
                 by_lemma.setdefault(lemma, []).append(word)
-    senses, readings = _senses(table.words).lookup(chinese_vocab), _table(table.readings)
+    senses, readings = _senses(table.words).lookup(chinese_vocab), shipped_table(table.readings)
     found: set[tuple[str, str]] = set()
     for word in chinese_vocab:
         for lemma in senses.get(word, ()):
@@ -173,7 +161,7 @@ def _prefix_keys(word: str) -> tuple[str, ...]:
 
 def _prefix_pairs(table: Table, first_vocab: Sequence[str], second_vocab: Sequence[str]) -> set[tuple[str, str]]:
     """Word pairs of the two vocabularies whose beginnings (`_prefix_keys`) a prefix table pairs."""
-    translations = _table(table.words)
+    translations = shipped_table(table.words)
     by_key: dict[str, list[str]] = {}
     for word in second_vocab:
         for key in _prefix_keys(word):

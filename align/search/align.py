@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
@@ -270,45 +270,41 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
         unscored = None                  # long enough: the dictionary scores too
     score_src, score_tgt, lexical = (src_m, tgt_m, lexical) if unscored is None else unscored
     del unscored
-    joining = bool(shipped) and not leading and (
-        scores_with_lexicon(len(path)) or _reads_as_translation(path, score_src, score_tgt, feats, ratio, options))
-    pairs = 0
-    if options.lexicon and _teaches(path, score_src, score_tgt, feats, ratio, options, lexical):
+    reads: list[bool] = []
+
+    def reads_as_translation() -> bool:          # scored once, for whichever asks first
+        if not reads:
+            reads.append(_reads_as_translation(path, score_src, score_tgt, feats, ratio, options))
+        return reads[0]
+    joining = bool(shipped) and not leading and (scores_with_lexicon(len(path)) or reads_as_translation())
+    learned = dictionary = None
+    if options.lexicon and _teaches(path, options, lexical, reads_as_translation):
         lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path, content=plain)
         log.info("lexicon: %d word pairs learned from %d beads", pairs, len(path))
+        learned = (lex_src, lex_tgt) if pairs else None
+        del lex_src, lex_tgt
     del plain
     if joining:
         dict_src, dict_tgt, joined = shipped.features(feats.src_words, feats.tgt_words, feats.src_vocab,
                                                       feats.tgt_vocab)
         log.info("dictionary: %d word pairs occur here", joined)
-        joining = joined > 0
-    if pairs or joining:
-        scored = pairs > 0 and scores_with_lexicon(len(path))
-        if pairs:
-            weights = _lexicon_weights(lex_src, lex_tgt, options.lexicon_weight)
-        if joining:
-            dict_weights = _lexicon_weights(dict_src, dict_tgt, options.lexicon_weight)
-
-        def widened(vectors: Csr, lexicon: "Csr | None", dictionary: "Csr | None") -> Csr:
-            # one stacking for both (an intermediate copy would be a long pair's largest array once more)
-            parts = [vectors] + ([lexicon.scale_columns(weights)] if lexicon is not None else []) \
-                + ([dictionary.scale_columns(dict_weights)] if dictionary is not None else [])
-            return hstack(parts, np.float32)
-        # a side's old vectors go as soon as its new ones are made where the lexicon scores too: a long
-        # pair's largest arrays, never held twice for both sides at once
-        search_src = widened(src_m, lex_src if pairs else None, dict_src if joining else None)
+        dictionary = (dict_src, dict_tgt) if joined else None
+        del dict_src, dict_tgt
+    if learned or dictionary:
+        # the second pass: all bead shapes, near the first pass's path, with what the first pass taught and the
+        # dictionary; a long pair is scored on the same vectors (its old ones go as soon as the new are made)
+        scored = learned is not None and scores_with_lexicon(len(path))
+        added = [(features, _lexicon_weights(*features, options.lexicon_weight))
+                 for features in (learned, dictionary) if features is not None]
+        src_m = _widened(src_m, 0, added)
         if scored:
-            src_m = score_src = search_src
-        search_tgt = widened(tgt_m, lex_tgt if pairs else None, dict_tgt if joining else None)
+            score_src = src_m
+        tgt_m = _widened(tgt_m, 1, added)
         if scored:
-            tgt_m, score_tgt, lexical = search_tgt, search_tgt, True
-        if pairs:
-            del lex_src, lex_tgt
-        if joining:
-            del dict_src, dict_tgt
-        path = _search_levels(search_src, search_tgt, feats.src_lengths, feats.tgt_lengths, skips, ratio,
+            score_tgt, lexical = tgt_m, True
+        del learned, dictionary, added
+        path = _search_levels(src_m, tgt_m, feats.src_lengths, feats.tgt_lengths, skips, ratio,
                               options, MOVES, guide=path, unrelated=unrelated, anchor_index=anchor_index)
-        del search_src, search_tgt
     del src_m, tgt_m
     if not options.scores:
         return tuple(Bead(s, t) for s, t in path), lexical, ()
@@ -340,8 +336,8 @@ they guide would pair sentences that do not translate each other (the mean score
 0.2-0.35, of the loosest real translation 0.48: `align.review.sanity`)."""
 
 
-def _teaches(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src_m: Csr, tgt_m: Csr, feats: "_Features",
-             ratio: float, options: Options, lexical: bool) -> bool:
+def _teaches(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], options: Options, lexical: bool,
+             reads_as_translation: Callable[[], bool]) -> bool:
     """Whether the first pass's beads may teach a lexicon: a long document's always (its held-out folds keep
     chance pairs out); a short one's where its sides share no script (nothing else to go on), or where its pairs
     read as translations and the sides are not two versions of one text (which share their words already: a
@@ -350,7 +346,7 @@ def _teaches(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src_m: Csr
         return True
     if len(path) < MIN_BEADS or options.model == SAME_LANGUAGE:
         return False     # too few beads to learn from (`heldout_lexicon_features` would find none)
-    return _reads_as_translation(path, src_m, tgt_m, feats, ratio, options)
+    return reads_as_translation()
 
 
 def _reads_as_translation(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], src_m: Csr, tgt_m: Csr,
@@ -360,6 +356,13 @@ def _reads_as_translation(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]
     scores = _path_scores(path, src_m, tgt_m, feats, ratio, options.model)[0]
     paired = [score for (s, t), score in zip(path, scores) if s and t]
     return bool(paired) and sum(paired) / len(paired) >= TEACHING_MEAN_SCORE
+
+
+def _widened(vectors: Csr, side: int, added: "list[tuple[tuple[Csr, Csr], np.ndarray]]") -> Csr:
+    """One side's vectors for the second pass, with the features of each of `added` (both sides' features of a
+    learned lexicon or a dictionary, and their weights) stacked in one step: an intermediate copy would be a long
+    pair's largest array once more."""
+    return hstack([vectors] + [features[side].scale_columns(weights) for features, weights in added], np.float32)
 
 
 def _with_word_pairs(src_m: Csr, tgt_m: Csr, given: WordPairs, feats: "_Features",

@@ -127,6 +127,13 @@ def _add_input_options(p: argparse.ArgumentParser, presegmented: bool = True, ou
                        help="write to FILE (whole or not at all; never one of the inputs) instead of stdout; - is stdout")
 
 
+def _add_dictionary_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-dictionary", action="store_true",
+                   help="align on the two texts' own evidence only, without the bilingual dictionary shipped for "
+                        "Chinese-English, English-French and German-French (the README's Accuracy section has "
+                        "what it gives)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="align", description="Align a source text with its translation and review it.")
     parser.add_argument("--version", action="version", version=f"align {__version__}")
@@ -149,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fast", action="store_true",
                    help="first pass only, without the lexicon learned from the pair: faster on long documents, "
                         "less accurate (the README's Speed section has the figures)")
+    _add_dictionary_option(p)
     _add_input_options(p, sides=True)
     p.set_defaults(func=_cmd_pairs)
 
@@ -158,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
                                   "or one XLIFF/TMX file, whose units are reviewed as they are)")
     p.add_argument("translation", nargs="?", help="its translation")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the report files (created if missing)")
+    _add_dictionary_option(p)
     p.add_argument("--source-lang", type=_lang, metavar="TAG",
                    help="BCP 47 tag of the source, kept in TMX/XLIFF (en, en-US, zh-Hans; default: detected)")
     p.add_argument("--target-lang", type=_lang, metavar="TAG", help="BCP 47 tag of the translation")
@@ -248,7 +257,8 @@ def _cmd_pairs(args: argparse.Namespace) -> int:
     src = _read(args.source, args, args.source_encoding)
     tgt = _read(args.target, args, args.target_encoding)
     alignment = align_documents(src, tgt, source_lang=args.source_lang, target_lang=args.target_lang,
-                                options=Options(presegmented=args.presegmented, lexicon=not args.fast))
+                                options=Options(presegmented=args.presegmented, lexicon=not args.fast,
+                                                dictionary=not args.no_dictionary))
     _emit(format_alignment(alignment, args.format), args.output, [args.source, args.target])
     return 0
 
@@ -274,7 +284,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         src = _read(args.source, args, args.source_encoding)
         if not src.pairs:
             raise AlignError("report needs a SOURCE and a TRANSLATION, or one XLIFF or TMX file", exit_code=2)
-        review = review_units(src.pairs, args.source_lang, args.target_lang, args.source, Checks(skip, glossary))
+        review = review_units(src.pairs, args.source_lang, args.target_lang, args.source, Checks(skip, glossary),
+                              Options(dictionary=not args.no_dictionary))
     else:
         from align.review.decisions import check_documents, parse_decisions, sha256_hex
         from align.text.load import read_bytes
@@ -290,7 +301,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
             decisions = parse_decisions(raw, args.decisions)
             check_documents(decisions, hashes[0], hashes[1], args.decisions)
         review = review_documents(src, tgt, args.source_lang, args.target_lang,
-                                  Options(presegmented=args.presegmented), source_path=args.source,
+                                  Options(presegmented=args.presegmented, dictionary=not args.no_dictionary),
+                                  source_path=args.source,
                                   target_path=args.translation, checks=Checks(skip, glossary), decisions=decisions)
         review = dataclasses.replace(review, source=dataclasses.replace(review.source, sha256=hashes[0]),
                                      target=dataclasses.replace(review.target, sha256=hashes[1]))

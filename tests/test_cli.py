@@ -220,3 +220,19 @@ class TestCompareAndCheck:
             for name in os.listdir(tmp_path / sub):
                 with open(os.path.join(ROOT, "reports", folder, name), "rb") as handle:
                     assert (tmp_path / sub / name).read_bytes() == handle.read(), f"{folder}/{name}"
+
+
+def test_no_dictionary_aligns_on_the_texts_own_evidence(tmp_path, capsys):
+    src, tgt = tmp_path / "zh.txt", tmp_path / "en.txt"
+    src.write_text("今天北京的天气很好，阳光明媚。\n市场上的水果价格上涨了。\n学生们在学校里学习数学和历史。\n"
+                   "老人每天早上在公园里散步。\n这家工厂生产汽车和卡车。\n孩子们喜欢在河边玩水。\n医生说病人需要多休息。\n",
+                   encoding="utf-8")
+    tgt.write_text("The weather in Beijing is fine today, and the sun is shining.\nThe price of fruit in the market has "
+                   "risen.\nThe old man walks in the park every morning.\nThis factory produces cars and trucks.\n"
+                   "The children like to play with water by the river.\nThe doctor said the patient needs more rest.\n",
+                   encoding="utf-8")
+    outputs = []
+    for extra in ([], ["--no-dictionary"]):
+        assert main(["pairs", "--presegmented", str(src), str(tgt), *extra]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert "[4]:[3]" in outputs[0] and outputs[0] != outputs[1]

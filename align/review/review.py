@@ -151,7 +151,7 @@ def settle_flags(review: Review, decisions: "Decisions") -> Review:
 
 
 def review_units(units: Sequence[tuple[str, str]], source_lang: str | None = None, target_lang: str | None = None,
-                 path: str = "units", checks: Checks = Checks()) -> Review:
+                 path: str = "units", checks: Checks = Checks(), options: Options = Options()) -> Review:
     """Review the pairs of a bilingual file (XLIFF, TMX) as they are: each unit one pair, scored and checked
     by every rule; a unit without a target is a sentence left untranslated (`dropped`)."""
     from align.search.align import score_pairs
@@ -169,7 +169,7 @@ def review_units(units: Sequence[tuple[str, str]], source_lang: str | None = Non
     for source, target in units:
         beads_path.append(((i,) if source else (), (j,) if target else ()))
         i, j = i + bool(source), j + bool(target)
-    beads, lexical = score_pairs(src, tgt, beads_path, source_code, target_code)
+    beads, lexical = score_pairs(src, tgt, beads_path, source_code, target_code, options)
     alignment = Alignment(src, tgt, beads, source_code, target_code, lexical)
     warnings = language_warnings(src_text, tgt_text, source_lang, target_lang)
     return review_alignment(alignment, path, path, source_lang, target_lang, checks, warnings)

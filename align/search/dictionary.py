@@ -1,9 +1,10 @@
-"""Bilingual dictionaries shipped with the package: word evidence from the first pass on, where a news article
-is far too short to learn a lexicon of its own, and across scripts whose character n-grams match nothing.
+"""Bilingual dictionaries shipped with the package: word evidence for the search where a news article is far too
+short to learn a lexicon of its own, and across scripts whose character n-grams match nothing.
 
-They guide every search, and score the pairs only from 100 first-pass beads on, as a learned lexicon does:
-between two short texts on one topic a dictionary finds chance pairs, and a wrong file would score as a
-translation.
+Across scripts a dictionary leads from the first pass; between texts of one script it joins the second (in a
+short document only when the first pass reads as a translation: `search/align.py`). It scores the pairs only
+from 100 first-pass beads on, as a learned lexicon does: between two short texts on one topic a dictionary finds
+chance pairs, and a wrong file would score as a translation.
 
 - Chinese-English, derived from CC-CEDICT (CC BY-SA 4.0): every headword of one or two characters with the
   English content words of its senses, English words matched through their dictionary forms (`said` -> `say`),
@@ -52,8 +53,9 @@ class Table:
 
 
 _TABLES = {
-    # strength: Chinese-English 20-bead pieces 0.975 at 0.25, 0.983 at 0.5, 0.985 at 1 and at 2; English-French
-    # 20-bead pieces / whole documents 0.892 / 0.924 at 0.25, 0.909 / 0.933 at 0.5, 0.914 / 0.925 at 1.
+    # strength: Chinese-English 20-bead pieces 0.975 at 0.25, 0.983 at 0.5, 0.985 at 1 and at 2; on the final code,
+    # 20-bead pieces / whole documents, English-French 0.891 / 0.921 at 0.25, 0.920 / 0.930 at 0.5, 0.923 / 0.930
+    # at 1, German-French 0.926 / 0.952, 0.942 / 0.957, 0.928 / 0.938.
     # max_partners (20-bead pieces / whole, English-French; German-French): none 0.914 / 0.930, 0.942 / 0.947;
     # 8: 0.915 / 0.932, 0.942 / 0.947; 6: 0.915 / 0.928, 0.942 / 0.948; 4: 0.920 / 0.930, 0.942 / 0.957;
     # 3: 0.918 / 0.929, 0.938 / 0.953. Chinese-English loses by any (4: 0.980 / 0.972 against 0.984 / 0.978):

@@ -206,3 +206,15 @@ def test_bitext_table_reads_back_as_pandas_wrote_it_and_needs_no_pandas():
             "_bitext_parquet([('p', 0, 'a', 'b', 0.5, ['x'])]); print('pandas' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_pair_a_shipped_dictionary_serves_teaches_no_run_lexicon():
+    from align.batch import teach_pair
+    from align.text.load import Job
+    english = "The minister spoke on Monday. The plan was approved. Exports rose by ten percent.\n" * 8
+    french = "Le ministre a parlé lundi. Le plan a été approuvé. Les exportations ont augmenté de dix pour cent.\n" * 8
+    spanish = "El ministro habló el lunes. El plan fue aprobado. Las exportaciones subieron un diez por ciento.\n" * 8
+    served = teach_pair(0, Job("fr", source_text=english, target_text=french))
+    assert served.langs == ("en", "fr") and served.words is None
+    other = teach_pair(1, Job("es", source_text=english, target_text=spanish))
+    assert other.langs == ("en", "es") and other.words is not None

@@ -164,25 +164,10 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
         flags.append(Flag("entity_mismatch", INFO, f"{names} from the source is never written as such in the "
                                                    f"translation, which renders it by a word of its own throughout.",
                           tuple(a.span for a in renamed)))
-    said_instead: list[Span] = []     # where the translation names someone else in a known person's place
-    if same:
-        # `Li a déclaré` or `…, a déclaré Wang.` where the source has `Jin said`, Jin being a name the translation
-        # writes elsewhere: another person in the place of one the translation knows, not a pronoun
-        known = [a for a in src_missing if not a.acronym and any(w in pair.target_names for w in a.words)]
-        # (a sentence opening is read as a name only where the pair is not short: `Dites` may open a reply)
-        instead = None if not known else (_name_opening(pair) if delta >= SHORT_WITH_MISSING_ANCHOR else None) \
-            or _newcomer(pair, known[0])
-        if instead is None and not known:
-            # one word of a name replaced, the others kept (Wang Zhuanglong for Jin Zhuanglong)
-            known = _known_word_lost(pair)
-            instead = _newcomer(pair, known[0]) if known else None
-        if instead is not None:
-            text, span = instead
-            flags.append(Flag("entity_mismatch", WARNING, f"“{text}” in the {pair.sides[1]} stands where the "
-                                                          f"{pair.sides[0]} names “{known[0].text}”: a name "
-                                                          f"replaced?", (known[0].span, span)))
-            said_instead.append(span)
-            src_missing = [a for a in src_missing if a is not known[0]]
+    instead = _person_replaced(pair, src_missing, delta) if same else None
+    if instead is not None:
+        flags.append(instead)
+        src_missing = [a for a in src_missing if a.span != instead.spans[0]]
     if not same and delta < SHORT_WITH_MISSING_ANCHOR and readable_across(pair.source_lang, pair.target_lang):
         # across Cyrillic or Greek and Latin a name is read in Latin letters: only with a short translation is
         # its absence taken as a sign (transliterations differ: Шольц / Scholz)
@@ -230,12 +215,13 @@ def omissions_and_entities(pair: PairView) -> tuple[Flag, ...]:
     # or a title before the same person (ministre des Finances Jin Zhuanglong for ... Information Technology ...)
     replaced = names_replaced("source", pair.source, pair.target, pair.source_lang, pair.target_lang)
     for lost, other, span in replaced:
-        if any(s.segment == span.segment and s.start < span.end and span.start < s.end for s in said_instead):
+        if instead is not None and _overlap(span, instead.spans[1]):
             continue      # the same replacement, already told
         message = f"“{other}” in the {pair.sides[1]} stands where the {pair.sides[0]} names “{lost}”: a name or " \
                   f"title replaced by another?"
         flags.append(Flag("entity_mismatch", WARNING, message, (span,)))
-    named_instead = [span for _, _, span in replaced] + said_instead + \
+    # a name already told as standing where another was (or as a respelling) is not also an added one
+    named_instead = [span for _, _, span in replaced] + \
         [f.spans[-1] for f in flags if f.type == "entity_mismatch" and f.severity == WARNING and len(f.spans) == 2]
     tgt_missing = [a for a in tgt_missing if not any(a.span.segment == span.segment and a.span.start <= span.start
                                                      and span.end <= a.span.end for span in named_instead)]
@@ -273,6 +259,29 @@ def _name_opening(pair: PairView) -> tuple[str, Span] | None:
         if low not in pair.target_words and low not in source_words and not word.isupper():
             return word, Span("target", segment.id, first.start(), first.end())
     return None
+
+
+def _person_replaced(pair: PairView, src_missing: list[Anchor], delta: float) -> Flag | None:
+    """`Li a déclaré` or `…, a déclaré Wang.` where the source has `Jin said`, Jin being a name the translation
+    writes elsewhere: another person in the place of one the translation knows, not a pronoun; or one word of a
+    name replaced while another is kept (`Wang Zhuanglong` for `Jin Zhuanglong`). The flag's spans: the source's
+    name, then the translation's."""
+    known = [a for a in src_missing if not a.acronym and any(w in pair.target_names for w in a.words)]
+    # (a sentence opening is read as a name only where the pair is not short: `Dites` may open a reply)
+    instead = None if not known else (_name_opening(pair) if delta >= SHORT_WITH_MISSING_ANCHOR else None) \
+        or _newcomer(pair, known[0])
+    if instead is None and not known:
+        known = _known_word_lost(pair)
+        instead = _newcomer(pair, known[0]) if known else None
+    if instead is None:
+        return None
+    text, span = instead
+    return Flag("entity_mismatch", WARNING, f"“{text}” in the {pair.sides[1]} stands where the {pair.sides[0]} "
+                                            f"names “{known[0].text}”: a name replaced?", (known[0].span, span))
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.segment == b.segment and a.start < b.end and b.start < a.end
 
 
 _NAME_TOKEN = re.compile(r"[\w-]+")

@@ -106,3 +106,21 @@ class TestAlignment:
         assert not with_it.lexical and not wrong.lexical
         paired = [b.score for b in wrong.beads if b.src and b.tgt]
         assert sum(paired) / len(paired) < 0.5
+
+
+def test_a_short_latin_script_pair_is_aligned_on_its_own_evidence():
+    # under 20 pairs the dictionary's chance matches could pull an inserted sentence into its neighbour's pair
+    import os
+    from align.review.review import review_documents
+    seeds = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "seeds")
+    with open(os.path.join(seeds, "001_4fa10e781d0ee104.txt"), encoding="utf-8") as handle:
+        english = handle.read()
+    with open(os.path.join(seeds, "000_b2c92323d477a4f3.txt"), encoding="utf-8") as handle:
+        lines = handle.read().split("\n")
+    lines.insert(7, "Cette phrase a été ajoutée par erreur dans la traduction et ne correspond à rien.")
+    french = "\n".join(lines)
+    with_it, without = (align_documents(english, french, options=Options(dictionary=d)) for d in (True, False))
+    assert [(b.src, b.tgt) for b in with_it.beads] == [(b.src, b.tgt) for b in without.beads]
+    review = review_documents(english, french)
+    assert any(f.type == "added" and f.severity == "error" for p in review.pairs for f in p.flags
+               if any("ajoutée par erreur" in t.text for t in p.target))

@@ -276,7 +276,8 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
         if not reads:
             reads.append(_reads_as_translation(path, score_src, score_tgt, feats, ratio, options))
         return reads[0]
-    joining = bool(shipped) and not leading and (scores_with_lexicon(len(path)) or reads_as_translation())
+    joining = bool(shipped) and not leading and len(path) >= MIN_BEADS and (
+        scores_with_lexicon(len(path)) or reads_as_translation())
     learned = dictionary = None
     if options.lexicon and _teaches(path, options, lexical, reads_as_translation):
         lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path, content=plain)

@@ -9,7 +9,7 @@ scale changed...) and counts as found when the review raises a warning or an err
 did not. Prints each pair's results and how many were found.
 
 `--every-line` also puts each kind of edit at every body line of every pair (a line left out, cut at a comma
-past a third of it, a digit changed, doubled, swapped with the next one; on the seed pair also each person's
+past a third of it, a digit changed, doubled, an unrelated line inserted before it, swapped with the next one; on the seed pair also each person's
 name replaced, a line left in English, the first or the last clause left out) and prints, per kind, how many
 the review finds; a swap counts as found when it is told as information too (`reordered` or `moved`), since a
 translation may reorder.
@@ -90,9 +90,13 @@ def _cut_at_comma(line: str) -> str | None:
     return line[:cuts[0]] + ("。" if re.search("[\u4e00-\u9fff]", line) else ".")
 
 
-def line_edits(source: str, target: str, seed: bool) -> list[tuple[str, str]]:
+UNRELATED_FR = "Cette phrase a été ajoutée par erreur dans la traduction et ne correspond à rien."
+
+
+def line_edits(source: str, target: str, seed: bool, target_lang: str = "fr") -> list[tuple[str, str]]:
     """(kind, edited translation) for every kind of edit at every body line of the translation."""
     lines = target.rstrip("\n").split("\n")
+    unrelated = UNRELATED_FR if seed else UNRELATED[target_lang]
     body = [k for k, line in enumerate(lines) if len(line) > 60 and not line.startswith(":")]
     source_body = [line for line in source.rstrip("\n").split("\n") if len(line) > 60]
     out = []
@@ -118,6 +122,7 @@ def line_edits(source: str, target: str, seed: bool) -> list[tuple[str, str]]:
             d = digits[len(digits) // 2].start()
             out.append(("digit changed", edited(k, line[:d] + str((int(line[d]) + 3) % 10) + line[d + 1:])))
         out.append(("line doubled", edited(k, insert=True)))
+        out.append(("unrelated line inserted", "\n".join(lines[:k] + [unrelated] + lines[k:]) + "\n"))
         if k + 1 in body:
             swapped = list(lines)
             swapped[k], swapped[k + 1] = swapped[k + 1], swapped[k]
@@ -145,7 +150,8 @@ def every_line(cases) -> None:
     tally: dict[str, list[int]] = {}
     for name, source, target, _ in cases:
         base, told = raised(source, target), raised_or_told(source, target)
-        for kind, mutated in line_edits(source, target, name.startswith("seed")):
+        target_lang = "fr" if name.startswith("seed") else name.split("-")[1]
+        for kind, mutated in line_edits(source, target, name.startswith("seed"), target_lang):
             hit = bool(raised_or_told(source, mutated) - told) if kind.endswith("(information)") \
                 else bool(raised(source, mutated) - base)
             counts = tally.setdefault(kind, [0, 0])

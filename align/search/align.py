@@ -243,8 +243,10 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
     # A shipped dictionary scores the pairs only where a learned lexicon would (`scores_with_lexicon`): between two
     # short texts on one topic it finds chance pairs, and a wrong file would score as a translation. Across scripts
     # that share nothing it leads from the first pass (nothing else does); between texts that share their script it
-    # joins the second, and in a short document only when the first pass reads as a translation (two unrelated
-    # texts on one topic, so guided, merge their sentences into pairs that look alike). `unscored` keeps what the
+    # joins the second from `MIN_BEADS` first-pass beads on (in the seed pair, 15, its chance matches of function
+    # words pulled an inserted sentence into its neighbour's pair), and in a short document only when the first
+    # pass reads as a translation (two unrelated texts on one topic, so guided, merge their sentences into pairs
+    # that look alike). `unscored` keeps what the
     # pairs are scored on until the first pass says.
     shipped = dictionary_pairs(source_lang, target_lang, feats.src_vocab, feats.tgt_vocab) if options.dictionary \
         else WordPairs()

@@ -1,8 +1,8 @@
 """Bilingual dictionaries shipped with the package: word evidence for the search where a news article is far too
 short to learn a lexicon of its own, and across scripts whose character n-grams match nothing.
 
-Across scripts a dictionary leads from the first pass; between texts of one script it joins the second (in a
-short document only when the first pass reads as a translation: `search/align.py`). It scores the pairs only
+Across scripts a dictionary leads from the first pass; between texts of one script it joins the second, from 20
+first-pass beads on, and in a short document only when the first pass reads as a translation (`search/align.py`). It scores the pairs only
 from 100 first-pass beads on, as a learned lexicon does: between two short texts on one topic a dictionary finds
 chance pairs, and a wrong file would score as a translation.
 

@@ -5,7 +5,8 @@
 Coordinate search: each weight in turn is multiplied by 0.5, 0.75, 1.33 and 2, and a value is kept when it
 raises the objective (the macro strict F1 over sets plus a quarter of the pooled F1 of the segments left
 unaligned) and lowers no set's strict F1 by more than a point against the start. The weights live in
-`align.search.costs.CostModel` (and `Options.lexicon_weight`); copy what this prints there by hand.
+`align.search.costs.CostModel` (and `Options.lexicon_weight`, and the shipped dictionaries' strengths and partner
+cap in `align.search.dictionary`); copy what this prints there by hand.
 
 With `--leave-one-out`, each set in turn is left out of the fit and scored with the weights fitted on the
 others: the figure a kind of document the suite does not hold would get.
@@ -25,18 +26,33 @@ from align.search.align import Options  # noqa: E402
 from align.search.costs import CostModel  # noqa: E402
 
 WEIGHTS = ("skip_open", "skip_extend", "orphan", "orphan_z", "dilution", "size", "similarity", "length",
-           "cut_anchor", "typical_best", "full_segment", "Options.lexicon_weight")
+           "cut_anchor", "typical_best", "full_segment", "Options.lexicon_weight", "dictionary.CEDICT_STRENGTH",
+           "dictionary.PREFIX_STRENGTH", "dictionary.MAX_PARTNERS")
 FACTORS = (0.5, 0.75, 1.33, 2.0)
 
 
 def defaults() -> dict[str, float]:
+    """The shipped value of each weight: a `CostModel` field, an `Options` field, or a module constant."""
+    from suite import _module
     model, options = CostModel(), Options()
-    return {w: float(getattr(options, w.split(".", 1)[1]) if w.startswith("Options.") else getattr(model, w))
-            for w in WEIGHTS}
+
+    def value(weight: str) -> float:
+        if weight.startswith("Options."):
+            return float(getattr(options, weight.split(".", 1)[1]))
+        if "." in weight:
+            module, constant = weight.split(".", 1)
+            return float(getattr(_module(module), constant))
+        return float(getattr(model, weight))
+    return {w: value(w) for w in WEIGHTS}
 
 
 def params_of(values: dict[str, float]) -> list[str]:
-    return [(w if w.startswith("Options.") else f"CostModel.{w}") + f"={v!r}" for w, v in values.items()]
+    return [(w if "." in w else f"CostModel.{w}") + f"={_typed(w, v)!r}" for w, v in values.items()]
+
+
+def _typed(weight: str, value: float) -> float | int:
+    """A whole-number constant (`dictionary.MAX_PARTNERS`) stays one."""
+    return round(value) if weight.endswith("MAX_PARTNERS") else value
 
 
 def measure(docs: list[GoldDocument], values: dict[str, float]) -> tuple[float, dict[str, float], float]:

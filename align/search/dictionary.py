@@ -39,30 +39,37 @@ first pass on, English-French: 4 letters 0.907 / 0.923 on 20-bead pieces / whole
 0.929, 6 letters 0.909 / 0.933; German-French 0.941 / 0.914, 0.935 / 0.939, 0.940 / 0.947)."""
 
 
+CEDICT_STRENGTH = 1.0
+"""What a Chinese-English pair weighs, on the scale of a learned pair's Dice strength (0.4 to 1): 20-bead Bible
+pieces 0.975 at 0.25, 0.983 at 0.5, 0.985 at 1 and at 2."""
+
+PREFIX_STRENGTH = 0.5
+"""The same for a prefix table's pair (20-bead pieces / whole documents, measured before the 20-bead rule):
+English-French 0.891 / 0.921 at 0.25, 0.920 / 0.930 at 0.5, 0.923 / 0.930 at 1; German-French 0.926 / 0.952,
+0.942 / 0.957, 0.928 / 0.938."""
+
+MAX_PARTNERS = 4
+"""A prefix table's pairs of a word with more partners than this in a document are left out (20-bead pieces /
+whole, English-French; German-French): none 0.914 / 0.930, 0.942 / 0.947; 8: 0.915 / 0.932, 0.942 / 0.947; 6: 0.915
+/ 0.928, 0.942 / 0.948; 4: 0.920 / 0.930, 0.942 / 0.957; 3: 0.918 / 0.929, 0.938 / 0.953. Chinese-English loses by
+any (4: 0.980 / 0.972 against 0.984 / 0.978): there a character is a word of several senses by nature."""
+
+
 @dataclass(frozen=True)
 class Table:
-    """One shipped dictionary: its kind (`cedict` or `prefix`), the language whose words are its keys, its
-    files, and what one of its pairs weighs on the scale of a learned pair's Dice strength (0.4 to 1)."""
+    """One shipped dictionary: its kind (`cedict` or `prefix`), the language whose words are its keys, and its
+    files."""
 
     kind: str
     first: str
     words: str
     readings: str = ""
-    strength: float = 1.0
-    max_partners: int = 0     # pairs of a word with more partners than this in a document are left out (0: none)
 
 
 _TABLES = {
-    # strength: Chinese-English 20-bead pieces 0.975 at 0.25, 0.983 at 0.5, 0.985 at 1 and at 2; on the final code,
-    # 20-bead pieces / whole documents, English-French 0.891 / 0.921 at 0.25, 0.920 / 0.930 at 0.5, 0.923 / 0.930
-    # at 1, German-French 0.926 / 0.952, 0.942 / 0.957, 0.928 / 0.938.
-    # max_partners (20-bead pieces / whole, English-French; German-French): none 0.914 / 0.930, 0.942 / 0.947;
-    # 8: 0.915 / 0.932, 0.942 / 0.947; 6: 0.915 / 0.928, 0.942 / 0.948; 4: 0.920 / 0.930, 0.942 / 0.957;
-    # 3: 0.918 / 0.929, 0.938 / 0.953. Chinese-English loses by any (4: 0.980 / 0.972 against 0.984 / 0.978):
-    # there a character is a word of several senses by nature.
-    frozenset(("zh", "en")): Table("cedict", "zh", "cedict-zh-en.npz", "cedict-pinyin.tsv.gz", 1.0),
-    frozenset(("en", "fr")): Table("prefix", "en", "freedict-en-fr.tsv.gz", strength=0.5, max_partners=4),
-    frozenset(("de", "fr")): Table("prefix", "de", "freedict-de-fr.tsv.gz", strength=0.5, max_partners=4),
+    frozenset(("zh", "en")): Table("cedict", "zh", "cedict-zh-en.npz", "cedict-pinyin.tsv.gz"),
+    frozenset(("en", "fr")): Table("prefix", "en", "freedict-en-fr.tsv.gz"),
+    frozenset(("de", "fr")): Table("prefix", "de", "freedict-de-fr.tsv.gz"),
 }
 
 
@@ -118,14 +125,14 @@ def dictionary_pairs(source_lang: str | None, target_lang: str | None, src_vocab
     flipped = source_lang != table.first
     first_vocab, second_vocab = (tgt_vocab, src_vocab) if flipped else (src_vocab, tgt_vocab)
     found = (_cedict_pairs if table.kind == "cedict" else _prefix_pairs)(table, first_vocab, second_vocab)
-    if table.max_partners:
+    if table.kind == "prefix":
         # a word with more partners than this in the document is a function word, or its cut beginning stands
         # for too many words: its pairs are noise, and a long document's largest feature columns
         first_count, second_count = Counter(a for a, _ in found), Counter(b for _, b in found)
-        found = {(a, b) for a, b in found
-                 if first_count[a] <= table.max_partners and second_count[b] <= table.max_partners}
+        found = {(a, b) for a, b in found if first_count[a] <= MAX_PARTNERS and second_count[b] <= MAX_PARTNERS}
+    strength = CEDICT_STRENGTH if table.kind == "cedict" else PREFIX_STRENGTH
     pairs = sorted((b, a) if flipped else (a, b) for a, b in found)
-    return WordPairs(tuple((s, t, table.strength) for s, t in pairs))
+    return WordPairs(tuple((s, t, strength) for s, t in pairs))
 
 
 def _cedict_pairs(table: Table, chinese_vocab: Sequence[str], english_vocab: Sequence[str]) -> set[tuple[str, str]]:

@@ -64,10 +64,10 @@ def teach_pair(index: int, job: Job, presegmented: bool = False, lexicon: RunLex
                  primary_language(job.target_lang) or detect_language(text_and_headings(target)[0]))
         if has_dictionary(*langs) and script_family(langs[0]) == script_family(langs[1]):
             return Taught(index, langs)
-        # the first pass is enough, and its scores are not read
-        alignment = align_documents(source, target, job.source_lang, job.target_lang,
+        # the first pass is enough, and its scores are not read (the languages are known now: not detected again)
+        alignment = align_documents(source, target, *langs,
                                     Options(presegmented=presegmented, lexicon=False, scores=False))
-        return Taught(index, (alignment.source_lang, alignment.target_lang), taught_words(alignment))
+        return Taught(index, langs, taught_words(alignment))
     except Exception:  # the review of the same pair reports the error; the lexicon just goes without it
         return Taught(index)
 

@@ -11,7 +11,7 @@ from itertools import permutations
 from typing import Sequence
 
 from align.search.anchors import (HONORIFICS, Anchor, find_anchors, missing_across_scripts, missing_anchors,
-                                  names_replaced, readable_across, respelt_names, respelt_or_inflected, side_words,
+                                  name_words, names_replaced, readable_across, respelt_names, respelt_or_inflected, side_words,
                                   word_kept, word_spans)
 from align.review.flags import ERROR, INFO, WARNING, Flag, segment_text, whole_spans
 from align.review.figures import date_mismatch, decimal_mark, number_mismatch
@@ -284,10 +284,6 @@ def _overlap(a: Span, b: Span) -> bool:
     return a.segment == b.segment and a.start < b.end and b.start < a.end
 
 
-_NAME_TOKEN = re.compile(r"[\w-]+")
-"""A word as a name's words are written (`Milne-Edwards` is one)."""
-
-
 def _known_word_lost(pair: PairView) -> list[Anchor]:
     """A word of a source name of several that this pair's translation leaves out while keeping another, and that
     the translation writes elsewhere (a name it knows), as an anchor of its own; none, most often."""
@@ -297,7 +293,7 @@ def _known_word_lost(pair: PairView) -> list[Anchor]:
             if anchor.acronym or len(anchor.words) < 2 or not any(w in pair.target_names for w in anchor.words):
                 continue
             if target_words is None:
-                target_words = {strip_accents(w) for t in pair.target for w in _NAME_TOKEN.findall(t.text)}
+                target_words = name_words(pair.target)
             kept = [w for w in anchor.words if w in target_words]
             lost = [w for w in anchor.words if w not in target_words and w in pair.target_names]
             if kept and lost:

@@ -184,19 +184,19 @@ def score_pairs(source: Sequence[Segment], target: Sequence[Segment], path: Sequ
         return tuple(Bead(s, t) for s, t in path), True
     feats = _Features.build(src_texts, tgt_texts, source_lang, target_lang)
     src_m, tgt_m = feats.src_matrix, feats.tgt_matrix
-    lexical = shared_share(src_m, tgt_m, feats.not_content) >= options.min_shared
+    lexical = _shares_content(src_m, tgt_m, feats, options)
     ratio = _length_ratio(feats.src_lengths, feats.tgt_lengths)
     if options.dictionary and scores_with_lexicon(len(path)):   # as the search scores its own pairs
         shipped = dictionary_pairs(source_lang, target_lang, feats.src_vocab, feats.tgt_vocab)
         src_m, tgt_m, found = _with_word_pairs(src_m, tgt_m, shipped, feats, options.lexicon_weight)
-        lexical = lexical or (found > 0 and shared_share(src_m, tgt_m, feats.not_content) >= options.min_shared)
+        lexical = lexical or (found > 0 and _shares_content(src_m, tgt_m, feats, options))
     if options.lexicon and scores_with_lexicon(len(path)):
         lex_src, lex_tgt, pairs = heldout_lexicon_features(feats.src_words, feats.tgt_words, path,
                                                            content=(feats.src_matrix, feats.tgt_matrix))
         if pairs:
             lexical = True
             weights = _lexicon_weights(lex_src, lex_tgt, options.lexicon_weight)
-            src_m, tgt_m = _with_lexicon(src_m, lex_src, weights), _with_lexicon(tgt_m, lex_tgt, weights)
+            src_m, tgt_m = _widened(src_m, [(lex_src, weights)]), _widened(tgt_m, [(lex_tgt, weights)])
     scores, similarity = bead_scores(path, src_m, tgt_m, feats.src_lengths, feats.tgt_lengths,
                                      paired_ratio(path, feats.src_lengths, feats.tgt_lengths, ratio), options.model)
     return tuple(Bead(tuple(s), tuple(t), score, sim) for (s, t), score, sim in zip(path, scores, similarity)), lexical
@@ -239,15 +239,14 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
     if word_pairs:
         src_m, tgt_m, found = _with_word_pairs(src_m, tgt_m, word_pairs, feats, options.lexicon_weight)
         log.info("run lexicon: %d of %d word pairs occur here", found, len(word_pairs))
-        lexical = lexical or (found > 0 and shared_share(src_m, tgt_m, feats.not_content) >= options.min_shared)
+        lexical = lexical or (found > 0 and _shares_content(src_m, tgt_m, feats, options))
     # A shipped dictionary scores the pairs only where a learned lexicon would (`scores_with_lexicon`): between two
     # short texts on one topic it finds chance pairs, and a wrong file would score as a translation. Across scripts
     # that share nothing it leads from the first pass (nothing else does); between texts that share their script it
     # joins the second from `MIN_BEADS` first-pass beads on (in the seed pair, 15, its chance matches of function
     # words pulled an inserted sentence into its neighbour's pair), and in a short document only when the first
     # pass reads as a translation (two unrelated texts on one topic, so guided, merge their sentences into pairs
-    # that look alike). `unscored` keeps what the
-    # pairs are scored on until the first pass says.
+    # that look alike). `unscored` keeps what the pairs are scored on until the first pass says.
     shipped = dictionary_pairs(source_lang, target_lang, feats.src_vocab, feats.tgt_vocab) if options.dictionary \
         else WordPairs()
     leading = bool(shipped) and not lexical
@@ -258,7 +257,7 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
         log.info("dictionary: %d word pairs occur here", found)
         if found:
             unscored = before
-            lexical = lexical or shared_share(src_m, tgt_m, feats.not_content) >= options.min_shared
+            lexical = lexical or _shares_content(src_m, tgt_m, feats, options)
         del before
     if not lexical:
         first_options = replace(options, margin=max(options.margin, int(np.ceil(options.drift * max(n, m)))))
@@ -299,10 +298,10 @@ def _align(source: Sequence[Segment | str], target: Sequence[Segment | str], sou
         scored = learned is not None and scores_with_lexicon(len(path))
         added = [(features, _lexicon_weights(*features, options.lexicon_weight))
                  for features in (learned, dictionary) if features is not None]
-        src_m = _widened(src_m, 0, added)
+        src_m = _widened(src_m, [(features[0], weights) for features, weights in added])
         if scored:
             score_src = src_m
-        tgt_m = _widened(tgt_m, 1, added)
+        tgt_m = _widened(tgt_m, [(features[1], weights) for features, weights in added])
         if scored:
             score_tgt, lexical = tgt_m, True
         del learned, dictionary, added
@@ -361,11 +360,17 @@ def _reads_as_translation(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]
     return bool(paired) and sum(paired) / len(paired) >= TEACHING_MEAN_SCORE
 
 
-def _widened(vectors: Csr, side: int, added: "list[tuple[tuple[Csr, Csr], np.ndarray]]") -> Csr:
-    """One side's vectors for the second pass, with the features of each of `added` (both sides' features of a
-    learned lexicon or a dictionary, and their weights) stacked in one step: an intermediate copy would be a long
-    pair's largest array once more."""
-    return hstack([vectors] + [features[side].scale_columns(weights) for features, weights in added], np.float32)
+def _widened(vectors: Csr, added: "list[tuple[Csr, np.ndarray]]") -> Csr:
+    """One side's segment vectors with one more feature per word pair of each of `added` (that side's features of
+    a lexicon or a dictionary, and their weights), stacked in one step: an intermediate copy would be a long pair's
+    largest array once more. Called a side at a time, so a side's old vectors can go before the other's are made."""
+    return hstack([vectors] + [features.scale_columns(weights) for features, weights in added], np.float32)
+
+
+def _shares_content(src_m: Csr, tgt_m: Csr, feats: "_Features", options: Options) -> bool:
+    """Whether enough segments hold a word feature the other side has (`shared_share`) for the similarities to mean
+    something: else the first pass is led by lengths, and the scores by them."""
+    return shared_share(src_m, tgt_m, feats.not_content) >= options.min_shared
 
 
 def _with_word_pairs(src_m: Csr, tgt_m: Csr, given: WordPairs, feats: "_Features",
@@ -376,18 +381,12 @@ def _with_word_pairs(src_m: Csr, tgt_m: Csr, given: WordPairs, feats: "_Features
     if not found:
         return src_m, tgt_m, 0
     weights = _lexicon_weights(given_src, given_tgt, lexicon_weight)
-    return _with_lexicon(src_m, given_src, weights), _with_lexicon(tgt_m, given_tgt, weights), found
+    return _widened(src_m, [(given_src, weights)]), _widened(tgt_m, [(given_tgt, weights)]), found
 
 
 def _lexicon_weights(lex_src: Csr, lex_tgt: Csr, lexicon_weight: float) -> np.ndarray:
     """The weight of each word pair's feature: its IDF over both sides, times the lexicon's weight."""
     return idf_weights(lex_src, lex_tgt) * lexicon_weight
-
-
-def _with_lexicon(vectors: Csr, lexicon: Csr, weights: np.ndarray) -> Csr:
-    """One side's segment vectors with one more feature per word pair of a lexicon. Called a side at a time, so
-    the old vectors of a side (a long pair's largest arrays) can go before the other side's are made."""
-    return hstack([vectors, lexicon.scale_columns(weights)], np.float32)
 
 
 @dataclass(frozen=True)

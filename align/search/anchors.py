@@ -196,6 +196,11 @@ def _calendar_word(word: str, tokens: list[re.Match[str]], k: int) -> bool:
     return not (following[:1].isupper() and following.lower() not in CALENDAR_WORDS)
 
 
+def name_words(segments: Sequence[Segment]) -> set[str]:
+    """The words of segments as names' words are read (accents and case dropped; `Milne-Edwards` is one)."""
+    return {strip_accents(w) for s in segments for w in _TOKEN.findall(s.text)}
+
+
 def side_words(segments: Sequence[Segment]) -> set[str]:
     return {w for s in segments for w in words(s.text)}
 
@@ -363,9 +368,8 @@ def missing_across_scripts(side: str, mine: Sequence[Segment], theirs: Sequence[
     missing = []
     for anchor in found:
         spelt = [latin_spelling(w) for w in anchor.words]
-        if any(w is None for w in spelt) or not any(len(w) >= 3 for w in spelt if w):
-            continue
-        if not any(word_kept(w, other) for w in spelt if w and len(w) >= 3):
+        readable = [w for w in spelt if w and len(w) >= 3]
+        if None not in spelt and readable and not any(word_kept(w, other) for w in readable):
             missing.append(anchor)
     return missing
 

@@ -27,6 +27,7 @@ import numpy as np
 
 from align.search.lexicon import WordPairs
 from align.text.inflections import english_lemmas
+from align.text.pinyin import readings
 from align.text.tables import shipped_file, shipped_table
 
 MIN_JOINED_READING = 5
@@ -63,11 +64,10 @@ class Table:
     kind: str
     first: str
     words: str
-    readings: str = ""
 
 
 _TABLES = {
-    frozenset(("zh", "en")): Table("cedict", "zh", "cedict-zh-en.npz", "cedict-pinyin.tsv.gz"),
+    frozenset(("zh", "en")): Table("cedict", "zh", "cedict-zh-en.npz"),
     frozenset(("en", "fr")): Table("prefix", "en", "freedict-en-fr.tsv.gz"),
     frozenset(("de", "fr")): Table("prefix", "de", "freedict-de-fr.tsv.gz"),
 }
@@ -142,14 +142,14 @@ def _cedict_pairs(table: Table, chinese_vocab: Sequence[str], english_vocab: Seq
         if word.isascii():
             for lemma in english_lemmas(word):
                 by_lemma.setdefault(lemma, []).append(word)
-    senses, readings = _senses(table.words).lookup(chinese_vocab), shipped_table(table.readings)
+    senses = _senses(table.words).lookup(chinese_vocab)
     found: set[tuple[str, str]] = set()
     for word in chinese_vocab:
         for lemma in senses.get(word, ()):
             found.update((word, english) for english in by_lemma.get(lemma, ()))
         if len(word) == 2:
-            for first in readings.get(word[0], "").split():
-                for second in readings.get(word[1], "").split():
+            for first in readings(word[0]):
+                for second in readings(word[1]):
                     joined = first + second
                     if len(joined) >= MIN_JOINED_READING:
                         found.update((word, english) for english in by_lemma.get(joined, ()))

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from align.text.lang import character_class
 from align.text.tables import shipped_table
 
 READINGS = "cedict-pinyin.tsv.gz"
@@ -21,12 +22,17 @@ given name of one or two syllables is read as a Chinese person's."""
 NOT_PINYIN = frozenset(("hong kong",))
 """Names shaped as a Chinese person's that are written otherwise (Hong Kong, 香港, is Cantonese)."""
 
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN = re.compile(f"[{character_class(frozenset(['Han']))}]+")
 
 
 @lru_cache(maxsize=1)
 def _readings() -> dict[str, frozenset[str]]:
     return {char: frozenset(readings.split()) for char, readings in shipped_table(READINGS).items()}
+
+
+def readings(char: str) -> frozenset[str]:
+    """A character's readings in pinyin without tones (`说`: shui, shuo), none for a character the table lacks."""
+    return _readings().get(char, frozenset())
 
 
 @lru_cache(maxsize=1)
